@@ -1,0 +1,296 @@
+"""The async API client every async platform client is built on.
+
+This is the source of truth: ``_sync/client.py`` is generated from it by
+``scripts/unasync.py`` (``nox -s generate``). Edit this file, never the generated one.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import time
+from asyncio import sleep
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, overload
+
+import httpx
+from tenacity import AsyncRetrying
+
+from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
+from .._retrying import RetryPolicy
+from .._shared import (
+    Platform,
+    RequestSpec,
+    build_request,
+    cast,
+    decode_body,
+    record,
+    status_error,
+)
+from ..config import ClientConfig, shared_ssl_context
+from ..errors import APIConnectionError, APITimeoutError, InvalidRequestError
+from ..pagination import PaginationStrategy
+from ..response import RawResponse
+from .pager import AsyncPager
+
+__all__ = ["AsyncAPIClient"]
+
+T = TypeVar("T")
+Self = TypeVar("Self", bound="AsyncAPIClient")
+
+
+class AsyncAPIClient:
+    """Sends requests for a platform: auth, headers, retries, errors, pagination, logging.
+
+    Platform clients subclass it and add their resources. Use it as a context manager (or
+    call :meth:`close`) to release the connection pool.
+    """
+
+    #: What the platform tells the core (error parsing, envelopes, body retry hints).
+    platform: Platform = Platform()
+
+    def __init__(self, config: ClientConfig) -> None:
+        setup_logging_from_env()
+        self._config = config
+        injected = config.http_client
+        if injected is not None and not isinstance(injected, httpx.AsyncClient):
+            raise InvalidRequestError("http_client must be an httpx.AsyncClient")
+        self._owns_http = injected is None
+        self._http: httpx.AsyncClient = injected or httpx.AsyncClient(
+            verify=shared_ssl_context(),
+            limits=config.limits.to_httpx(),
+            timeout=config.timeout.to_httpx(),
+            follow_redirects=False,
+        )
+        self._sleep: Callable[[float], Any] = sleep
+        self._last_response: RawResponse | None = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._config.base_url!r})"
+
+    # -- options ------------------------------------------------------------------------------
+    @property
+    def config(self) -> ClientConfig:
+        """The immutable options this client was made with."""
+        return self._config
+
+    @property
+    def base_url(self) -> str:
+        """The base URL every path is joined to."""
+        return self._config.base_url
+
+    @property
+    def last_response(self) -> RawResponse | None:
+        """Status, headers and request id of the latest answer this client received.
+
+        Shared by every task using the client; use :func:`capture_responses` to see the
+        answers of one block of code only.
+        """
+        return self._last_response
+
+    def with_options(self: Self, **changes: Any) -> Self:
+        """A derived client with some options changed, sharing this client's connection pool.
+
+        Accepts any :class:`ClientConfig` field: ``timeout``, ``max_retries``,
+        ``retry_budget``, ``max_retry_wait``, ``retry_non_idempotent``, ``default_headers``,
+        ``app_info``... Closing the derived client leaves the shared pool open.
+        """
+        if "default_headers" in changes:
+            changes["default_headers"] = {
+                **self._config.default_headers,
+                **(changes["default_headers"] or {}),
+            }
+        new = copy.copy(self)
+        for name, value in vars(type(self)).items():
+            if isinstance(value, functools.cached_property):
+                new.__dict__.pop(name, None)
+        new._config = self._config.evolve(**changes)
+        if "http_client" in changes:
+            injected = changes["http_client"]
+            if not isinstance(injected, httpx.AsyncClient):
+                raise InvalidRequestError("http_client must be an httpx.AsyncClient")
+            new._http = injected
+        new._owns_http = False
+        return new
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    async def close(self) -> None:
+        """Close the connection pool this client created (an injected client is left open)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self: Self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    # -- the escape hatch ---------------------------------------------------------------------
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        headers: Mapping[str, str] | None = ...,
+        if_match: str | None = ...,
+        idempotent: bool | None = ...,
+        max_retries: int | None = ...,
+        timeout: float | None = ...,
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: None = ...,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        headers: Mapping[str, str] | None = ...,
+        if_match: str | None = ...,
+        idempotent: bool | None = ...,
+        max_retries: int | None = ...,
+        timeout: float | None = ...,
+    ) -> Any: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T] | None = None,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        if_match: str | None = None,
+        idempotent: bool | None = None,
+        max_retries: int | None = None,
+        timeout: float | None = None,
+    ) -> T | Any:
+        """Call an endpoint the SDK does not wrap yet, with the same auth, retries and errors.
+
+        Args:
+            method: HTTP method.
+            path: path under the base URL (``"/v2/ping"``); absolute URLs must share its origin.
+            cast_to: a model (or any pydantic-validatable type) to parse the answer into;
+                without it the decoded JSON is returned.
+            params: query parameters (``None`` values are dropped).
+            json: JSON body (models are sent in the API's field names).
+            headers: extra headers for this call.
+            if_match: ``If-Match`` value; a 409/412 answer raises ``VersionConflictError``.
+            idempotent: whether a retry is safe; by default only GET/HEAD/PUT/DELETE/OPTIONS.
+            max_retries: override the client's retry count for this call.
+            timeout: override the client's timeout for this call (seconds).
+        """
+        if not isinstance(method, str) or not method.strip():
+            raise InvalidRequestError("method must be a non-empty string")
+        spec = RequestSpec(
+            method=method.upper(),
+            path=path,
+            params=params,
+            json=json,
+            headers=headers,
+            if_match=if_match,
+            idempotent=idempotent,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        return await self._call(spec, cast_to)
+
+    # -- internals used by resources ----------------------------------------------------------
+    async def _call(self, spec: RequestSpec, cast_to: Any = None) -> Any:
+        response, body = await self._send(spec)
+        return cast(
+            cast_to,
+            body,
+            method=response.request.method,
+            url=str(response.request.url),
+            status=response.status_code,
+        )
+
+    def _paginate(
+        self,
+        spec: RequestSpec,
+        *,
+        strategy: PaginationStrategy,
+        item_type: type[T],
+        items: Callable[[Any], Any],
+        start: str | int | None = None,
+        limit: int | None = None,
+        max_pages: int | None = None,
+    ) -> AsyncPager[T]:
+        return AsyncPager(
+            self,
+            spec,
+            strategy=strategy,
+            item_type=item_type,
+            items=items,
+            start=start,
+            limit=limit,
+            max_pages=max_pages,
+        )
+
+    async def _send(self, spec: RequestSpec) -> tuple[httpx.Response, Any]:
+        """Send with retries; return the answer and its decoded body, or raise a typed error."""
+        config = self._config
+        request = build_request(self._http, config, spec)
+        policy = RetryPolicy(
+            platform=self.platform,
+            method=request.method,
+            url=redact_url(str(request.url)),
+            idempotent=spec.idempotent,
+            retry_non_idempotent=config.retry_non_idempotent,
+            max_retries=config.max_retries if spec.max_retries is None else spec.max_retries,
+            budget=config.retry_budget,
+            max_wait=config.max_retry_wait,
+        )
+        retrying = AsyncRetrying(
+            retry=policy.should_retry,
+            wait=policy.wait,
+            stop=policy.stop,
+            sleep=self._sleep,
+            before_sleep=policy.before_sleep,
+            retry_error_callback=policy.give_up,
+        )
+        outcome: tuple[httpx.Response, Any] = await retrying(self._attempt, request)
+        response, body = outcome
+        if response.status_code >= 400:
+            raise status_error(self.platform, response, body, if_match=spec.if_match)
+        if self.platform.envelope_error is not None:
+            details = self.platform.envelope_error(body)
+            if details is not None:
+                raise status_error(
+                    self.platform, response, body, if_match=spec.if_match, details=details
+                )
+        return response, body
+
+    async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response, Any]:
+        method, url = request.method, redact_url(str(request.url))
+        if logger.isEnabledFor(10):
+            logger.debug("request %s %s headers=%s", method, url, redact_headers(request.headers))
+        started = time.monotonic()
+        try:
+            response = await self._http.send(request, auth=self._config.auth)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(method=method, url=url, reason=type(exc).__name__) from None
+        except httpx.RequestError as exc:
+            raise APIConnectionError(
+                method=method, url=url, reason=f"{type(exc).__name__}: {exc}"
+            ) from None
+        raw = RawResponse.from_httpx(response)
+        self._last_response = raw
+        record(raw)
+        logger.debug(
+            "response %s %s -> %d in %.3fs request_id=%s",
+            method,
+            url,
+            response.status_code,
+            time.monotonic() - started,
+            raw.request_id,
+        )
+        return response, decode_body(response)

@@ -1,0 +1,109 @@
+"""The ``supplychain_sdk`` logger and the redaction of secrets in everything it prints."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+logger = logging.getLogger("supplychain_sdk")
+
+REDACTED = "[REDACTED]"
+
+#: Header names whose values are never printed.
+SECRET_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "api-key",
+        "x-auth-token",
+        "x-webhook-secret",
+    }
+)
+
+#: Substrings that mark a query parameter or JSON key as secret.
+_SECRET_WORDS = (
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "apikey",
+    "api_key",
+    "api-key",
+    "signature",
+    "credential",
+    "private_key",
+    "access_key",
+    "sessionid",
+)
+#: Whole names that are secret on their own.
+_SECRET_NAMES = frozenset({"key", "sig", "auth", "code_verifier"})
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a header, query or JSON key name looks like it carries a secret."""
+    lowered = name.lower()
+    return (
+        lowered in SECRET_HEADERS
+        or lowered in _SECRET_NAMES
+        or any(word in lowered for word in _SECRET_WORDS)
+    )
+
+
+def redact_headers(
+    headers: Iterable[tuple[str, str]] | Mapping[str, str],
+    extra_secret: Iterable[str] = (),
+) -> dict[str, str]:
+    """A copy of ``headers`` with secret values replaced by ``[REDACTED]``."""
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    extra = {h.lower() for h in extra_secret}
+    return {
+        k: (REDACTED if k.lower() in SECRET_HEADERS or k.lower() in extra else v) for k, v in items
+    }
+
+
+def redact_url(url: str) -> str:
+    """``url`` with the values of secret-looking query parameters and userinfo redacted."""
+    parts = urlsplit(str(url))
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
+    if not parts.query:
+        return urlunsplit(parts._replace(netloc=netloc))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode([(k, REDACTED if is_secret_name(k) else v) for k, v in pairs], safe="[]/:,")
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
+
+
+def redact_json(value: object) -> object:
+    """A copy of a decoded JSON value with secret-looking keys redacted (for DEBUG bodies)."""
+    if isinstance(value, Mapping):
+        return {
+            k: (REDACTED if isinstance(k, str) and is_secret_name(k) else redact_json(v))
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [redact_json(v) for v in value]
+    return value
+
+
+_configured = False
+
+
+def setup_logging_from_env() -> None:
+    """Honour ``SUPPLYCHAIN_SDK_LOG=debug|info``: attach a stderr handler once."""
+    global _configured
+    if _configured:
+        return
+    _configured = True
+    level = os.environ.get("SUPPLYCHAIN_SDK_LOG", "").strip().lower()
+    if level not in {"debug", "info"}:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)

@@ -1,0 +1,485 @@
+"""Authentication as ``httpx.Auth`` flows; one object serves sync and async clients.
+
+* :class:`BearerAuth`: a static token, or a (sync or async) callable returning one.
+* :class:`OAuth2ClientCredentials`: OAuth2 client-credentials grant on authlib.
+* :class:`LoginTokenAuth`: POST credentials to a login URL, read the token from the JSON answer.
+* :class:`HeaderAuth`: non-secret headers every request needs, the token request included.
+
+Token flows cache the token, renew it ``leeway`` seconds before it expires, renew it once and
+replay the request once on a 401, and let exactly one caller fetch a token when many threads
+or tasks need one at the same time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import inspect
+import json
+import threading
+import time
+import weakref
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
+from typing import Any, Literal
+
+import attrs
+import httpx
+
+from ._logging import REDACTED, logger, redact_url
+from .errors import APIStatusError, AuthenticationError, InvalidRequestError, error_class_for
+from .response import RawResponse
+
+__all__ = [
+    "AuthBase",
+    "BearerAuth",
+    "HeaderAuth",
+    "LoginTokenAuth",
+    "OAuth2ClientCredentials",
+    "Token",
+    "TokenProvider",
+]
+
+TokenProvider = Callable[[], "str | Awaitable[str]"]
+
+
+class AuthBase(httpx.Auth):
+    """Base class of the SDK's auth flows (an ``httpx.Auth``)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({REDACTED})"
+
+
+class BearerAuth(AuthBase):
+    """``Authorization: Bearer <token>`` from a string or a provider callable.
+
+    A sync provider is called in a worker thread by async clients, so it never blocks the
+    event loop; an async provider (coroutine function) can only serve async clients.
+    """
+
+    def __init__(self, token: str | TokenProvider) -> None:
+        if isinstance(token, str):
+            if not token.strip():
+                raise InvalidRequestError("the bearer token is empty")
+        elif not callable(token):
+            raise InvalidRequestError("token must be a string or a callable returning one")
+        self._token = token
+
+    @staticmethod
+    def _checked(value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidRequestError("the token provider returned an empty or non-string token")
+        return value
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+        token = self._token
+        if callable(token):
+            value = token()
+            if inspect.isawaitable(value):
+                if inspect.iscoroutine(value):
+                    value.close()
+                raise InvalidRequestError(
+                    "an async token provider can only be used with an async client"
+                )
+            token = value
+        request.headers["Authorization"] = f"Bearer {self._checked(token)}"
+        yield request
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        token: object = self._token
+        if callable(token):
+            if inspect.iscoroutinefunction(token):
+                token = await token()
+            else:
+                token = await asyncio.to_thread(token)
+                if inspect.isawaitable(token):
+                    token = await token
+        request.headers["Authorization"] = f"Bearer {self._checked(token)}"
+        yield request
+
+
+class HeaderAuth(AuthBase):
+    """Adds fixed, non-secret headers to every request, wrapping another auth flow.
+
+    Headers also go on the requests the inner flow makes itself (a token request), which
+    client ``default_headers`` do not reach. Example:
+    ``HeaderAuth({"Accept-Version": "1"}, oauth)``.
+    """
+
+    def __init__(self, headers: Mapping[str, str], inner: AuthBase | None = None) -> None:
+        for name, value in headers.items():
+            if not isinstance(value, str) or not value:
+                raise InvalidRequestError(f"header {name!r} needs a non-empty string value")
+        self.headers = dict(headers)
+        self.inner = inner
+
+    def __repr__(self) -> str:
+        return f"HeaderAuth({self.headers!r}, inner={self.inner!r})"
+
+    def _add(self, request: httpx.Request) -> httpx.Request:
+        for name, value in self.headers.items():
+            request.headers.setdefault(name, value)
+        return request
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+        if self.inner is None:
+            yield self._add(request)
+            return
+        flow = self.inner.sync_auth_flow(request)
+        try:
+            outgoing = next(flow)
+            while True:
+                response = yield self._add(outgoing)
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    return
+        finally:
+            flow.close()
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if self.inner is None:
+            yield self._add(request)
+            return
+        flow = self.inner.async_auth_flow(request)
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                response = yield self._add(outgoing)
+                try:
+                    outgoing = await flow.asend(response)
+                except StopAsyncIteration:
+                    return
+        finally:
+            await flow.aclose()
+
+
+@attrs.frozen
+class Token:
+    """A cached access token and when it stops being valid (epoch seconds, or ``None``)."""
+
+    value: str = attrs.field(repr=False)
+    expires_at: float | None = None
+
+
+def jwt_expiry(token: str) -> float | None:
+    """The ``exp`` claim of a JWT, read without verifying it; ``None`` if not a JWT."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        payload = parts[1] + "=" * (-len(parts[1]) % 4)
+        exp = json.loads(base64.urlsafe_b64decode(payload)).get("exp")
+    except (ValueError, AttributeError):
+        return None
+    return float(exp) if isinstance(exp, (int, float)) else None
+
+
+class _TokenAuth(AuthBase):
+    """Caching, expiry, single-flight renewal and the 401 rule, shared by token flows."""
+
+    def __init__(
+        self,
+        *,
+        leeway: float,
+        extra_headers: Mapping[str, str] | None,
+        clock: Callable[[], float],
+    ) -> None:
+        if leeway < 0:
+            raise InvalidRequestError("leeway must be >= 0 seconds")
+        self.leeway = leeway
+        self._extra_headers = dict(extra_headers or {})
+        self._clock = clock
+        self._token: Token | None = None
+        self._thread_lock = threading.Lock()
+        self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        #: How many token requests this object has sent (useful in tests and metrics).
+        self.token_requests = 0
+
+    # -- what subclasses provide ------------------------------------------------------------
+    def _token_request(self, base: httpx.URL) -> httpx.Request:
+        raise TypeError  # pragma: no cover - every subclass overrides it
+
+    def _parse_token(self, data: Any) -> Token:
+        raise TypeError  # pragma: no cover - every subclass overrides it
+
+    # -- shared logic -----------------------------------------------------------------------
+    def _valid_token(self) -> Token | None:
+        token = self._token
+        if token is None:
+            return None
+        if token.expires_at is not None and token.expires_at - self.leeway <= self._clock():
+            return None
+        return token
+
+    def _needs_renewal(self, used: Token | None) -> bool:
+        """True unless another caller already renewed the token while we waited."""
+        current = self._valid_token()
+        return current is None or current is used
+
+    def invalidate(self) -> None:
+        """Forget the cached token; the next request fetches a new one."""
+        self._token = None
+
+    def _build(self, request: httpx.Request) -> httpx.Request:
+        token_request = self._token_request(request.url)
+        for name, value in self._extra_headers.items():
+            token_request.headers.setdefault(name, value)
+        self.token_requests += 1
+        logger.debug("requesting a token from %s", redact_url(str(token_request.url)))
+        return token_request
+
+    def _accept(self, response: httpx.Response) -> Token:
+        method, url = response.request.method, redact_url(str(response.request.url))
+        try:
+            data: Any = response.json()
+        except ValueError:
+            data = None
+        if response.status_code >= 400:
+            code = message = None
+            if isinstance(data, Mapping):
+                code = data.get("error") or data.get("code")
+                message = data.get("error_description") or data.get("message")
+                if isinstance(message, Mapping):
+                    message = message.get("message")
+            cls: type[APIStatusError] = (
+                AuthenticationError
+                if response.status_code in {400, 401, 403}
+                else error_class_for(response.status_code)
+            )
+            raise cls(
+                status_code=response.status_code,
+                method=method,
+                url=url,
+                code=str(code) if code else None,
+                error_message=f"token request refused: {message or 'no reason given'}",
+                body=None,
+                response=RawResponse.from_httpx(response),
+            )
+        try:
+            token = self._parse_token(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AuthenticationError(
+                status_code=response.status_code,
+                method=method,
+                url=url,
+                error_message=f"the token answer could not be read ({exc.__class__.__name__})",
+                response=RawResponse.from_httpx(response),
+            ) from None
+        self._token = token
+        return token
+
+    @staticmethod
+    def _apply(request: httpx.Request, token: Token) -> httpx.Request:
+        request.headers["Authorization"] = f"Bearer {token.value}"
+        return request
+
+    def _async_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        lock = self._loop_locks.get(loop)
+        if lock is None:
+            lock = self._loop_locks[loop] = asyncio.Lock()
+        return lock
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+        token = self._valid_token()
+        if token is None:
+            with self._thread_lock:
+                token = self._valid_token()
+                if token is None:
+                    answer = yield self._build(request)
+                    answer.read()
+                    token = self._accept(answer)
+        response = yield self._apply(request, token)
+        if response.status_code != 401:
+            return
+        response.read()
+        with self._thread_lock:
+            if self._needs_renewal(token):
+                answer = yield self._build(request)
+                answer.read()
+                self._accept(answer)
+            token = self._valid_token() or token
+        yield self._apply(request, token)
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        token = self._valid_token()
+        if token is None:
+            async with self._async_lock():
+                token = self._valid_token()
+                if token is None:
+                    answer = yield self._build(request)
+                    await answer.aread()
+                    token = self._accept(answer)
+        response = yield self._apply(request, token)
+        if response.status_code != 401:
+            return
+        await response.aread()
+        async with self._async_lock():
+            if self._needs_renewal(token):
+                answer = yield self._build(request)
+                await answer.aread()
+                self._accept(answer)
+            token = self._valid_token() or token
+        yield self._apply(request, token)
+
+
+class OAuth2ClientCredentials(_TokenAuth):
+    """OAuth2 client-credentials grant (RFC 6749 §4.4), request encoding by authlib.
+
+    Args:
+        token_url: absolute URL, or a path joined to the client's base URL.
+        client_id: the OAuth client id.
+        client_secret: the OAuth client secret (never printed).
+        auth_method: ``"client_secret_basic"`` (HTTP Basic) or ``"client_secret_post"``.
+        scope: scope(s) to ask for.
+        extra_params: more form fields for the token request (e.g. ``audience``).
+        leeway: renew this many seconds before the token expires.
+        default_expires_in: lifetime assumed when the answer has no ``expires_in``.
+        extra_headers: headers for the token request only.
+    """
+
+    def __init__(
+        self,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        auth_method: Literal["client_secret_basic", "client_secret_post"] = "client_secret_basic",
+        scope: str | list[str] | None = None,
+        extra_params: Mapping[str, str] | None = None,
+        leeway: float = 30.0,
+        default_expires_in: float = 3600.0,
+        extra_headers: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(leeway=leeway, extra_headers=extra_headers, clock=clock)
+        for name, value in (
+            ("token_url", token_url),
+            ("client_id", client_id),
+            ("client_secret", client_secret),
+        ):
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidRequestError(f"{name} must be a non-empty string")
+        if auth_method not in {"client_secret_basic", "client_secret_post"}:
+            raise InvalidRequestError(
+                "auth_method must be 'client_secret_basic' or 'client_secret_post'"
+            )
+        self.token_url = token_url
+        self.client_id = client_id
+        self._client_secret = client_secret
+        self.auth_method = auth_method
+        self.scope = scope
+        self.extra_params = dict(extra_params or {})
+        self.default_expires_in = default_expires_in
+
+    def __repr__(self) -> str:
+        return (
+            f"OAuth2ClientCredentials(token_url={self.token_url!r}, client_id={self.client_id!r}, "
+            f"client_secret={REDACTED}, auth_method={self.auth_method!r})"
+        )
+
+    def _token_request(self, base: httpx.URL) -> httpx.Request:
+        from authlib.oauth2.auth import ClientAuth
+        from authlib.oauth2.rfc6749.parameters import prepare_token_request
+
+        url = str(base.join(self.token_url))
+        params: dict[str, Any] = dict(self.extra_params)
+        if self.scope:
+            params["scope"] = self.scope
+        body = prepare_token_request("client_credentials", **params)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+        }
+        client_auth = ClientAuth(self.client_id, self._client_secret, self.auth_method)
+        url, headers, body = client_auth.prepare("POST", url, headers, body)
+        return httpx.Request("POST", url, headers=headers, content=body.encode())
+
+    def _parse_token(self, data: Any) -> Token:
+        from authlib.oauth2.rfc6749 import OAuth2Token
+
+        token = OAuth2Token.from_dict(dict(data))
+        value = token["access_token"]
+        if not isinstance(value, str) or not value:
+            raise ValueError("access_token missing")
+        expires_in = token.get("expires_in")
+        lifetime = float(expires_in) if expires_in is not None else self.default_expires_in
+        return Token(value=value, expires_at=self._clock() + lifetime)
+
+
+class LoginTokenAuth(_TokenAuth):
+    """POST credentials as JSON to a login URL and use the token from the answer.
+
+    Args:
+        login_url: absolute URL, or a path joined to the client's base URL.
+        credentials: the JSON body to post (e.g. email and password; never printed).
+        token_field: dotted path of the token in the answer (``"token"``, ``"data.token"``).
+        expires_in_field: dotted path of a lifetime in seconds, if the answer has one.
+        default_expires_in: lifetime when neither the answer nor the JWT ``exp`` says.
+        leeway: renew this many seconds before the token expires.
+    """
+
+    def __init__(
+        self,
+        login_url: str,
+        credentials: Mapping[str, str],
+        *,
+        token_field: str = "token",  # noqa: S107 - a field name, not a secret
+        expires_in_field: str | None = None,
+        default_expires_in: float = 3600.0,
+        leeway: float = 30.0,
+        extra_headers: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(leeway=leeway, extra_headers=extra_headers, clock=clock)
+        if not login_url:
+            raise InvalidRequestError("login_url must be a non-empty string")
+        empty = [k for k, v in credentials.items() if not isinstance(v, str) or not v]
+        if not credentials or empty:
+            raise InvalidRequestError(f"login credentials are missing or empty: {empty}")
+        self.login_url = login_url
+        self._credentials = dict(credentials)
+        self.token_field = token_field
+        self.expires_in_field = expires_in_field
+        self.default_expires_in = default_expires_in
+        #: The decoded JSON of the last successful login answer (user profile and token).
+        self.last_login: Any = None
+
+    def __repr__(self) -> str:
+        return f"LoginTokenAuth(login_url={self.login_url!r}, credentials={REDACTED})"
+
+    def _token_request(self, base: httpx.URL) -> httpx.Request:
+        return httpx.Request(
+            "POST",
+            base.join(self.login_url),
+            json=self._credentials,
+            headers={"Accept": "application/json"},
+        )
+
+    @staticmethod
+    def _dig(data: Any, dotted: str) -> Any:
+        for part in dotted.split("."):
+            data = data[part]
+        return data
+
+    def _parse_token(self, data: Any) -> Token:
+        value = self._dig(data, self.token_field)
+        if not isinstance(value, str) or not value:
+            raise ValueError("token missing")
+        expires_at: float | None = None
+        if self.expires_in_field is not None:
+            expires_at = self._clock() + float(self._dig(data, self.expires_in_field))
+        if expires_at is None:
+            expires_at = jwt_expiry(value)
+        if expires_at is None:
+            expires_at = self._clock() + self.default_expires_in
+        self.last_login = data
+        return Token(value=value, expires_at=expires_at)

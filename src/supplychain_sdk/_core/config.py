@@ -1,0 +1,162 @@
+"""Client options: an immutable :class:`ClientConfig` and its parts."""
+
+from __future__ import annotations
+
+import platform
+import ssl
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+
+from .._version import __version__
+from .errors import InvalidRequestError
+
+if TYPE_CHECKING:
+    from .auth import AuthBase
+
+__all__ = ["DEFAULT_TIMEOUT", "ClientConfig", "Limits", "Timeout", "user_agent"]
+
+
+def _positive_or_none(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value <= 0:
+        raise InvalidRequestError(f"{attribute.name} must be a positive number of seconds")
+
+
+@attrs.frozen
+class Timeout:
+    """Per-phase timeouts in seconds (``None`` disables a phase's timeout)."""
+
+    connect: float | None = attrs.field(default=5.0, validator=_positive_or_none)
+    read: float | None = attrs.field(default=60.0, validator=_positive_or_none)
+    write: float | None = attrs.field(default=60.0, validator=_positive_or_none)
+    pool: float | None = attrs.field(default=10.0, validator=_positive_or_none)
+
+    @classmethod
+    def of(cls, value: Timeout | float | None) -> Timeout:
+        """A :class:`Timeout` from a number (every phase), ``None`` (no limits) or a Timeout."""
+        if isinstance(value, Timeout):
+            return value
+        return cls(connect=value, read=value, write=value, pool=value)
+
+    def to_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
+
+
+DEFAULT_TIMEOUT = Timeout()
+
+
+@attrs.frozen
+class Limits:
+    """Connection pool limits."""
+
+    max_connections: int | None = 100
+    max_keepalive_connections: int | None = 20
+    keepalive_expiry: float | None = 5.0
+
+    def to_httpx(self) -> httpx.Limits:
+        return httpx.Limits(
+            max_connections=self.max_connections,
+            max_keepalive_connections=self.max_keepalive_connections,
+            keepalive_expiry=self.keepalive_expiry,
+        )
+
+
+def user_agent(app_info: tuple[str, str] | None = None) -> str:
+    """``supplychain-sdk/<ver> python/<ver> httpx/<ver>``, plus ``name/version`` of the app."""
+    text = (
+        f"supplychain-sdk/{__version__} python/{platform.python_version()} "
+        f"httpx/{httpx.__version__}"
+    )
+    if app_info is not None:
+        name, version = app_info
+        text += f" {name}/{version}"
+    return text
+
+
+@lru_cache(maxsize=1)
+def shared_ssl_context() -> ssl.SSLContext:
+    """One verified SSL context per process: building one costs ~10 ms, so clients share it."""
+    return ssl.create_default_context()
+
+
+def _check_app_info(_: object, __: attrs.Attribute[Any], value: tuple[str, str] | None) -> None:
+    if value is None:
+        return
+    if len(value) != 2 or not all(
+        isinstance(v, str) and v and " " not in v and "/" not in v for v in value
+    ):
+        raise InvalidRequestError(
+            "app_info must be a (name, version) pair of non-empty strings without spaces or '/'"
+        )
+
+
+def _check_base_url(_: object, __: attrs.Attribute[Any], value: str) -> None:
+    url = httpx.URL(value)
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {value!r}")
+
+
+def _norm_base_url(value: str) -> str:
+    return str(value).rstrip("/")
+
+
+def _timeout(value: Timeout | float | None) -> Timeout:
+    return Timeout.of(value)
+
+
+def _headers(value: Mapping[str, str] | None) -> dict[str, str]:
+    return dict(value or {})
+
+
+@attrs.frozen(kw_only=True)
+class ClientConfig:
+    """Everything a client needs to send requests; derive variants with :meth:`evolve`.
+
+    Attributes:
+        base_url: origin and path prefix every relative path is joined to.
+        auth: how requests are authenticated (``None`` for none).
+        timeout: per-phase timeouts.
+        max_retries: retries after the first attempt for retryable failures.
+        retry_budget: total seconds spent waiting between retries before giving up.
+        max_retry_wait: the longest single wait; a longer ``Retry-After`` is not waited out.
+        retry_non_idempotent: also retry POST/PATCH calls (only if you know they are safe).
+        default_headers: headers sent with every request.
+        app_info: ``(name, version)`` of your application, appended to the User-Agent.
+        limits: connection pool limits (ignored with an injected ``http_client``).
+        http_client: an ``httpx.Client`` / ``httpx.AsyncClient`` to use instead of our own.
+    """
+
+    base_url: str = attrs.field(converter=_norm_base_url, validator=_check_base_url)
+    auth: AuthBase | None = None
+    timeout: Timeout = attrs.field(default=DEFAULT_TIMEOUT, converter=_timeout)
+    max_retries: int = attrs.field(default=2, validator=attrs.validators.ge(0))
+    retry_budget: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
+    max_retry_wait: float = attrs.field(default=30.0, validator=attrs.validators.ge(0))
+    retry_non_idempotent: bool = False
+    default_headers: Mapping[str, str] = attrs.field(factory=dict, converter=_headers, repr=False)
+    app_info: tuple[str, str] | None = attrs.field(default=None, validator=_check_app_info)
+    limits: Limits = Limits()
+    http_client: httpx.Client | httpx.AsyncClient | None = attrs.field(default=None, repr=False)
+
+    def evolve(self, **changes: Any) -> ClientConfig:
+        """A copy with ``changes`` applied (validated like the original)."""
+        return attrs.evolve(self, **changes)
+
+    @property
+    def origin(self) -> tuple[str, str, int]:
+        """(scheme, host, port) of the base URL: the only place credentials are sent."""
+        return origin_of(self.base_url)
+
+    @property
+    def user_agent(self) -> str:
+        return user_agent(self.app_info)
+
+
+def origin_of(url: str | httpx.URL) -> tuple[str, str, int]:
+    """(scheme, host, port) of a URL, with the scheme's default port filled in."""
+    u = httpx.URL(url) if isinstance(url, str) else url
+    port = u.port or (443 if u.scheme == "https" else 80)
+    return (u.scheme, u.host.lower(), port)

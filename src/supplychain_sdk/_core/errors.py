@@ -1,0 +1,233 @@
+"""The exception hierarchy every platform maps into."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .response import RawResponse
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ForeignOriginError",
+    "InternalServerError",
+    "InvalidRequestError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseDecodeError",
+    "SupplyChainError",
+    "UnprocessableEntityError",
+    "VersionConflictError",
+    "WebhookVerificationError",
+]
+
+
+class SupplyChainError(Exception):
+    """Base class of every exception the SDK raises."""
+
+
+class InvalidRequestError(SupplyChainError, ValueError):
+    """Bad input caught before any request was sent (empty id, wrong enum, missing tenant...)."""
+
+
+class ForeignOriginError(SupplyChainError, ValueError):
+    """A URL points at another origin than the client's; it was refused before sending."""
+
+
+class PaginationError(SupplyChainError):
+    """The server's pagination went wrong (a repeated cursor or next URL, too many pages)."""
+
+
+class WebhookVerificationError(SupplyChainError):
+    """A webhook's signature, timestamp or shared header did not verify.
+
+    The message never contains a secret or the expected signature.
+    """
+
+
+class APIError(SupplyChainError):
+    """An error while talking to a platform API.
+
+    Attributes:
+        method: HTTP method of the failed request.
+        url: URL of the failed request, with secret query values redacted.
+    """
+
+    method: str
+    url: str
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+
+
+class APIConnectionError(APIError):
+    """The request never got an HTTP answer (DNS, refused, reset, protocol error)."""
+
+    def __init__(self, *, method: str, url: str, reason: str = "Connection error") -> None:
+        super().__init__(f"{reason} during {method} {url}", method=method, url=url)
+        self.reason = reason
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+    def __init__(self, *, method: str, url: str, reason: str = "Request timed out") -> None:
+        super().__init__(method=method, url=url, reason=reason)
+
+
+class ResponseDecodeError(APIError):
+    """The answer arrived but could not be read (malformed JSON, unexpected shape)."""
+
+    def __init__(self, *, method: str, url: str, status_code: int, reason: str) -> None:
+        super().__init__(
+            f"could not read the {status_code} answer to {method} {url}: {reason}",
+            method=method,
+            url=url,
+        )
+        self.status_code = status_code
+        self.reason = reason
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status (or an error envelope on a 2xx).
+
+    Attributes:
+        status_code: HTTP status of the answer.
+        code: the platform's own error code, when it gives one (e.g. ``NOT_FOUND``).
+        error_message: the platform's human message, when it gives one.
+        field_errors: field path -> messages, for validation errors.
+        body: the decoded JSON body (or text) of the answer.
+        response: status, headers and request id of the answer.
+        retry_after: seconds the server asked us to wait, if it said so.
+    """
+
+    status_code: int
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        code: str | None = None,
+        error_message: str | None = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        body: Any = None,
+        response: RawResponse | None = None,
+        retry_after: float | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.code = code
+        self.error_message = error_message
+        self.field_errors: dict[str, list[str]] = dict(field_errors or {})
+        self.body = body
+        self.response = response
+        self.retry_after = retry_after
+        self.details: dict[str, Any] = dict(details or {})
+        super().__init__(self._format(method, url), method=method, url=url)
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id the server returned, if any."""
+        return self.response.request_id if self.response is not None else None
+
+    def _format(self, method: str, url: str) -> str:
+        from http import HTTPStatus
+
+        try:
+            phrase = HTTPStatus(self.status_code).phrase
+        except ValueError:
+            phrase = "Error"
+        text = f"{self.status_code} {phrase} from {method} {url}"
+        if self.error_message:
+            text += f": {self.error_message}"
+        if self.code:
+            text += f" ({self.code})"
+        if self.field_errors:
+            fields = "; ".join(f"{k}: {', '.join(v)}" for k, v in self.field_errors.items())
+            text += f" [{fields}]"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 Unauthorized, or a token endpoint that refused the credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 Forbidden."""
+
+
+class NotFoundError(APIStatusError):
+    """404 Not Found."""
+
+
+class MethodNotAllowedError(APIStatusError):
+    """405 Method Not Allowed."""
+
+
+class ConflictError(APIStatusError):
+    """409 Conflict."""
+
+
+class VersionConflictError(ConflictError):
+    """An If-Match update was refused (409 or 412): someone changed the entity first.
+
+    Attributes:
+        sent_version: the version this client sent in ``If-Match``.
+    """
+
+    def __init__(self, *, sent_version: str, **kwargs: Any) -> None:
+        self.sent_version = sent_version
+        super().__init__(**kwargs)
+
+    def _format(self, method: str, url: str) -> str:
+        return f"{super()._format(method, url)} (sent If-Match: {self.sent_version})"
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422 Unprocessable Entity; ``field_errors`` says which fields were refused."""
+
+
+class RateLimitError(APIStatusError):
+    """429 Too Many Requests; ``retry_after`` says how long the server asked to wait."""
+
+
+class InternalServerError(APIStatusError):
+    """A 5xx answer."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status_code: int) -> type[APIStatusError]:
+    """The exception class for an HTTP status."""
+    if status_code >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status_code, APIStatusError)

@@ -1,0 +1,41 @@
+"""Safe URL paths: every path parameter is checked and percent-encoded."""
+
+from __future__ import annotations
+
+import string
+from enum import Enum
+from urllib.parse import quote
+
+from .errors import InvalidRequestError
+
+__all__ = ["path"]
+
+_FORMATTER = string.Formatter()
+
+
+def _segment(name: str, value: object) -> str:
+    if value is None:
+        raise InvalidRequestError(f"{name} is required, got None")
+    if isinstance(value, bool) or not isinstance(value, (str, int, Enum)):
+        raise InvalidRequestError(
+            f"{name} must be a string or an integer, got {type(value).__name__}"
+        )
+    text = str(value.value if isinstance(value, Enum) else value)
+    if not text.strip():
+        raise InvalidRequestError(f"{name} must not be empty")
+    if text in {".", ".."}:
+        raise InvalidRequestError(f"{name} must not be {text!r}")
+    return quote(text, safe="")
+
+
+def path(template: str, **params: object) -> str:
+    """Fill ``template`` (``"/orders/{order_id}"``) with percent-encoded ``params``.
+
+    An id like ``"../x"`` or ``"a/b"`` becomes one encoded segment and cannot change the
+    path; ``None``, empty and blank ids raise :class:`InvalidRequestError` before sending.
+    """
+    names = {field for _, field, _, _ in _FORMATTER.parse(template) if field is not None}
+    missing = names - params.keys()
+    if missing:
+        raise InvalidRequestError(f"missing path parameters: {', '.join(sorted(missing))}")
+    return template.format(**{name: _segment(name, params[name]) for name in names})

@@ -1,0 +1,68 @@
+"""When a failed call is retried and how long to wait first (the policy, not the loop)."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "RETRYABLE_STATUSES",
+    "backoff",
+    "retry_after_from_headers",
+]
+
+#: Statuses that mean "try again later".
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+#: Methods that are safe to repeat; other methods are retried only when marked idempotent.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+#: A platform hook reading a wait (seconds) from a decoded error body.
+RetryAfterHook = Callable[[Any], "float | None"]
+
+
+def _retry_after_value(value: str, now: float) -> float | None:
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:  # pragma: no cover - older Pythons return None instead of raising
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def retry_after_from_headers(
+    headers: Mapping[str, str], *, now: Callable[[], float] = time.time
+) -> float | None:
+    """Seconds to wait from ``Retry-After`` (seconds or HTTP date) or ``X-RateLimit-Reset``.
+
+    ``X-RateLimit-Reset`` is read as epoch seconds; small values (under a year of seconds)
+    are read as a delay, which some servers send instead.
+    """
+    lowered = {k.lower(): v for k, v in headers.items()}
+    current = now()
+    if "retry-after" in lowered:
+        wait = _retry_after_value(lowered["retry-after"], current)
+        if wait is not None:
+            return wait
+    reset = lowered.get("x-ratelimit-reset")
+    if reset is not None:
+        try:
+            value = float(reset)
+        except ValueError:
+            return None
+        return max(0.0, value - current) if value > 31_536_000 else max(0.0, value)
+    return None
+
+
+def backoff(attempt: int, *, base: float = 0.5, cap: float = 8.0) -> float:
+    """Exponential backoff with full jitter: uniform in ``[0, min(cap, base * 2**(attempt-1))]``."""
+    return random.uniform(0.0, min(cap, base * (2 ** max(0, attempt - 1))))

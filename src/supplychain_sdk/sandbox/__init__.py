@@ -1,0 +1,23 @@
+"""Stateful in-process fakes of the platforms, and the framework they are built on."""
+
+from ._framework import (
+    Fault,
+    Faults,
+    Sandbox,
+    SandboxRequest,
+    SandboxResponse,
+    SandboxTransport,
+    json_response,
+    route,
+)
+
+__all__ = [
+    "Fault",
+    "Faults",
+    "Sandbox",
+    "SandboxRequest",
+    "SandboxResponse",
+    "SandboxTransport",
+    "json_response",
+    "route",
+]

@@ -1,0 +1,507 @@
+"""The base for stateful platform fakes: routing, JSON helpers, auth hooks, faults, mounting.
+
+A :class:`Sandbox` answers :class:`SandboxRequest` objects with :class:`SandboxResponse`
+objects. It mounts in-process through :meth:`Sandbox.transport` (an httpx transport for sync
+and async clients alike) or serves on a loopback port through :meth:`Sandbox.serve` (ASGI
+on uvicorn) for tests that need real sockets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json as jsonlib
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar, TypeVar
+from urllib.parse import parse_qsl, urlencode
+
+import attrs
+import httpx
+
+__all__ = [
+    "Fault",
+    "Faults",
+    "Sandbox",
+    "SandboxRequest",
+    "SandboxResponse",
+    "SandboxTransport",
+    "json_response",
+    "route",
+]
+
+Handler = Callable[..., "SandboxResponse"]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@attrs.frozen
+class SandboxRequest:
+    """A request as a fake sees it.
+
+    Attributes:
+        method: upper-case HTTP method.
+        path: URL path (percent-decoded segments are in ``path_params``).
+        query: query parameters in order, repeated names kept.
+        headers: headers with lower-case names.
+        body: the raw body.
+        base_url: scheme and host the request was sent to.
+        path_params: values captured by the route template.
+    """
+
+    method: str
+    path: str
+    query: tuple[tuple[str, str], ...] = ()
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    body: bytes = b""
+    base_url: str = "http://sandbox.invalid"
+    path_params: Mapping[str, str] = attrs.field(factory=dict)
+
+    def param(self, name: str, default: str | None = None) -> str | None:
+        """The first value of a query parameter."""
+        for key, value in self.query:
+            if key == name:
+                return value
+        return default
+
+    def params(self, name: str) -> list[str]:
+        """Every value of a repeated query parameter."""
+        return [value for key, value in self.query if key == name]
+
+    def header(self, name: str) -> str | None:
+        """A header by case-insensitive name."""
+        return self.headers.get(name.lower())
+
+    def json(self) -> Any:
+        """The body decoded as JSON (``ValueError`` if it is not JSON)."""
+        return jsonlib.loads(self.body) if self.body else None
+
+    def url_for(self, path: str, **query: Any) -> str:
+        """An absolute URL on the same origin (for next-page links)."""
+        clean = {k: v for k, v in query.items() if v is not None}
+        return f"{self.base_url}{path}" + (f"?{urlencode(clean)}" if clean else "")
+
+
+@attrs.frozen
+class SandboxResponse:
+    """An answer from a fake: status, headers and raw body."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+
+    def json(self) -> Any:
+        return jsonlib.loads(self.body) if self.body else None
+
+
+def json_response(
+    data: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> SandboxResponse:
+    """A JSON answer (``None`` gives an empty body)."""
+    body = b"" if data is None else jsonlib.dumps(data, default=str).encode("utf-8")
+    all_headers = {"content-type": "application/json"} if data is not None else {}
+    all_headers.update({k.lower(): v for k, v in (headers or {}).items()})
+    return SandboxResponse(status=status, body=body, headers=all_headers)
+
+
+def route(method: str, template: str) -> Callable[[F], F]:
+    """Mark a sandbox method as the handler of ``METHOD /path/{param}``."""
+
+    def mark(func: F) -> F:
+        routes = list(getattr(func, "__sandbox_routes__", ()))
+        routes.append((method.upper(), template))
+        func.__sandbox_routes__ = routes  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    pattern = re.sub(
+        r"\{(\w+)\}", r"(?P<\1>[^/]+)", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
+    )
+    return re.compile(f"^{pattern}$")
+
+
+@attrs.define
+class Fault:
+    """One injected fault: applies to requests matching ``method`` and ``path`` (a regex)."""
+
+    kind: str
+    method: str | None = None
+    path: str | None = None
+    times: int | None = 1
+    status: int = 503
+    delay: float = 0.0
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    body: Any = None
+
+    def matches(self, request: SandboxRequest) -> bool:
+        if self.method is not None and request.method != self.method.upper():
+            return False
+        return self.path is None or re.search(self.path, request.path) is not None
+
+
+class Faults:
+    """Scripted failures: delays, status sequences, 429s with Retry-After, dropped connections.
+
+    Each fault fires for ``times`` matching requests (``None``: forever), in the order added.
+    """
+
+    def __init__(self) -> None:
+        self._faults: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, fault: Fault) -> Fault:
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def delay(
+        self,
+        seconds: float,
+        *,
+        method: str | None = None,
+        path: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """Delay matching answers by ``seconds`` (beyond the read timeout: a read timeout)."""
+        return self.add(Fault("delay", method=method, path=path, times=times, delay=seconds))
+
+    def statuses(
+        self,
+        sequence: Sequence[int],
+        *,
+        method: str | None = None,
+        path: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Answer the next matching requests with these statuses in turn; 200 passes through.
+
+        ``statuses([503, 503, 200])``: two 503s, then the real answer.
+        """
+        for status in sequence:
+            kind = "pass" if status < 300 else "status"
+            self.add(Fault(kind, method=method, path=path, status=status, headers=headers or {}))
+
+    def rate_limit(
+        self,
+        retry_after: float | str = 1,
+        *,
+        method: str | None = None,
+        path: str | None = None,
+        times: int | None = 1,
+        body: Any = None,
+    ) -> Fault:
+        """Answer 429 with ``Retry-After``."""
+        return self.add(
+            Fault(
+                "status",
+                method=method,
+                path=path,
+                times=times,
+                status=429,
+                headers={"Retry-After": str(retry_after)},
+                body=body,
+            )
+        )
+
+    def drop_connection(
+        self, *, method: str | None = None, path: str | None = None, times: int | None = 1
+    ) -> Fault:
+        """Close the connection without a complete answer."""
+        return self.add(Fault("drop", method=method, path=path, times=times))
+
+    def clear(self) -> None:
+        """Remove every pending fault."""
+        with self._lock:
+            self._faults.clear()
+
+    def take(self, request: SandboxRequest) -> Fault | None:
+        """The fault for this request, consuming one of its ``times``."""
+        with self._lock:
+            for fault in self._faults:
+                if fault.matches(request):
+                    if fault.times is not None:
+                        fault.times -= 1
+                        if fault.times <= 0:
+                            self._faults.remove(fault)
+                    return fault
+        return None
+
+    def __len__(self) -> int:
+        return len(self._faults)
+
+
+class _Dropped(Exception):
+    """Raised inside the fake when a fault drops the connection."""
+
+
+class Sandbox:
+    """Base class of a stateful fake API.
+
+    Subclasses register handlers with :func:`route` and may override :meth:`authenticate`.
+    Every request is recorded in :attr:`requests`; state changes happen under one lock, so
+    a fake is safe to use from many threads and tasks.
+    """
+
+    #: Routes collected from ``@route`` methods: (method, template, regex, attribute name).
+    _routes: ClassVar[list[tuple[str, str, re.Pattern[str], str]]] = []
+    #: The base URL clients use for in-process mounting.
+    base_url: str = "https://sandbox.invalid"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        routes = list(cls._routes)
+        for name, member in vars(cls).items():
+            for method, template in getattr(member, "__sandbox_routes__", ()):
+                routes.append((method, template, _compile(template), name))
+        # Literal segments win over parameters: sort by number of parameters.
+        routes.sort(key=lambda r: (r[1].count("{"), -len(r[1])))
+        cls._routes = routes
+
+    def __init__(self) -> None:
+        self.faults = Faults()
+        #: Every request received, oldest first.
+        self.requests: list[SandboxRequest] = []
+        self.lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(routes={len(self._routes)}, requests={len(self.requests)})"
+
+    # -- hooks ----------------------------------------------------------------------------------
+    def authenticate(self, request: SandboxRequest) -> SandboxResponse | None:
+        """Return an error answer to refuse the request, ``None`` to let it through."""
+        return None
+
+    def not_found(self, request: SandboxRequest) -> SandboxResponse:
+        """The answer for an unknown route."""
+        return json_response({"message": f"No route for {request.method} {request.path}"}, 404)
+
+    def method_not_allowed(self, request: SandboxRequest) -> SandboxResponse:
+        """The answer for a known path with the wrong method."""
+        return json_response({"message": f"{request.method} not allowed on {request.path}"}, 405)
+
+    def bad_json(self, request: SandboxRequest) -> SandboxResponse:
+        """The answer when a handler could not decode the JSON body."""
+        return json_response({"message": "Request body is not valid JSON"}, 400)
+
+    # -- dispatch -------------------------------------------------------------------------------
+    def dispatch(self, request: SandboxRequest) -> SandboxResponse:
+        """Route one request to its handler (no faults); used by both mountings."""
+        with self.lock:
+            self.requests.append(request)
+            allowed = False
+            for method, _template, regex, name in self._routes:
+                match = regex.match(request.path)
+                if match is None:
+                    continue
+                allowed = True
+                if method != request.method:
+                    continue
+                bound = attrs.evolve(request, path_params=match.groupdict())
+                refused = self.authenticate(bound)
+                if refused is not None:
+                    return refused
+                try:
+                    result: SandboxResponse = getattr(self, name)(bound)
+                except jsonlib.JSONDecodeError:
+                    return self.bad_json(bound)
+                return result
+            return self.method_not_allowed(request) if allowed else self.not_found(request)
+
+    def _faulted(self, request: SandboxRequest) -> tuple[Fault | None, SandboxResponse | None]:
+        fault = self.faults.take(request)
+        if fault is None or fault.kind in {"delay", "pass"}:
+            return fault, None
+        if fault.kind == "drop":
+            with self.lock:
+                self.requests.append(request)
+            raise _Dropped
+        with self.lock:
+            self.requests.append(request)
+        body = fault.body if fault.body is not None else {"message": f"injected {fault.status}"}
+        return fault, json_response(body, fault.status, fault.headers)
+
+    # -- mounting -------------------------------------------------------------------------------
+    def transport(self) -> SandboxTransport:
+        """An httpx transport serving this fake in-process, for sync and async clients."""
+        return SandboxTransport(self)
+
+    def http_client(self, **kwargs: Any) -> httpx.Client:
+        """An ``httpx.Client`` mounted on this fake (pass it as ``http_client=``)."""
+        return httpx.Client(transport=self.transport(), **kwargs)
+
+    def async_http_client(self, **kwargs: Any) -> httpx.AsyncClient:
+        """An ``httpx.AsyncClient`` mounted on this fake (pass it as ``http_client=``)."""
+        return httpx.AsyncClient(transport=self.transport(), **kwargs)
+
+    async def asgi(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """The fake as an ASGI application."""
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        if scope["type"] != "http":
+            return
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        host = dict(scope["headers"]).get(b"host", b"127.0.0.1").decode()
+        request = SandboxRequest(
+            method=scope["method"].upper(),
+            path=scope["path"],
+            query=tuple(parse_qsl(scope["query_string"].decode(), keep_blank_values=True)),
+            headers={k.decode().lower(): v.decode() for k, v in scope["headers"]},
+            body=body,
+            base_url=f"{scope.get('scheme', 'http')}://{host}",
+        )
+        try:
+            fault, response = self._faulted(request)
+        except _Dropped:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"content-length", b"1000")],
+                }
+            )
+            await send({"type": "http.response.body", "body": b'{"partial": ', "more_body": True})
+            raise ConnectionAbortedError("sandbox fault: connection dropped") from None
+        if fault is not None and fault.delay:
+            await asyncio.sleep(fault.delay)
+        if response is None:
+            response = self.dispatch(request)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status,
+                "headers": [(k.encode(), v.encode()) for k, v in response.headers.items()],
+            }
+        )
+        await send({"type": "http.response.body", "body": response.body})
+
+    @contextmanager
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+        """Serve the fake over real sockets on a loopback port; yields its base URL.
+
+        Needs uvicorn (``pip install 'supplychain-sdk[server]'``).
+        """
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            raise ValueError("the sandbox only serves on loopback addresses")
+        try:
+            import uvicorn
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise RuntimeError(
+                "serving a sandbox needs uvicorn: pip install 'supplychain-sdk[server]'"
+            ) from None
+        config = uvicorn.Config(
+            self.asgi,
+            host=host,
+            port=port,
+            log_level="critical",
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, name="sandbox-server", daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the sandbox server did not start")
+            time.sleep(0.01)
+        bound_port = server.servers[0].sockets[0].getsockname()[1]
+        try:
+            yield f"http://{host if host != '::1' else '[::1]'}:{bound_port}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=5)
+
+    # -- helpers for subclasses -------------------------------------------------------------------
+    @staticmethod
+    def page_slice(items: Sequence[Any], page: int, size: int) -> list[Any]:
+        """Items of 1-based page ``page`` of ``size`` items."""
+        start = (page - 1) * size
+        return list(items[start : start + size])
+
+    @staticmethod
+    def cursor_slice(
+        items: Sequence[Any], cursor: str | None, size: int
+    ) -> tuple[list[Any], str | None]:
+        """Items after an opaque offset cursor, and the cursor of the next slice (or ``None``)."""
+        try:
+            start = int(cursor) if cursor else 0
+        except ValueError:
+            start = len(items)
+        end = start + size
+        return list(items[start:end]), (str(end) if end < len(items) else None)
+
+
+def _to_sandbox_request(request: httpx.Request, body: bytes) -> SandboxRequest:
+    url = request.url
+    return SandboxRequest(
+        method=request.method,
+        path=url.path,
+        query=tuple(parse_qsl(url.query.decode(), keep_blank_values=True)),
+        headers={k.lower(): v for k, v in request.headers.items()},
+        body=body,
+        base_url=f"{url.scheme}://{url.netloc.decode()}",
+    )
+
+
+def _to_httpx(response: SandboxResponse) -> httpx.Response:
+    return httpx.Response(response.status, headers=dict(response.headers), content=response.body)
+
+
+def _read_timeout(request: httpx.Request) -> float | None:
+    timeout = request.extensions.get("timeout", {})
+    value = timeout.get("read") if isinstance(timeout, dict) else None
+    return float(value) if value is not None else None
+
+
+class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Serves a :class:`Sandbox` in-process to ``httpx.Client`` and ``httpx.AsyncClient``."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    def _prepare(
+        self, request: httpx.Request, body: bytes
+    ) -> tuple[SandboxRequest, Fault | None, SandboxResponse | None]:
+        sandbox_request = _to_sandbox_request(request, body)
+        try:
+            fault, response = self.sandbox._faulted(sandbox_request)
+        except _Dropped:
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from None
+        return sandbox_request, fault, response
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        sandbox_request, fault, response = self._prepare(request, request.read())
+        if fault is not None and fault.delay:
+            limit = _read_timeout(request)
+            if limit is not None and fault.delay > limit:
+                time.sleep(limit)
+                raise httpx.ReadTimeout("sandbox fault: read timed out", request=request)
+            time.sleep(fault.delay)
+        return _to_httpx(response or self.sandbox.dispatch(sandbox_request))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        sandbox_request, fault, response = self._prepare(request, await request.aread())
+        if fault is not None and fault.delay:
+            limit = _read_timeout(request)
+            if limit is not None and fault.delay > limit:
+                await asyncio.sleep(limit)
+                raise httpx.ReadTimeout("sandbox fault: read timed out", request=request)
+            await asyncio.sleep(fault.delay)
+        return _to_httpx(response or self.sandbox.dispatch(sandbox_request))
