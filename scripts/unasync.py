@@ -30,6 +30,7 @@ HEADER = (
 NAMES = {
     "AsyncAPIClient": "SyncAPIClient",
     "AsyncPager": "SyncPager",
+    "AsyncAPIResource": "SyncAPIResource",
     "AsyncRetrying": "Retrying",
     "AsyncIterator": "Iterator",
     "AsyncIterable": "Iterable",
@@ -55,6 +56,7 @@ ASYNC_PREFIX = re.compile(r"^Async([A-Z]\w*)$")
 TEXT = [
     (re.compile(r"\bAsyncAPIClient\b"), "SyncAPIClient"),
     (re.compile(r"\bAsyncPager\b"), "SyncPager"),
+    (re.compile(r"\bAsyncAPIResource\b"), "SyncAPIResource"),
     (re.compile(r"\basync for\b"), "for"),
     (re.compile(r"\basync with\b"), "with"),
     (re.compile(r"\bawait "), ""),

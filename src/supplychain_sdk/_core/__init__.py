@@ -1,42 +1,186 @@
-"""The transport core: knows HTTP, nothing about any platform."""
+"""The transport core: knows HTTP, nothing about any platform.
 
-from ._async.client import AsyncAPIClient
-from ._async.conflict import retry_on_conflict as async_retry_on_conflict
-from ._async.pager import AsyncPager
-from ._shared import ErrorDetails, Platform, RequestSpec, capture_responses
-from ._sync.client import SyncAPIClient
-from ._sync.conflict import retry_on_conflict
-from ._sync.pager import SyncPager
-from .auth import AuthBase, BearerAuth, HeaderAuth, LoginTokenAuth, OAuth2ClientCredentials
-from .config import ClientConfig, Limits, Timeout
+Names load lazily so that ``import supplychain_sdk`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from . import errors as _errors
 from .errors import *  # noqa: F403
-from .errors import __all__ as _errors_all
-from .models import APIModel, OpenEnum
-from .pagination import (
-    CursorPagination,
-    LinkHeaderPagination,
-    NextURLPagination,
-    Page,
-    PageMeta,
-    PageNumberPagination,
-    PageRequest,
-    PaginationStrategy,
-    body_meta,
-    header_meta,
-)
-from .paths import path
-from .response import RawResponse
-from .versioning import resolve_if_match
+
+if TYPE_CHECKING:
+    from ._async.client import (
+        AsyncAPIClient as AsyncAPIClient,
+    )
+    from ._async.client import (
+        AsyncAPIResource as AsyncAPIResource,
+    )
+    from ._async.conflict import (
+        retry_on_conflict as async_retry_on_conflict,
+    )
+    from ._async.pager import (
+        AsyncPager as AsyncPager,
+    )
+    from ._shared import (
+        ErrorDetails as ErrorDetails,
+    )
+    from ._shared import (
+        Platform as Platform,
+    )
+    from ._shared import (
+        RequestSpec as RequestSpec,
+    )
+    from ._shared import (
+        capture_responses as capture_responses,
+    )
+    from ._sync.client import (
+        SyncAPIClient as SyncAPIClient,
+    )
+    from ._sync.client import (
+        SyncAPIResource as SyncAPIResource,
+    )
+    from ._sync.conflict import (
+        retry_on_conflict as retry_on_conflict,
+    )
+    from ._sync.pager import (
+        SyncPager as SyncPager,
+    )
+    from .auth import (
+        AuthBase as AuthBase,
+    )
+    from .auth import (
+        BearerAuth as BearerAuth,
+    )
+    from .auth import (
+        HeaderAuth as HeaderAuth,
+    )
+    from .auth import (
+        LoginTokenAuth as LoginTokenAuth,
+    )
+    from .auth import (
+        OAuth2ClientCredentials as OAuth2ClientCredentials,
+    )
+    from .config import (
+        ClientConfig as ClientConfig,
+    )
+    from .config import (
+        Limits as Limits,
+    )
+    from .config import (
+        Timeout as Timeout,
+    )
+    from .endpoint import (
+        Endpoint as Endpoint,
+    )
+    from .endpoint import (
+        endpoint as endpoint,
+    )
+    from .endpoint import (
+        endpoint_of as endpoint_of,
+    )
+    from .models import (
+        APIModel as APIModel,
+    )
+    from .models import (
+        OpenEnum as OpenEnum,
+    )
+    from .pagination import (
+        CursorPagination as CursorPagination,
+    )
+    from .pagination import (
+        LinkHeaderPagination as LinkHeaderPagination,
+    )
+    from .pagination import (
+        NextURLPagination as NextURLPagination,
+    )
+    from .pagination import (
+        Page as Page,
+    )
+    from .pagination import (
+        PageMeta as PageMeta,
+    )
+    from .pagination import (
+        PageNumberPagination as PageNumberPagination,
+    )
+    from .pagination import (
+        PageRequest as PageRequest,
+    )
+    from .pagination import (
+        PaginationStrategy as PaginationStrategy,
+    )
+    from .pagination import (
+        body_meta as body_meta,
+    )
+    from .pagination import (
+        header_meta as header_meta,
+    )
+    from .paths import (
+        path as path,
+    )
+    from .response import (
+        RawResponse as RawResponse,
+    )
+    from .versioning import (
+        resolve_if_match as resolve_if_match,
+    )
+
+#: Public name -> (submodule, attribute).
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "AsyncAPIClient": ("_async.client", "AsyncAPIClient"),
+    "AsyncAPIResource": ("_async.client", "AsyncAPIResource"),
+    "async_retry_on_conflict": ("_async.conflict", "retry_on_conflict"),
+    "AsyncPager": ("_async.pager", "AsyncPager"),
+    "SyncAPIClient": ("_sync.client", "SyncAPIClient"),
+    "SyncAPIResource": ("_sync.client", "SyncAPIResource"),
+    "retry_on_conflict": ("_sync.conflict", "retry_on_conflict"),
+    "SyncPager": ("_sync.pager", "SyncPager"),
+    **{
+        name: (module, name)
+        for module, names in {
+            "_shared": ["ErrorDetails", "Platform", "RequestSpec", "capture_responses"],
+            "auth": [
+                "AuthBase",
+                "BearerAuth",
+                "HeaderAuth",
+                "LoginTokenAuth",
+                "OAuth2ClientCredentials",
+            ],
+            "config": ["ClientConfig", "Limits", "Timeout"],
+            "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
+            "models": ["APIModel", "OpenEnum"],
+            "pagination": [
+                "CursorPagination",
+                "LinkHeaderPagination",
+                "NextURLPagination",
+                "Page",
+                "PageMeta",
+                "PageNumberPagination",
+                "PageRequest",
+                "PaginationStrategy",
+                "body_meta",
+                "header_meta",
+            ],
+            "paths": ["path"],
+            "response": ["RawResponse"],
+            "versioning": ["resolve_if_match"],
+        }.items()
+        for name in names
+    },
+}
 
 __all__ = [
-    *_errors_all,
     "APIModel",
     "AsyncAPIClient",
+    "AsyncAPIResource",
     "AsyncPager",
     "AuthBase",
     "BearerAuth",
     "ClientConfig",
     "CursorPagination",
+    "Endpoint",
     "ErrorDetails",
     "HeaderAuth",
     "Limits",
@@ -54,13 +198,27 @@ __all__ = [
     "RawResponse",
     "RequestSpec",
     "SyncAPIClient",
+    "SyncAPIResource",
     "SyncPager",
     "Timeout",
     "async_retry_on_conflict",
     "body_meta",
     "capture_responses",
+    "endpoint",
+    "endpoint_of",
     "header_meta",
     "path",
     "resolve_if_match",
     "retry_on_conflict",
 ]
+__all__ += _errors.__all__
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value
+    return value

@@ -409,6 +409,7 @@ class Sandbox:
             port=port,
             log_level="critical",
             lifespan="off",
+            interface="asgi3",
             timeout_graceful_shutdown=1,
         )
         server = uvicorn.Server(config)

@@ -33,7 +33,7 @@ from ..pagination import PaginationStrategy
 from ..response import RawResponse
 from .pager import AsyncPager
 
-__all__ = ["AsyncAPIClient"]
+__all__ = ["AsyncAPIClient", "AsyncAPIResource"]
 
 T = TypeVar("T")
 Self = TypeVar("Self", bound="AsyncAPIClient")
@@ -294,3 +294,13 @@ class AsyncAPIClient:
             raw.request_id,
         )
         return response, decode_body(response)
+
+
+class AsyncAPIResource:
+    """Base of a group of operations (``client.orders``); holds the client it calls through."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._client!r})"

@@ -35,7 +35,7 @@ from ..pagination import PaginationStrategy
 from ..response import RawResponse
 from .pager import SyncPager
 
-__all__ = ["SyncAPIClient"]
+__all__ = ["SyncAPIClient", "SyncAPIResource"]
 
 T = TypeVar("T")
 Self = TypeVar("Self", bound="SyncAPIClient")
@@ -296,3 +296,13 @@ class SyncAPIClient:
             raw.request_id,
         )
         return response, decode_body(response)
+
+
+class SyncAPIResource:
+    """Base of a group of operations (``client.orders``); holds the client it calls through."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._client!r})"

@@ -1,0 +1,200 @@
+"""Client options, lifecycle, the request escape hatch and raw responses."""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+import warnings
+
+import httpx
+import pytest
+
+from supplychain_sdk import __version__
+from supplychain_sdk._core import (
+    APIModel,
+    AsyncAPIClient,
+    ClientConfig,
+    InvalidRequestError,
+    SyncAPIClient,
+    Timeout,
+    capture_responses,
+)
+from supplychain_sdk._core.config import shared_ssl_context, user_agent
+from tests.conftest import BASE, Mode, mock
+
+
+class Thing(APIModel):
+    thing_id: int
+    label: str
+
+
+def test_user_agent_format() -> None:
+    python, httpx_version = platform.python_version(), httpx.__version__
+    expected = f"supplychain-sdk/{__version__} python/{python} httpx/{httpx_version}"
+    assert user_agent() == expected
+    assert user_agent(("acme-erp-plugin", "2.1.0")) == f"{expected} acme-erp-plugin/2.1.0"
+
+
+@pytest.mark.parametrize("bad", [("a",), ("a b", "1"), ("", "1"), ("a", "1/2")])
+def test_app_info_validated(bad: tuple[str, ...]) -> None:
+    with pytest.raises(InvalidRequestError, match="app_info"):
+        ClientConfig(base_url=BASE, app_info=bad)  # type: ignore[arg-type]
+
+
+def test_config_validation() -> None:
+    with pytest.raises(InvalidRequestError, match="base_url"):
+        ClientConfig(base_url="ftp://x")
+    with pytest.raises(InvalidRequestError, match="base_url"):
+        ClientConfig(base_url="/relative")
+    with pytest.raises(ValueError, match="max_retries"):
+        ClientConfig(base_url=BASE, max_retries=-1)
+    with pytest.raises(InvalidRequestError, match="read"):
+        Timeout(read=0)
+    assert ClientConfig(base_url=BASE + "/v1/").base_url == BASE + "/v1"
+    assert ClientConfig(base_url=BASE, timeout=5).timeout == Timeout(5, 5, 5, 5)
+
+
+async def test_headers_sent(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").respond(201, json={"thingId": 1, "label": "x"})
+        client = mode.client(default_headers={"X-Org-Id": "org-1"}, app_info=("plugin", "1.0"))
+        thing = await mode(
+            client.request("POST", "/a", json={"b": 1}, headers={"X-Trace": "t"}, cast_to=Thing)
+        )
+        assert thing == Thing(thing_id=1, label="x")
+        sent = route.calls.last.request
+        assert sent.headers["User-Agent"].endswith(" plugin/1.0")
+        assert sent.headers["Accept"] == "application/json"
+        assert sent.headers["X-Org-Id"] == "org-1"
+        assert sent.headers["X-Trace"] == "t"
+        assert sent.headers["Content-Type"] == "application/json"
+        assert sent.content == b'{"b":1}'
+
+
+async def test_base_url_path_prefix_and_params(mode: Mode) -> None:
+    with mock(base_url=BASE + "/v1") as router:
+        route = router.get("/items").respond(200, json=[])
+        client = mode.client(base_url=BASE + "/v1")
+        params = {"a": None, "flag": True, "ids": [1, 2], "when": "2024-01-01"}
+        await mode(client.request("GET", "/items", params=params))
+        assert str(route.calls.last.request.url) == (
+            f"{BASE}/v1/items?flag=true&ids=1&ids=2&when=2024-01-01"
+        )
+
+
+async def test_models_sent_by_alias(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").respond(200, json={})
+        await mode(mode.client().request("POST", "/a", json={"t": [Thing(thing_id=2, label="y")]}))
+        assert route.calls.last.request.content == b'{"t":[{"thingId":2,"label":"y"}]}'
+
+
+async def test_per_call_timeout(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").respond(200)
+        await mode(mode.client().request("GET", "/a", timeout=2.5))
+        assert route.calls.last.request.extensions["timeout"] == {
+            "connect": 2.5,
+            "read": 2.5,
+            "write": 2.5,
+            "pool": 2.5,
+        }
+
+
+async def test_with_options_shares_pool_and_keeps_original(mode: Mode) -> None:
+    client = mode.client(max_retries=2, default_headers={"A": "1"})
+    derived = client.with_options(max_retries=0, default_headers={"B": "2"})
+    assert derived._http is client._http
+    assert derived.config.max_retries == 0
+    assert client.config.max_retries == 2
+    assert dict(derived.config.default_headers) == {"A": "1", "B": "2"}
+    await mode.close(derived)
+    assert not client._http.is_closed  # the derived client does not own the pool
+    await mode.close(client)
+    assert client._http.is_closed
+
+
+async def test_context_manager_closes_owned_pool(mode: Mode) -> None:
+    if mode.is_async:
+        async with mode.client() as client:  # type: ignore[union-attr]
+            pass
+    else:
+        with mode.client() as client:  # type: ignore[union-attr]
+            pass
+    assert client._http.is_closed
+
+
+async def test_injected_http_client_is_used_and_left_open(mode: Mode) -> None:
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, json={"via": "injected"}))
+    http: httpx.Client | httpx.AsyncClient = (
+        httpx.AsyncClient(transport=transport)
+        if mode.is_async
+        else httpx.Client(transport=transport)
+    )
+    client = mode.client(http_client=http)
+    assert await mode(client.request("GET", "/a")) == {"via": "injected"}
+    await mode.close(client)
+    assert not http.is_closed
+    if isinstance(http, httpx.AsyncClient):
+        await http.aclose()
+    else:
+        http.close()  # noqa: ASYNC212 - the sync client under test
+
+
+def test_wrong_injected_client_type() -> None:
+    with pytest.raises(InvalidRequestError, match="AsyncClient"):
+        AsyncAPIClient(ClientConfig(base_url=BASE, http_client=httpx.Client()))
+    with pytest.raises(InvalidRequestError, match=r"httpx\.Client"):
+        SyncAPIClient(ClientConfig(base_url=BASE, http_client=httpx.AsyncClient()))
+
+
+@pytest.mark.parametrize("cls", [SyncAPIClient, AsyncAPIClient])
+def test_clients_share_one_ssl_context(cls: type[SyncAPIClient]) -> None:
+    """Cheap clients: no SSL context is built per client (timings: benchmarks/)."""
+    first, second = cls(ClientConfig(base_url=BASE)), cls(ClientConfig(base_url=BASE))
+    contexts = [c._http._transport._pool._ssl_context for c in (first, second)]  # type: ignore[attr-defined]
+    assert contexts[0] is contexts[1] is shared_ssl_context()
+
+
+async def test_async_close_leaves_no_warnings() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with mock() as router:
+            router.get("/a").respond(200, json={})
+            async with Mode("async").client() as client:  # type: ignore[union-attr]
+                await client.request("GET", "/a")
+        await asyncio.sleep(0)
+
+
+async def test_capture_responses_and_last_response(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(200, json={}, headers={"X-Request-Id": "r-1"})
+        router.get("/b").respond(200, json={}, headers={"Request-Id": "r-2"})
+        client = mode.client()
+        assert client.last_response is None
+        with capture_responses() as seen:
+            await mode(client.request("GET", "/a"))
+            await mode(client.request("GET", "/b"))
+        await mode(client.request("GET", "/a"))
+        assert [r.request_id for r in seen] == ["r-1", "r-2"]
+        assert seen[0].status_code == 200
+        assert seen[0].header("X-REQUEST-ID") == "r-1"
+        assert client.last_response is not None
+        assert client.last_response.url == f"{BASE}/a"
+
+
+async def test_request_validates_method(mode: Mode) -> None:
+    with pytest.raises(InvalidRequestError, match="method"):
+        await mode(mode.client().request("", "/a"))
+
+
+def test_sync_client_works_inside_a_running_event_loop() -> None:
+    """Jupyter runs a loop; the sync client must not try to start one."""
+
+    async def notebook_cell() -> object:
+        with mock() as router:
+            router.get("/a").respond(200, json={"ok": 1})
+            client = SyncAPIClient(ClientConfig(base_url=BASE))
+            return client.request("GET", "/a")
+
+    assert asyncio.run(notebook_cell()) == {"ok": 1}

@@ -1,0 +1,165 @@
+"""Error mapping: typed exceptions by status, readable messages, envelopes, decode errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from supplychain_sdk._core import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorDetails,
+    InternalServerError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PermissionDeniedError,
+    Platform,
+    RateLimitError,
+    ResponseDecodeError,
+    UnprocessableEntityError,
+    VersionConflictError,
+)
+from tests.conftest import Mode, mock
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (405, MethodNotAllowedError),
+        (409, ConflictError),
+        (418, APIStatusError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (503, InternalServerError),
+    ],
+)
+async def test_status_maps_to_class(mode: Mode, status: int, cls: type[APIStatusError]) -> None:
+    with mock() as router:
+        router.get("/a").respond(status, json={"message": "nope", "code": "X"})
+        with pytest.raises(cls) as caught:
+            await mode(mode.client(max_retries=0).request("GET", "/a"))
+    err = caught.value
+    assert type(err) is cls
+    assert err.status_code == status
+    assert err.code == "X"
+    assert err.error_message == "nope"
+    assert err.body == {"message": "nope", "code": "X"}
+    assert err.method == "GET"
+    assert err.url == "https://api.example.test/a"
+
+
+async def test_message_reads_well(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/orders/42").respond(
+            404,
+            json={"error": {"code": "NOT_FOUND", "message": "Purchase order not found"}},
+            headers={"X-Request-Id": "req-7"},
+        )
+        with pytest.raises(NotFoundError) as caught:
+            await mode(mode.client().request("GET", "/orders/42"))
+    assert str(caught.value) == (
+        "404 Not Found from GET https://api.example.test/orders/42: "
+        "Purchase order not found (NOT_FOUND)"
+    )
+    assert caught.value.request_id == "req-7"
+    assert caught.value.response is not None
+    assert caught.value.response.status_code == 404
+
+
+def field_parser(status: int, body: Any) -> ErrorDetails:
+    return ErrorDetails(
+        code="VALIDATION",
+        message=body["message"],
+        field_errors={e["field"]: [e["message"]] for e in body["errors"]},
+    )
+
+
+async def test_platform_parser_gives_field_errors(mode: Mode) -> None:
+    with mock() as router:
+        router.post("/a").respond(
+            422,
+            json={"message": "Invalid", "errors": [{"field": "/name", "message": "required"}]},
+        )
+        client = mode.client()
+        client.platform = Platform(parse_error=field_parser)
+        with pytest.raises(UnprocessableEntityError) as caught:
+            await mode(client.request("POST", "/a", json={}))
+    assert caught.value.field_errors == {"/name": ["required"]}
+    assert str(caught.value).endswith("Invalid (VALIDATION) [/name: required]")
+
+
+async def test_success_envelope_reporting_failure_is_an_error(mode: Mode) -> None:
+    def envelope(body: Any) -> ErrorDetails | None:
+        if isinstance(body, dict) and body.get("success") is False:
+            return ErrorDetails(
+                code=body["error"]["code"], message=body["message"], status_code=404
+            )
+        return None
+
+    with mock() as router:
+        router.get("/a").respond(
+            200, json={"success": False, "message": "Gone", "error": {"code": "NOT_FOUND"}}
+        )
+        client = mode.client()
+        client.platform = Platform(envelope_error=envelope)
+        with pytest.raises(NotFoundError) as caught:
+            await mode(client.request("GET", "/a"))
+    assert caught.value.code == "NOT_FOUND"
+
+
+@pytest.mark.parametrize("status", [409, 412])
+async def test_if_match_conflict_is_version_conflict(mode: Mode, status: int) -> None:
+    with mock() as router:
+        route = router.put("/orders/1").respond(status, json={"message": "stale"})
+        with pytest.raises(VersionConflictError) as caught:
+            await mode(mode.client().request("PUT", "/orders/1", json={}, if_match="7"))
+        assert route.calls.last.request.headers["If-Match"] == "7"
+        assert route.call_count == 1
+    assert caught.value.sent_version == "7"
+    assert isinstance(caught.value, ConflictError)
+    assert "(sent If-Match: 7)" in str(caught.value)
+
+
+async def test_malformed_json_on_success_is_a_decode_error(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(
+            200, content=b'{"a": ', headers={"content-type": "application/json"}
+        )
+        with pytest.raises(ResponseDecodeError, match="malformed or truncated JSON"):
+            await mode(mode.client().request("GET", "/a"))
+
+
+async def test_non_json_error_body_kept_as_text(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(502, text="<html>Bad gateway</html>")
+        with pytest.raises(InternalServerError) as caught:
+            await mode(mode.client(max_retries=0).request("GET", "/a"))
+    assert caught.value.body == "<html>Bad gateway</html>"
+
+
+async def test_cast_to_shape_mismatch_is_a_decode_error(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(200, json={"not": "a list"})
+        with pytest.raises(ResponseDecodeError, match="unexpected shape"):
+            await mode(mode.client().request("GET", "/a", cast_to=list[int]))
+
+
+async def test_httpx_errors_are_wrapped(mode: Mode) -> None:
+    from supplychain_sdk._core import APIConnectionError
+
+    with mock() as router:
+        router.get("/a").mock(side_effect=httpx.ConnectError("refused"))
+        with pytest.raises(APIConnectionError) as caught:
+            await mode(mode.client(max_retries=0).request("GET", "/a"))
+    assert not isinstance(caught.value, httpx.HTTPError)
+    assert caught.value.__cause__ is None
+    assert "ConnectError" in str(caught.value)

@@ -1,0 +1,63 @@
+"""Path parameters are validated and percent-encoded before anything is sent."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import pytest
+
+from supplychain_sdk._core import ForeignOriginError, InvalidRequestError, path
+from tests.conftest import Mode, mock
+
+
+class Kind(str, Enum):
+    A = "a/b"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("42", "/orders/42"),
+        (42, "/orders/42"),
+        ("../x", "/orders/..%2Fx"),
+        ("a/b", "/orders/a%2Fb"),
+        ("a b?c#d", "/orders/a%20b%3Fc%23d"),
+        ("ü", "/orders/%C3%BC"),
+        (Kind.A, "/orders/a%2Fb"),
+    ],
+)
+def test_encoding(value: object, expected: str) -> None:
+    assert path("/orders/{order_id}", order_id=value) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", ".", "..", True, 1.5, b"x"])
+def test_bad_ids_raise(value: object) -> None:
+    with pytest.raises(InvalidRequestError, match="order_id"):
+        path("/orders/{order_id}", order_id=value)
+
+
+def test_missing_parameter() -> None:
+    with pytest.raises(InvalidRequestError, match="missing path parameters: line_id"):
+        path("/orders/{order_id}/lines/{line_id}", order_id="1")
+
+
+async def test_encoded_id_reaches_the_server_as_one_segment(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get(path__regex=r"^/orders/").respond(200, json={})
+        await mode(mode.client().request("GET", path("/orders/{id}", id="../admin")))
+        assert route.calls.last.request.url.raw_path == b"/orders/..%2Fadmin"
+
+
+async def test_absolute_url_on_other_origin_refused(mode: Mode) -> None:
+    with mock(assert_all_mocked=False) as router:
+        evil = router.route(host="evil.example").respond(200)
+        with pytest.raises(ForeignOriginError):
+            await mode(mode.client().request("GET", "https://evil.example/x"))
+        with pytest.raises(ForeignOriginError):
+            await mode(mode.client().request("GET", "http://api.example.test/x"))  # scheme differs
+        assert not evil.called
+
+
+async def test_relative_path_must_start_with_slash(mode: Mode) -> None:
+    with pytest.raises(InvalidRequestError, match="must start with '/'"):
+        await mode(mode.client().request("GET", "orders"))

@@ -1,0 +1,221 @@
+"""Retries: what is retried, how long it waits, when it stops, and what it logs."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+
+import httpx
+import pytest
+
+from supplychain_sdk._core import (
+    APIConnectionError,
+    APITimeoutError,
+    ConflictError,
+    InternalServerError,
+    Platform,
+    RateLimitError,
+)
+from supplychain_sdk._core.retry import backoff, retry_after_from_headers
+from tests.conftest import Mode, mock
+
+
+async def test_get_503_503_200_is_retried(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").mock(
+            side_effect=[httpx.Response(503), httpx.Response(503), httpx.Response(200, json=[1])]
+        )
+        assert await mode(mode.client().request("GET", "/a")) == [1]
+        assert route.call_count == 3
+        assert len(mode.sleeps) == 2
+        assert all(0 <= s <= 30 for s in mode.sleeps)
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+async def test_each_retryable_status(mode: Mode, status: int) -> None:
+    with mock() as router:
+        route = router.put("/a").mock(side_effect=[httpx.Response(status), httpx.Response(204)])
+        assert await mode(mode.client().request("PUT", "/a", json={})) is None
+        assert route.call_count == 2
+
+
+async def test_post_is_not_retried_by_default(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").respond(503)
+        with pytest.raises(InternalServerError):
+            await mode(mode.client().request("POST", "/a", json={"x": 1}))
+        assert route.call_count == 1
+        assert mode.sleeps == []
+
+
+async def test_post_connection_error_is_not_retried(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").mock(side_effect=httpx.ConnectError("refused"))
+        with pytest.raises(APIConnectionError):
+            await mode(mode.client().request("POST", "/a", json={}))
+        assert route.call_count == 1
+
+
+async def test_post_retried_when_marked_idempotent(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").mock(side_effect=[httpx.Response(503), httpx.Response(200)])
+        await mode(mode.client().request("POST", "/a", json={}, idempotent=True))
+        assert route.call_count == 2
+
+
+async def test_post_retried_with_client_opt_in(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").mock(side_effect=[httpx.Response(502), httpx.Response(200)])
+        client = mode.client().with_options(retry_non_idempotent=True)
+        await mode(client.request("POST", "/a", json={}))
+        assert route.call_count == 2
+
+
+async def test_409_is_never_retried(mode: Mode) -> None:
+    with mock() as router:
+        route = router.put("/a").respond(409, json={"message": "conflict"})
+        with pytest.raises(ConflictError):
+            await mode(mode.client().request("PUT", "/a", json={}))
+        assert route.call_count == 1
+
+
+async def test_connection_errors_and_stale_keepalive_are_retried(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").mock(
+            side_effect=[
+                httpx.ConnectError("refused"),
+                httpx.RemoteProtocolError("Server disconnected without sending a response."),
+                httpx.Response(200, json={}),
+            ]
+        )
+        await mode(mode.client().request("GET", "/a"))
+        assert route.call_count == 3
+
+
+async def test_timeouts_become_api_timeout_error_after_retries(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").mock(side_effect=httpx.ReadTimeout("slow"))
+        with pytest.raises(APITimeoutError) as caught:
+            await mode(mode.client(max_retries=1).request("GET", "/a"))
+        assert route.call_count == 2
+    assert caught.value.method == "GET"
+    assert isinstance(caught.value, APIConnectionError)
+
+
+async def test_retry_after_seconds_is_honoured(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").mock(
+            side_effect=[httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200)]
+        )
+        await mode(mode.client().request("GET", "/a"))
+        assert mode.sleeps == [7.0]
+
+
+async def test_retry_after_http_date_is_honoured(mode: Mode) -> None:
+    when = email.utils.formatdate(time.time() + 12, usegmt=True)
+    with mock() as router:
+        router.get("/a").mock(
+            side_effect=[httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200)]
+        )
+        await mode(mode.client().request("GET", "/a"))
+        assert len(mode.sleeps) == 1
+        assert 10 <= mode.sleeps[0] <= 12
+
+
+async def test_ratelimit_reset_epoch_is_honoured(mode: Mode) -> None:
+    reset = str(int(time.time()) + 5)
+    with mock() as router:
+        router.get("/a").mock(
+            side_effect=[
+                httpx.Response(429, headers={"X-RateLimit-Reset": reset}),
+                httpx.Response(200),
+            ]
+        )
+        await mode(mode.client().request("GET", "/a"))
+        assert 3 <= mode.sleeps[0] <= 5
+
+
+async def test_platform_body_hook_gives_the_wait(mode: Mode) -> None:
+    platform = Platform(retry_after=lambda body: body["error"]["retryAfter"])
+    with mock() as router:
+        router.get("/a").mock(
+            side_effect=[
+                httpx.Response(429, json={"error": {"retryAfter": 3}}),
+                httpx.Response(200),
+            ]
+        )
+        client = mode.client()
+        client.platform = platform
+        await mode(client.request("GET", "/a"))
+        assert mode.sleeps == [3]
+
+
+async def test_retry_after_beyond_cap_raises_rate_limit_at_once(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").respond(429, headers={"Retry-After": "600"}, json={})
+        with pytest.raises(RateLimitError) as caught:
+            await mode(mode.client(max_retry_wait=30).request("GET", "/a"))
+        assert route.call_count == 1
+        assert mode.sleeps == []
+    assert caught.value.retry_after == 600
+
+
+async def test_retry_budget_stops_waiting(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").respond(503, headers={"Retry-After": "20"})
+        with pytest.raises(InternalServerError) as caught:
+            await mode(mode.client(max_retries=5, retry_budget=45).request("GET", "/a"))
+        assert route.call_count == 3  # waits 20 + 20; a third 20 would pass the 45 s budget
+        assert mode.sleeps == [20, 20]
+    assert caught.value.retry_after == 20
+
+
+async def test_per_call_max_retries_override(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/a").respond(503)
+        client = mode.client(max_retries=5)
+        with pytest.raises(InternalServerError):
+            await mode(client.request("GET", "/a", max_retries=0))
+        assert route.call_count == 1
+        with pytest.raises(InternalServerError):
+            await mode(client.with_options(max_retries=1).request("GET", "/a"))
+        assert route.call_count == 3
+
+
+async def test_one_info_line_per_retry_without_query_secrets(
+    mode: Mode, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="supplychain_sdk")
+    with mock() as router:
+        router.get("/a").mock(
+            side_effect=[httpx.Response(503), httpx.Response(502), httpx.Response(200)]
+        )
+        await mode(mode.client().request("GET", "/a", params={"api_key": "k-123", "page": 2}))
+    lines = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert len(lines) == 2
+    assert lines[0].startswith("retrying GET https://api.example.test/a?api_key=")
+    assert "(attempt 2 of 3)" in lines[0]
+    assert lines[0].endswith("503 Service Unavailable")
+    assert "(attempt 3 of 3)" in lines[1]
+    assert all("k-123" not in line for line in lines)
+    assert "page=2" in lines[0]
+
+
+def test_backoff_is_full_jitter_and_capped() -> None:
+    values = [backoff(4, base=0.5, cap=8) for _ in range(200)]
+    assert all(0 <= v <= 4.0 for v in values)
+    assert max(values) > 1.0  # spread, not a constant
+    assert all(0 <= backoff(30, cap=8) <= 8 for _ in range(50))
+
+
+def test_retry_after_parsing() -> None:
+    now = 1_700_000_000.0
+    assert retry_after_from_headers({"Retry-After": "3"}, now=lambda: now) == 3
+    assert retry_after_from_headers({"retry-after": "1.5"}, now=lambda: now) == 1.5
+    date = email.utils.formatdate(now + 30, usegmt=True)
+    assert retry_after_from_headers({"Retry-After": date}, now=lambda: now) == 30
+    assert retry_after_from_headers({"X-RateLimit-Reset": str(int(now) + 9)}, now=lambda: now) == 9
+    assert retry_after_from_headers({"X-RateLimit-Reset": "4"}, now=lambda: now) == 4
+    assert retry_after_from_headers({"Retry-After": "soon"}, now=lambda: now) is None
+    assert retry_after_from_headers({}, now=lambda: now) is None
