@@ -67,6 +67,9 @@ if TYPE_CHECKING:
         ClientConfig as ClientConfig,
     )
     from .config import (
+        ClientOptions as ClientOptions,
+    )
+    from .config import (
         Limits as Limits,
     )
     from .config import (
@@ -148,7 +151,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
                 "LoginTokenAuth",
                 "OAuth2ClientCredentials",
             ],
-            "config": ["ClientConfig", "Limits", "Timeout"],
+            "config": ["ClientConfig", "ClientOptions", "Limits", "Timeout"],
             "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
             "models": ["APIModel", "OpenEnum"],
             "pagination": [
@@ -179,6 +182,7 @@ __all__ = [
     "AuthBase",
     "BearerAuth",
     "ClientConfig",
+    "ClientOptions",
     "CursorPagination",
     "Endpoint",
     "ErrorDetails",

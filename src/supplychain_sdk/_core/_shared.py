@@ -136,6 +136,20 @@ def record(raw: RawResponse) -> None:
         seen.append(raw)
 
 
+def items_at(dotted: str) -> Callable[[Any], Any]:
+    """An items extractor for a dotted key path (``""``: the body itself)."""
+    parts = [p for p in dotted.split(".") if p]
+
+    def extract(body: Any) -> Any:
+        for part in parts:
+            if not isinstance(body, Mapping):
+                return None
+            body = body.get(part)
+        return body
+
+    return extract
+
+
 def encode_param(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value

@@ -6,7 +6,7 @@ import platform
 import ssl
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 import httpx
@@ -17,7 +17,7 @@ from .errors import InvalidRequestError
 if TYPE_CHECKING:
     from .auth import AuthBase
 
-__all__ = ["DEFAULT_TIMEOUT", "ClientConfig", "Limits", "Timeout", "user_agent"]
+__all__ = ["DEFAULT_TIMEOUT", "ClientConfig", "ClientOptions", "Limits", "Timeout", "user_agent"]
 
 
 def _positive_or_none(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -160,3 +160,17 @@ def origin_of(url: str | httpx.URL) -> tuple[str, str, int]:
     u = httpx.URL(url) if isinstance(url, str) else url
     port = u.port or (443 if u.scheme == "https" else 80)
     return (u.scheme, u.host.lower(), port)
+
+
+class ClientOptions(TypedDict, total=False):
+    """Options every platform client accepts as keyword arguments (see :class:`ClientConfig`)."""
+
+    timeout: Timeout | float | None
+    max_retries: int
+    retry_budget: float
+    max_retry_wait: float
+    retry_non_idempotent: bool
+    default_headers: Mapping[str, str]
+    app_info: tuple[str, str] | None
+    limits: Limits
+    http_client: httpx.Client | httpx.AsyncClient | None

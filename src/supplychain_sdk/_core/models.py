@@ -26,6 +26,7 @@ class APIModel(BaseModel):
         serialize_by_alias=True,
         validate_by_alias=True,
         validate_by_name=True,
+        defer_build=True,
     )
 
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from .._shared import (
     build_request,
     cast,
     decode_body,
+    items_at,
     record,
     status_error,
 )
@@ -205,7 +206,13 @@ class SyncAPIClient:
         return self._call(spec, cast_to)
 
     # -- internals used by resources ----------------------------------------------------------
-    def _call(self, spec: RequestSpec, cast_to: Any = None) -> Any:
+    @overload
+    def _call(self, spec: RequestSpec, cast_to: type[T]) -> T: ...
+
+    @overload
+    def _call(self, spec: RequestSpec, cast_to: None = None) -> Any: ...
+
+    def _call(self, spec: RequestSpec, cast_to: type[T] | None = None) -> T | Any:
         response, body = self._send(spec)
         return cast(
             cast_to,
@@ -215,17 +222,61 @@ class SyncAPIClient:
             status=response.status_code,
         )
 
+    def paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        item_type: type[T],
+        strategy: PaginationStrategy,
+        items: str | Callable[[Any], Any] = "data",
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        idempotent: bool | None = None,
+        start: str | int | None = None,
+        limit: int | None = None,
+        max_pages: int | None = None,
+    ) -> SyncPager[T]:
+        """A pager over a paginated endpoint the SDK does not wrap yet.
+
+        Args:
+            method: HTTP method (``"GET"``; a search ``POST`` should pass ``idempotent=True``).
+            path: path under the base URL.
+            item_type: the model (or type) of one item.
+            strategy: how the endpoint pages (e.g. ``CursorPagination(...)``).
+            items: where the items are in the body: a dotted key (``"data"``,
+                ``"result.items"``), ``""`` for a body that is the list, or a callable.
+            params: query parameters sent with every page.
+            json: JSON body sent with every page.
+            idempotent: whether retrying a page request is safe (default: by method).
+            start: resume from this page number, cursor or next URL.
+            limit: stop after this many items.
+            max_pages: stop after this many pages.
+        """
+        spec = RequestSpec(
+            method=method.upper(), path=path, params=params, json=json, idempotent=idempotent
+        )
+        return self._paginate(
+            spec,
+            strategy=strategy,
+            item_type=item_type,
+            items=items_at(items) if isinstance(items, str) else items,
+            start=start,
+            limit=limit,
+            max_pages=max_pages,
+        )
+
     def _paginate(
         self,
         spec: RequestSpec,
         *,
         strategy: PaginationStrategy,
-        item_type: type[T],
+        item_type: Any,
         items: Callable[[Any], Any],
         start: str | int | None = None,
         limit: int | None = None,
         max_pages: int | None = None,
-    ) -> SyncPager[T]:
+    ) -> SyncPager[Any]:
         return SyncPager(
             self,
             spec,

@@ -90,10 +90,10 @@ class SyncPager(Generic[T]):
     def pages(self) -> Iterator[Page[T]]:
         """Yield each page in turn (stopping early for ``limit`` / ``max_pages``)."""
         request: PageRequest | None = self._first
-        seen: set[Any] = set()
+        seen: set[int] = set()  # hashes of page positions: a few bytes per page
         count = pages = 0
         while request is not None:
-            key = request.key()
+            key = hash(request.key())
             if key in seen:
                 raise PaginationError(
                     "the server sent the same page position twice "

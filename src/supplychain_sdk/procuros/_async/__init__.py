@@ -1,0 +1,1 @@
+"""Async source of the Procuros client (the sync twin in ``_sync`` is generated)."""
