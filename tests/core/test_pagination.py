@@ -273,3 +273,36 @@ def test_bad_pager_arguments() -> None:
         pager(client, cursor_strategy(), max_pages=0)
     with pytest.raises(InvalidRequestError, match="start page"):
         pager(client, PageNumberPagination(), start=0)
+
+
+async def test_public_paginate_escape_hatch(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/search").mock(
+            side_effect=[
+                httpx.Response(200, json={"result": {"items": [{"id": 1}]}, "next": "c2"}),
+                httpx.Response(503),
+                httpx.Response(200, json={"result": {"items": [{"id": 2}]}}),
+            ]
+        )
+        pager = mode.client().paginate(
+            "post",
+            "/search",
+            item_type=Item,
+            strategy=CursorPagination(next_cursor=lambda body, raw: body.get("next")),
+            items="result.items",
+            json={"q": "x"},
+            idempotent=True,
+        )
+        assert [i.id for i in await mode.collect(pager)] == [1, 2]
+        assert route.call_count == 3  # the search POST was marked idempotent: retried
+        assert all(c.request.content == b'{"q":"x"}' for c in route.calls)
+        assert route.calls[2].request.url.params["cursor"] == "c2"
+
+
+async def test_items_as_whole_body(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/list").respond(200, json=[{"id": 5}])
+        pager = mode.client().paginate(
+            "GET", "/list", item_type=Item, strategy=PageNumberPagination(), items="", max_pages=1
+        )
+        assert [i.id for i in await mode.collect(pager)] == [5]

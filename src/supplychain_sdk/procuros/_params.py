@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
@@ -24,6 +25,7 @@ __all__ = [
     "known",
     "per_page",
     "sent_transaction",
+    "transaction_id",
     "validation_errors",
     "validation_message",
 ]
@@ -90,6 +92,17 @@ def known(enum: type[E], value: E | str | None, name: str) -> E | None:
         allowed = ", ".join(e.value for e in enum)
         raise InvalidRequestError(f"{name} {value!r} is not one of: {allowed}")
     return member
+
+
+def transaction_id(value: object, name: str = "transaction_id") -> str:
+    """A ``procurosTransactionId``: the API only knows UUIDs, so anything else is refused."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{name} must be a non-empty string")
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise InvalidRequestError(f"{name} must be a UUID, got {value!r}") from None
+    return value
 
 
 def per_page(value: int | None) -> int | None:

@@ -98,7 +98,7 @@ class Incoming(SyncAPIResource):
             self._client._call(
                 RequestSpec(
                     method="PUT",
-                    path=path("/v2/transactions/{id}", id=transaction_id),
+                    path=path("/v2/transactions/{id}", id=p.transaction_id(transaction_id)),
                     json=body,
                 ),
                 m.MarkTransactionProcessedResponse,
@@ -184,9 +184,9 @@ def _bulk_item(index: int, item: object) -> dict[str, Any]:
     unknown = set(data) - known_keys
     if unknown:
         raise InvalidRequestError(f"items[{index}] has unknown keys: {sorted(unknown)}")
-    tx_id = data.get("procurosTransactionId")
-    if not isinstance(tx_id, str) or not tx_id.strip():
-        raise InvalidRequestError(f"items[{index}].procurosTransactionId is required")
+    tx_id = p.transaction_id(
+        data.get("procurosTransactionId"), f"items[{index}].procurosTransactionId"
+    )
     try:
         body = _processed(
             data.get("success"),  # type: ignore[arg-type]
@@ -352,7 +352,10 @@ class Transactions(SyncAPIResource):
     def retrieve(self, transaction_id: str) -> m.Transaction:
         """One transaction by its ``procurosTransactionId``."""
         answer = self._client._call(
-            RequestSpec(method="GET", path=path("/v2/all-transactions/{id}", id=transaction_id)),
+            RequestSpec(
+                method="GET",
+                path=path("/v2/all-transactions/{id}", id=p.transaction_id(transaction_id)),
+            ),
             m.ShowTransactionResponse,
         )
         return answer.data
