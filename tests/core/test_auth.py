@@ -391,8 +391,10 @@ async def test_login_refused_is_authentication_error(mode: Mode) -> None:
         router.post("/login").respond(
             401, json={"message": "Invalid credentials", "error": {"code": "AUTH_INVALID"}}
         )
-        with pytest.raises(AuthenticationError, match="Invalid credentials"):
+        with pytest.raises(AuthenticationError, match="Invalid credentials") as caught:
             await mode(mode.client(auth=auth).request("GET", "/a"))
+    assert caught.value.code == "AUTH_INVALID"
+    assert str(caught.value).endswith("token request refused: Invalid credentials (AUTH_INVALID)")
 
 
 def test_login_validates_credentials() -> None:

@@ -46,8 +46,12 @@ def test_config_validation() -> None:
         ClientConfig(base_url="ftp://x")
     with pytest.raises(InvalidRequestError, match="base_url"):
         ClientConfig(base_url="/relative")
-    with pytest.raises(ValueError, match="max_retries"):
+    with pytest.raises(InvalidRequestError, match="max_retries must be a number >= 0"):
         ClientConfig(base_url=BASE, max_retries=-1)
+    with pytest.raises(InvalidRequestError, match="retry_budget"):
+        ClientConfig(base_url=BASE, retry_budget=-1)
+    with pytest.raises(InvalidRequestError, match="max_retry_wait"):
+        ClientConfig(base_url=BASE, max_retry_wait=True)
     with pytest.raises(InvalidRequestError, match="read"):
         Timeout(read=0)
     assert ClientConfig(base_url=BASE + "/v1/").base_url == BASE + "/v1"
@@ -198,3 +202,25 @@ def test_sync_client_works_inside_a_running_event_loop() -> None:
             return client.request("GET", "/a")
 
     assert asyncio.run(notebook_cell()) == {"ok": 1}
+
+
+async def test_request_with_multipart_form_and_raw_content(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/upload").respond(201, json={"ok": True})
+        client = mode.client()
+        await mode(
+            client.request(
+                "POST",
+                "/upload",
+                data={"type": "Invoice"},
+                files={"file": ("inv.pdf", b"%PDF-1.4", "application/pdf")},
+            )
+        )
+        sent = route.calls.last.request
+        assert sent.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+        body = sent.read()
+        assert b'name="type"\r\n\r\nInvoice' in body
+        assert b'filename="inv.pdf"' in body
+        assert b"%PDF-1.4" in body
+        await mode(client.request("POST", "/upload", content=b"raw-bytes"))
+        assert route.calls.last.request.content == b"raw-bytes"

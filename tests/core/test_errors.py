@@ -163,3 +163,12 @@ async def test_httpx_errors_are_wrapped(mode: Mode) -> None:
     assert not isinstance(caught.value, httpx.HTTPError)
     assert caught.value.__cause__ is None
     assert "ConnectError" in str(caught.value)
+
+
+async def test_redirect_is_an_error_not_data(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(302, headers={"Location": "https://elsewhere.example/a"})
+        with pytest.raises(APIStatusError) as caught:
+            await mode(mode.client().request("GET", "/a"))
+    assert caught.value.status_code == 302
+    assert str(caught.value) == "302 Found from GET https://api.example.test/a"

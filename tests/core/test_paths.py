@@ -61,3 +61,9 @@ async def test_absolute_url_on_other_origin_refused(mode: Mode) -> None:
 async def test_relative_path_must_start_with_slash(mode: Mode) -> None:
     with pytest.raises(InvalidRequestError, match="must start with '/'"):
         await mode(mode.client().request("GET", "orders"))
+
+
+@pytest.mark.parametrize("bad", ["/a\x00b", "https://api.example.test:abc/x"])
+async def test_malformed_urls_are_invalid_requests(mode: Mode, bad: str) -> None:
+    with pytest.raises(InvalidRequestError, match="invalid URL"):
+        await mode(mode.client().request("GET", bad))

@@ -219,3 +219,20 @@ def test_retry_after_parsing() -> None:
     assert retry_after_from_headers({"X-RateLimit-Reset": "4"}, now=lambda: now) == 4
     assert retry_after_from_headers({"Retry-After": "soon"}, now=lambda: now) is None
     assert retry_after_from_headers({}, now=lambda: now) is None
+
+
+async def test_explicit_not_idempotent_beats_client_opt_in(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/a").respond(503)
+        client = mode.client(retry_non_idempotent=True)
+        with pytest.raises(InternalServerError):
+            await mode(client.request("POST", "/a", json={}, idempotent=False))
+        assert route.call_count == 1
+
+
+async def test_put_marked_not_idempotent_is_not_retried(mode: Mode) -> None:
+    with mock() as router:
+        route = router.put("/a").respond(503)
+        with pytest.raises(InternalServerError):
+            await mode(mode.client().request("PUT", "/a", json={}, idempotent=False))
+        assert route.call_count == 1

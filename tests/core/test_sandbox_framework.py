@@ -168,3 +168,19 @@ def test_transport_serves_plain_httpx_clients() -> None:
             f"{fake.base_url}/oauth/token", auth=httpx.BasicAuth(CLIENT_ID, CLIENT_SECRET)
         )
     assert answer.json()["access_token"] == "tok-1"
+
+
+async def test_encoded_ids_reach_the_handler_decoded(mode: Mode) -> None:
+    from supplychain_sdk._core import path
+
+    fake = WidgetSandbox()
+    fake.widgets["a/b"] = {"id": "a/b", "name": "slashed", "version": 1}
+    got = await mode(client_for(mode, fake).request("GET", path("/widgets/{id}", id="a/b")))
+    assert got["name"] == "slashed"
+    assert fake.requests[-1].path == "/widgets/a%2Fb"
+
+
+def test_status_sequence_returns_its_faults() -> None:
+    fake = WidgetSandbox()
+    faults = fake.faults.statuses([503, 200])
+    assert [(f.kind, f.status) for f in faults] == [("status", 503), ("pass", 200)]

@@ -98,3 +98,11 @@ def test_log_env_var_turns_on_debug_output() -> None:
         check=True,
     )
     assert quiet.stderr == ""
+
+
+def test_custom_secret_looking_headers_are_redacted() -> None:
+    assert redact_headers({"X-Custom-Token": "t", "X-Shop-Secret": "s", "X-Org-Id": "o"}) == {
+        "X-Custom-Token": "[REDACTED]",
+        "X-Shop-Secret": "[REDACTED]",
+        "X-Org-Id": "o",
+    }

@@ -61,9 +61,7 @@ def redact_headers(
     """A copy of ``headers`` with secret values replaced by ``[REDACTED]``."""
     items = headers.items() if isinstance(headers, Mapping) else headers
     extra = {h.lower() for h in extra_secret}
-    return {
-        k: (REDACTED if k.lower() in SECRET_HEADERS or k.lower() in extra else v) for k, v in items
-    }
+    return {k: (REDACTED if is_secret_name(k) or k.lower() in extra else v) for k, v in items}
 
 
 def redact_url(url: str) -> str:

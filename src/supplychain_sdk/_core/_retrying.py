@@ -39,8 +39,11 @@ class RetryPolicy:
         self.platform = platform
         self.method = method
         self.url = url
-        may_retry = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
-        self.max_retries = max_retries if (may_retry or retry_non_idempotent) else 0
+        if idempotent is None:  # by method, unless the client opted in to retrying writes
+            may_retry = method in IDEMPOTENT_METHODS or retry_non_idempotent
+        else:  # the caller (or the platform) said so explicitly
+            may_retry = idempotent
+        self.max_retries = max_retries if may_retry else 0
         self.budget = budget
         self.max_wait = max_wait
 

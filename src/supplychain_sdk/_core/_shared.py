@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
 
 from ._logging import redact_url
-from .config import ClientConfig, origin_of
+from .config import ClientConfig, Timeout, origin_of
 from .errors import (
     APIStatusError,
     ForeignOriginError,
@@ -188,14 +188,17 @@ def encode_json(value: Any) -> Any:
 
 def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
     """The absolute URL for ``spec``; anything off the client's origin is refused."""
-    if spec.is_url:
-        url = httpx.URL(config.base_url).join(spec.path)
-    elif "://" in spec.path or spec.path.startswith("//"):
-        url = httpx.URL(spec.path)
-    else:
-        if not spec.path.startswith("/"):
-            raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
-        url = httpx.URL(config.base_url + spec.path)
+    try:
+        if spec.is_url:
+            url = httpx.URL(config.base_url).join(spec.path)
+        elif "://" in spec.path or spec.path.startswith("//"):
+            url = httpx.URL(spec.path)
+        else:
+            if not spec.path.startswith("/"):
+                raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
+            url = httpx.URL(config.base_url + spec.path)
+    except httpx.InvalidURL as exc:
+        raise InvalidRequestError(f"invalid URL {spec.path!r}: {exc}") from None
     if origin_of(url) != config.origin:
         raise ForeignOriginError(
             f"refusing to send a request to {redact_url(str(url))}: it is not on the client's "
@@ -215,19 +218,20 @@ def build_request(
     if spec.if_match is not None:
         headers["If-Match"] = spec.if_match
     timeout = config.timeout if spec.timeout is None else spec.timeout
-    from .config import Timeout
-
-    return http.build_request(
-        spec.method,
-        url,
-        params=clean_params(spec.params) or None,
-        json=encode_json(spec.json) if spec.json is not None else None,
-        content=spec.content,
-        data=dict(spec.data) if spec.data is not None else None,
-        files=spec.files,
-        headers=headers,
-        timeout=Timeout.of(timeout).to_httpx(),
-    )
+    try:
+        return http.build_request(
+            spec.method,
+            url,
+            params=clean_params(spec.params) or None,
+            json=encode_json(spec.json) if spec.json is not None else None,
+            content=spec.content,
+            data=dict(spec.data) if spec.data is not None else None,
+            files=spec.files,
+            headers=headers,
+            timeout=Timeout.of(timeout).to_httpx(),
+        )
+    except (httpx.InvalidURL, UnicodeEncodeError) as exc:
+        raise InvalidRequestError(f"invalid request URL or header: {exc}") from None
 
 
 def decode_body(response: httpx.Response) -> Any:

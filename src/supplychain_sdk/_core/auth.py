@@ -243,10 +243,13 @@ class _TokenAuth(AuthBase):
         if response.status_code >= 400:
             code = message = None
             if isinstance(data, Mapping):
-                code = data.get("error") or data.get("code")
-                message = data.get("error_description") or data.get("message")
-                if isinstance(message, Mapping):
-                    message = message.get("message")
+                error = data.get("error")
+                if isinstance(error, Mapping):  # {"error": {"code": ..., "message": ...}}
+                    code, message = error.get("code"), error.get("message")
+                else:  # RFC 6749: {"error": "invalid_client", "error_description": ...}
+                    code, message = error, data.get("error_description")
+                code = code or data.get("code")
+                message = data.get("message") or message
             cls: type[APIStatusError] = (
                 AuthenticationError
                 if response.status_code in {400, 401, 403}

@@ -82,6 +82,11 @@ def shared_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
+def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise InvalidRequestError(f"{attribute.name} must be a number >= 0, got {value!r}")
+
+
 def _check_app_info(_: object, __: attrs.Attribute[Any], value: tuple[str, str] | None) -> None:
     if value is None:
         return
@@ -132,9 +137,9 @@ class ClientConfig:
     base_url: str = attrs.field(converter=_norm_base_url, validator=_check_base_url)
     auth: AuthBase | None = None
     timeout: Timeout = attrs.field(default=DEFAULT_TIMEOUT, converter=_timeout)
-    max_retries: int = attrs.field(default=2, validator=attrs.validators.ge(0))
-    retry_budget: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
-    max_retry_wait: float = attrs.field(default=30.0, validator=attrs.validators.ge(0))
+    max_retries: int = attrs.field(default=2, validator=_non_negative)
+    retry_budget: float = attrs.field(default=60.0, validator=_non_negative)
+    max_retry_wait: float = attrs.field(default=30.0, validator=_non_negative)
     retry_non_idempotent: bool = False
     default_headers: Mapping[str, str] = attrs.field(factory=dict, converter=_headers, repr=False)
     app_info: tuple[str, str] | None = attrs.field(default=None, validator=_check_app_info)

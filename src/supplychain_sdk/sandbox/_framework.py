@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar, TypeVar
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 import attrs
 import httpx
@@ -42,7 +42,7 @@ class SandboxRequest:
 
     Attributes:
         method: upper-case HTTP method.
-        path: URL path (percent-decoded segments are in ``path_params``).
+        path: URL path as sent, still percent-encoded (decoded values are in ``path_params``).
         query: query parameters in order, repeated names kept.
         headers: headers with lower-case names.
         body: the raw body.
@@ -176,14 +176,23 @@ class Faults:
         method: str | None = None,
         path: str | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> None:
-        """Answer the next matching requests with these statuses in turn; 200 passes through.
+    ) -> list[Fault]:
+        """Answer the next matching requests with these statuses in turn; 2xx passes through.
 
         ``statuses([503, 503, 200])``: two 503s, then the real answer.
         """
-        for status in sequence:
-            kind = "pass" if status < 300 else "status"
-            self.add(Fault(kind, method=method, path=path, status=status, headers=headers or {}))
+        return [
+            self.add(
+                Fault(
+                    "pass" if status < 300 else "status",
+                    method=method,
+                    path=path,
+                    status=status,
+                    headers=headers or {},
+                )
+            )
+            for status in sequence
+        ]
 
     def rate_limit(
         self,
@@ -300,7 +309,8 @@ class Sandbox:
                 allowed = True
                 if method != request.method:
                     continue
-                bound = attrs.evolve(request, path_params=match.groupdict())
+                params = {k: unquote(v) for k, v in match.groupdict().items()}
+                bound = attrs.evolve(request, path_params=params)
                 refused = self.authenticate(bound)
                 if refused is not None:
                     return refused
@@ -358,7 +368,7 @@ class Sandbox:
         host = dict(scope["headers"]).get(b"host", b"127.0.0.1").decode()
         request = SandboxRequest(
             method=scope["method"].upper(),
-            path=scope["path"],
+            path=(scope.get("raw_path") or quote(scope["path"]).encode()).decode("ascii"),
             query=tuple(parse_qsl(scope["query_string"].decode(), keep_blank_values=True)),
             headers={k.decode().lower(): v.decode() for k, v in scope["headers"]},
             body=body,
@@ -451,7 +461,7 @@ def _to_sandbox_request(request: httpx.Request, body: bytes) -> SandboxRequest:
     url = request.url
     return SandboxRequest(
         method=request.method,
-        path=url.path,
+        path=url.raw_path.decode("ascii").split("?", 1)[0],
         query=tuple(parse_qsl(url.query.decode(), keep_blank_values=True)),
         headers={k.lower(): v for k, v in request.headers.items()},
         body=body,

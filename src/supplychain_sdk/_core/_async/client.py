@@ -136,6 +136,9 @@ class AsyncAPIClient:
         cast_to: type[T],
         params: Mapping[str, Any] | None = ...,
         json: Any = ...,
+        content: bytes | None = ...,
+        data: Mapping[str, Any] | None = ...,
+        files: Any = ...,
         headers: Mapping[str, str] | None = ...,
         if_match: str | None = ...,
         idempotent: bool | None = ...,
@@ -152,6 +155,9 @@ class AsyncAPIClient:
         cast_to: None = ...,
         params: Mapping[str, Any] | None = ...,
         json: Any = ...,
+        content: bytes | None = ...,
+        data: Mapping[str, Any] | None = ...,
+        files: Any = ...,
         headers: Mapping[str, str] | None = ...,
         if_match: str | None = ...,
         idempotent: bool | None = ...,
@@ -167,6 +173,9 @@ class AsyncAPIClient:
         cast_to: type[T] | None = None,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        content: bytes | None = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
         headers: Mapping[str, str] | None = None,
         if_match: str | None = None,
         idempotent: bool | None = None,
@@ -182,6 +191,10 @@ class AsyncAPIClient:
                 without it the decoded JSON is returned.
             params: query parameters (``None`` values are dropped).
             json: JSON body (models are sent in the API's field names).
+            content: a raw body instead of JSON.
+            data: form fields (with ``files``: a multipart body).
+            files: files for a multipart body, as httpx takes them
+                (``{"file": ("name.pdf", bytes_or_file, "application/pdf")}``).
             headers: extra headers for this call.
             if_match: ``If-Match`` value; a 409/412 answer raises ``VersionConflictError``.
             idempotent: whether a retry is safe; by default only GET/HEAD/PUT/DELETE/OPTIONS.
@@ -195,6 +208,9 @@ class AsyncAPIClient:
             path=path,
             params=params,
             json=json,
+            content=content,
+            data=data,
+            files=files,
             headers=headers,
             if_match=if_match,
             idempotent=idempotent,
@@ -310,7 +326,7 @@ class AsyncAPIClient:
         )
         outcome: tuple[httpx.Response, Any] = await retrying(self._attempt, request)
         response, body = outcome
-        if response.status_code >= 400:
+        if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
             raise status_error(self.platform, response, body, if_match=spec.if_match)
         if self.platform.envelope_error is not None:
             details = self.platform.envelope_error(body)

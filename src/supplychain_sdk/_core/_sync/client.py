@@ -138,6 +138,9 @@ class SyncAPIClient:
         cast_to: type[T],
         params: Mapping[str, Any] | None = ...,
         json: Any = ...,
+        content: bytes | None = ...,
+        data: Mapping[str, Any] | None = ...,
+        files: Any = ...,
         headers: Mapping[str, str] | None = ...,
         if_match: str | None = ...,
         idempotent: bool | None = ...,
@@ -154,6 +157,9 @@ class SyncAPIClient:
         cast_to: None = ...,
         params: Mapping[str, Any] | None = ...,
         json: Any = ...,
+        content: bytes | None = ...,
+        data: Mapping[str, Any] | None = ...,
+        files: Any = ...,
         headers: Mapping[str, str] | None = ...,
         if_match: str | None = ...,
         idempotent: bool | None = ...,
@@ -169,6 +175,9 @@ class SyncAPIClient:
         cast_to: type[T] | None = None,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        content: bytes | None = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
         headers: Mapping[str, str] | None = None,
         if_match: str | None = None,
         idempotent: bool | None = None,
@@ -184,6 +193,10 @@ class SyncAPIClient:
                 without it the decoded JSON is returned.
             params: query parameters (``None`` values are dropped).
             json: JSON body (models are sent in the API's field names).
+            content: a raw body instead of JSON.
+            data: form fields (with ``files``: a multipart body).
+            files: files for a multipart body, as httpx takes them
+                (``{"file": ("name.pdf", bytes_or_file, "application/pdf")}``).
             headers: extra headers for this call.
             if_match: ``If-Match`` value; a 409/412 answer raises ``VersionConflictError``.
             idempotent: whether a retry is safe; by default only GET/HEAD/PUT/DELETE/OPTIONS.
@@ -197,6 +210,9 @@ class SyncAPIClient:
             path=path,
             params=params,
             json=json,
+            content=content,
+            data=data,
+            files=files,
             headers=headers,
             if_match=if_match,
             idempotent=idempotent,
@@ -312,7 +328,7 @@ class SyncAPIClient:
         )
         outcome: tuple[httpx.Response, Any] = retrying(self._attempt, request)
         response, body = outcome
-        if response.status_code >= 400:
+        if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
             raise status_error(self.platform, response, body, if_match=spec.if_match)
         if self.platform.envelope_error is not None:
             details = self.platform.envelope_error(body)
