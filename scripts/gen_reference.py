@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "reference"
 
 #: platform module -> (sync client class, async client class, title)
-PLATFORMS: dict[str, tuple[str, str, str]] = {}
+PLATFORMS: dict[str, tuple[str, str, str]] = {
+    "procuros": ("Procuros", "AsyncProcuros", "Procuros"),
+}
 
 
 def _short(annotation: object) -> str:
@@ -42,10 +44,14 @@ def _return_type(func: object) -> object:
 
 def _params(func: object) -> str:
     params = [p for p in inspect.signature(func).parameters.values() if p.name != "self"]  # type: ignore[arg-type]
-    if not params:
-        return "()"
     positional = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
-    return f"({', '.join(positional)}, ...)" if positional else "(...)"
+    if any(p.kind is not p.POSITIONAL_OR_KEYWORD for p in params):
+        positional.append("...")
+    return f"({', '.join(positional)})"
+
+
+#: Methods every client inherits from the core: documented once, not per platform.
+_CLIENT_METHODS = frozenset({"request", "paginate", "with_options", "close"})
 
 
 def _walk(cls: type, prefix: str, lines: list[tuple[str, str, str]], seen: set[type]) -> None:
@@ -66,8 +72,12 @@ def _walk(cls: type, prefix: str, lines: list[tuple[str, str, str]], seen: set[t
         func = getattr(cls, name, None)
         found = endpoint_of(func)
         if found is None:
+            if callable(func) and name not in _CLIENT_METHODS:
+                raise SystemExit(f"{cls.__name__}.{name} is public but has no @endpoint marker")
             continue
-        returns = _short(_return_type(func))
+        # The annotation as written (``SyncPager[m.ReceivedTransaction]``), not the expanded
+        # union a type alias stands for.
+        returns = _short(inspect.signature(func).return_annotation)  # type: ignore[arg-type]
         call = f"{prefix}.{name}{_params(func)} -> {returns}"
         lines.append((call, found.method, found.path))
 

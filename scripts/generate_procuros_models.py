@@ -495,7 +495,7 @@ class Generator:
         doc = (
             f"A ``{name}`` whose ``type`` this SDK does not know yet (``type.is_known`` is "
             "``False``): ``content`` is kept as plain JSON.\n\n"
-            f"Fallback member of the :data:`{name}` union."
+            f"Fallback member of the `{name}` union."
         )
         fields = self.fields(unknown, shape, name, overrides)
         self.add(Definition(unknown, "model", doc=doc, fields=fields))
@@ -513,7 +513,7 @@ class Generator:
             + docstring(
                 f"Any ``{name}``, discriminated on ``type``: one class per transaction type, "
                 f"so ``content`` is typed after ``isinstance``/``match`` narrowing. Unknown "
-                f"types parse as :class:`{unknown}`. Validate with "
+                f"types parse as `{unknown}`. Validate with "
                 f"``TypeAdapter({name})``.",
                 indent="",
             )
@@ -617,8 +617,8 @@ def dependencies(definition: Definition) -> list[str]:
 def member_doc(union: str, value: str, document: str) -> str:
     article = "an" if document[0] in "AEIOU" else "a"
     return (
-        f"A ``{union}`` of type ``{value}``: ``content`` is {article} :class:`{document}`.\n\n"
-        f"Member of the :data:`{union}` union."
+        f"A ``{union}`` of type ``{value}``: ``content`` is {article} `{document}`.\n\n"
+        f"Member of the `{union}` union."
     )
 
 
@@ -713,7 +713,7 @@ hold to:
 * no ``pattern``, length, item-count or numeric-bound constraints are emitted;
 * ``Date``, ``DateTime`` (and uuid/uri/email strings) are plain ``str`` passed through
   unchanged: the spec's own examples put date-only values where ``DateTime`` asks for a time;
-* every enum is an :class:`~supplychain_sdk._core.models.OpenEnum` and accepts new values;
+* every enum is an `supplychain_sdk._core.models.OpenEnum` and accepts new values;
 * unknown fields are kept (``model_extra``) and sent back; optional fields accept ``null``.
 
 Fields the spec marks required stay required, so building a document without them fails, except

@@ -61,8 +61,8 @@ TEXT = [
     (re.compile(r"\basync with\b"), "with"),
     (re.compile(r"\bawait "), ""),
     (re.compile(r"\bAsync([A-Z]\w*)"), r"\1"),
-    (re.compile(r"\b_async\b"), "_sync"),
 ]
+# ``_async`` in a docstring stays as written: there it names the source file.
 #: Awaitable[X] in annotations becomes X.
 AWAITABLE = re.compile(r"Awaitable\[((?:[^\[\]]|\[[^\[\]]*\])*)\]")
 

@@ -15,9 +15,14 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._core import *  # noqa: F403
+    from .procuros import AsyncProcuros as AsyncProcuros
+    from .procuros import Procuros as Procuros
 
 #: Platform client name -> module that defines it, imported on first access.
-_PLATFORMS: dict[str, str] = {}
+_PLATFORMS: dict[str, str] = {
+    "Procuros": "supplychain_sdk.procuros",
+    "AsyncProcuros": "supplychain_sdk.procuros",
+}
 
 __all__ = ["__version__", *_core.__all__, *_PLATFORMS]
 

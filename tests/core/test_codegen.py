@@ -138,3 +138,16 @@ def test_core_lazy_map_matches_all() -> None:
     from supplychain_sdk._core import errors
 
     assert set(_core.__all__) == set(_core._EXPORTS) | set(errors.__all__)
+
+
+@pytest.mark.parametrize(
+    "script", ["gen_reference.py", "extract_procuros_examples.py", "generate_procuros_models.py"]
+)
+def test_other_generated_files_are_fresh(script: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

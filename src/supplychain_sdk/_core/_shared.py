@@ -75,8 +75,8 @@ class Platform:
 
     Attributes:
         name: short name used in log lines.
-        parse_error: error body -> :class:`ErrorDetails`.
-        envelope_error: a 2xx body -> :class:`ErrorDetails` if it actually reports a failure.
+        parse_error: error body -> `ErrorDetails`.
+        envelope_error: a 2xx body -> `ErrorDetails` if it actually reports a failure.
         retry_after: reads a wait in seconds from an error body (after the headers).
     """
 
@@ -113,14 +113,17 @@ _current_capture: contextvars.ContextVar[list[RawResponse] | None] = contextvars
 
 @contextmanager
 def capture_responses() -> Iterator[list[RawResponse]]:
-    """Collect the :class:`RawResponse` of every answer received inside the block.
+    """Collect the `RawResponse` of every answer received inside the block.
 
     Works across sync and async code (it is a context variable), for any call, pager or
-    raw request::
+    raw request.
 
+    Example:
+        ```python
         with capture_responses() as seen:
             client.orders.retrieve("42")
         print(seen[-1].status_code, seen[-1].request_id)
+        ```
     """
     seen: list[RawResponse] = []
     token = _current_capture.set(seen)

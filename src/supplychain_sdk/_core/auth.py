@@ -1,9 +1,9 @@
 """Authentication as ``httpx.Auth`` flows; one object serves sync and async clients.
 
-* :class:`BearerAuth`: a static token, or a (sync or async) callable returning one.
-* :class:`OAuth2ClientCredentials`: OAuth2 client-credentials grant on authlib.
-* :class:`LoginTokenAuth`: POST credentials to a login URL, read the token from the JSON answer.
-* :class:`HeaderAuth`: non-secret headers every request needs, the token request included.
+* `BearerAuth`: a static token, or a (sync or async) callable returning one.
+* `OAuth2ClientCredentials`: OAuth2 client-credentials grant on authlib.
+* `LoginTokenAuth`: POST credentials to a login URL, read the token from the JSON answer.
+* `HeaderAuth`: non-secret headers every request needs, the token request included.
 
 Token flows cache the token, renew it ``leeway`` seconds before it expires, renew it once and
 replay the request once on a 401, and let exactly one caller fetch a token when many threads
@@ -198,7 +198,6 @@ class _TokenAuth(AuthBase):
         self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
         )
-        #: How many token requests this object has sent (useful in tests and metrics).
         self.token_requests = 0
 
     # -- what subclasses provide ------------------------------------------------------------
@@ -347,6 +346,10 @@ class OAuth2ClientCredentials(_TokenAuth):
         leeway: renew this many seconds before the token expires.
         default_expires_in: lifetime assumed when the answer has no ``expires_in``.
         extra_headers: headers for the token request only.
+        clock: the time source for expiry (tests pass a fake clock).
+
+    Attributes:
+        token_requests: how many token requests this object has sent.
     """
 
     def __init__(
@@ -428,6 +431,12 @@ class LoginTokenAuth(_TokenAuth):
         expires_in_field: dotted path of a lifetime in seconds, if the answer has one.
         default_expires_in: lifetime when neither the answer nor the JWT ``exp`` says.
         leeway: renew this many seconds before the token expires.
+        extra_headers: headers for the login request only.
+        clock: the time source for expiry (tests pass a fake clock).
+
+    Attributes:
+        last_login: the decoded JSON of the last successful login (user profile and token).
+        token_requests: how many login requests this object has sent.
     """
 
     def __init__(
@@ -453,7 +462,6 @@ class LoginTokenAuth(_TokenAuth):
         self.token_field = token_field
         self.expires_in_field = expires_in_field
         self.default_expires_in = default_expires_in
-        #: The decoded JSON of the last successful login answer (user profile and token).
         self.last_login: Any = None
 
     def __repr__(self) -> str:

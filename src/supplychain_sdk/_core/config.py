@@ -1,4 +1,4 @@
-"""Client options: an immutable :class:`ClientConfig` and its parts."""
+"""Client options: an immutable `ClientConfig` and its parts."""
 
 from __future__ import annotations
 
@@ -27,7 +27,14 @@ def _positive_or_none(_: object, attribute: attrs.Attribute[Any], value: float |
 
 @attrs.frozen
 class Timeout:
-    """Per-phase timeouts in seconds (``None`` disables a phase's timeout)."""
+    """Per-phase timeouts in seconds (``None`` disables a phase's timeout).
+
+    Attributes:
+        connect: establishing a connection.
+        read: waiting for each chunk of the answer.
+        write: sending each chunk of the request.
+        pool: waiting for a free connection from the pool.
+    """
 
     connect: float | None = attrs.field(default=5.0, validator=_positive_or_none)
     read: float | None = attrs.field(default=60.0, validator=_positive_or_none)
@@ -36,12 +43,13 @@ class Timeout:
 
     @classmethod
     def of(cls, value: Timeout | float | None) -> Timeout:
-        """A :class:`Timeout` from a number (every phase), ``None`` (no limits) or a Timeout."""
+        """A `Timeout` from a number (every phase), ``None`` (no limits) or a Timeout."""
         if isinstance(value, Timeout):
             return value
         return cls(connect=value, read=value, write=value, pool=value)
 
     def to_httpx(self) -> httpx.Timeout:
+        """The equivalent ``httpx.Timeout``."""
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
 
 
@@ -50,13 +58,20 @@ DEFAULT_TIMEOUT = Timeout()
 
 @attrs.frozen
 class Limits:
-    """Connection pool limits."""
+    """Connection pool limits.
+
+    Attributes:
+        max_connections: open connections at most.
+        max_keepalive_connections: idle connections kept for reuse.
+        keepalive_expiry: seconds an idle connection is kept.
+    """
 
     max_connections: int | None = 100
     max_keepalive_connections: int | None = 20
     keepalive_expiry: float | None = 5.0
 
     def to_httpx(self) -> httpx.Limits:
+        """The equivalent ``httpx.Limits``."""
         return httpx.Limits(
             max_connections=self.max_connections,
             max_keepalive_connections=self.max_keepalive_connections,
@@ -118,7 +133,7 @@ def _headers(value: Mapping[str, str] | None) -> dict[str, str]:
 
 @attrs.frozen(kw_only=True)
 class ClientConfig:
-    """Everything a client needs to send requests; derive variants with :meth:`evolve`.
+    """Everything a client needs to send requests; derive variants with `evolve`.
 
     Attributes:
         base_url: origin and path prefix every relative path is joined to.
@@ -157,6 +172,7 @@ class ClientConfig:
 
     @property
     def user_agent(self) -> str:
+        """The User-Agent sent: SDK, Python and httpx versions, then ``app_info``."""
         return user_agent(self.app_info)
 
 
@@ -168,7 +184,7 @@ def origin_of(url: str | httpx.URL) -> tuple[str, str, int]:
 
 
 class ClientOptions(TypedDict, total=False):
-    """Options every platform client accepts as keyword arguments (see :class:`ClientConfig`)."""
+    """Options every platform client accepts as keyword arguments (see `ClientConfig`)."""
 
     timeout: Timeout | float | None
     max_retries: int

@@ -34,6 +34,6 @@ def endpoint(method: str, path: str) -> Callable[[F], F]:
 
 
 def endpoint_of(func: object) -> Endpoint | None:
-    """The :class:`Endpoint` recorded on ``func``, if any."""
+    """The `Endpoint` recorded on ``func``, if any."""
     value = getattr(func, "__sdk_endpoint__", None)
     return value if isinstance(value, Endpoint) else None

@@ -45,7 +45,7 @@ class ForeignOriginError(SupplyChainError, ValueError):
 
 
 class PaginationError(SupplyChainError):
-    """The server's pagination went wrong (a repeated cursor or next URL, too many pages)."""
+    """The server's pagination went wrong: it repeated a cursor, page or next URL."""
 
 
 class WebhookVerificationError(SupplyChainError):

@@ -16,7 +16,7 @@ class APIModel(BaseModel):
 
     * snake_case attributes, the API's camelCase names as aliases (both accepted on input);
     * unknown fields are kept (``model.model_extra``, attribute access) and sent back;
-    * :meth:`to_dict` / :meth:`to_json` give the API's own JSON, ready for ``json.dumps``.
+    * `to_dict` / `to_json` give the API's own JSON, ready for ``json.dumps``.
     """
 
     model_config = ConfigDict(

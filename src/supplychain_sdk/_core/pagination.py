@@ -1,4 +1,4 @@
-"""Pagination strategies and the :class:`Page` object, shared by sync and async pagers.
+"""Pagination strategies and the `Page` object, shared by sync and async pagers.
 
 A strategy is pure: it says what the first request is and, from one answer, what the next
 request is (or that there is none). The pagers do the I/O.
@@ -33,7 +33,12 @@ T = TypeVar("T")
 
 @attrs.frozen
 class PageRequest:
-    """What to send for one page: query parameters, or an absolute next URL."""
+    """What to send for one page.
+
+    Attributes:
+        params: query parameters merged into the call's own.
+        url: an absolute (or origin-relative) next-page URL sent as is, instead.
+    """
 
     params: Mapping[str, Any] = attrs.field(factory=dict)
     url: str | None = None
@@ -45,7 +50,16 @@ class PageRequest:
 
 @attrs.frozen
 class PageMeta:
-    """Totals a page answer may carry; every field is optional."""
+    """Totals a page answer may carry; every field is optional.
+
+    Attributes:
+        total_items: items in the whole collection.
+        total_pages: pages in the whole collection.
+        page_number: this page's number.
+        page_size: items per page.
+        has_more: whether another page follows, when the API says so.
+        next_cursor: the cursor of the next page, for cursor pagination.
+    """
 
     total_items: int | None = None
     total_pages: int | None = None
@@ -63,7 +77,7 @@ class Page(Generic[T]):
         items: the typed items of this page.
         meta: totals and position the API reported (``total_items``, ``total_pages``...).
         raw: status, headers and request id of the answer.
-        request: what was sent for this page (resume from it with ``start=``).
+        request: what was sent for this page.
         next_request: what the next page needs, or ``None`` on the last page.
     """
 

@@ -32,7 +32,7 @@ def path(template: str, **params: object) -> str:
     """Fill ``template`` (``"/orders/{order_id}"``) with percent-encoded ``params``.
 
     An id like ``"../x"`` or ``"a/b"`` becomes one encoded segment and cannot change the
-    path; ``None``, empty and blank ids raise :class:`InvalidRequestError` before sending.
+    path; ``None``, empty and blank ids raise `InvalidRequestError` before sending.
     """
     names = {field for _, field, _, _ in _FORMATTER.parse(template) if field is not None}
     missing = names - params.keys()

@@ -20,7 +20,7 @@ class RawResponse:
 
     Attributes:
         status_code: the HTTP status.
-        headers: response headers (case-insensitive lookups via :meth:`header`).
+        headers: response headers (case-insensitive lookups via `header`).
         method: method of the request that got this answer.
         url: URL of that request, secret query values redacted.
         elapsed: seconds from sending to the end of the headers, when known.
@@ -34,6 +34,7 @@ class RawResponse:
 
     @classmethod
     def from_httpx(cls, response: httpx.Response) -> RawResponse:
+        """Keep what matters of an ``httpx.Response`` (secret headers redacted)."""
         try:
             elapsed: float | None = response.elapsed.total_seconds()
         except RuntimeError:

@@ -16,7 +16,7 @@ hold to:
 * no ``pattern``, length, item-count or numeric-bound constraints are emitted;
 * ``Date``, ``DateTime`` (and uuid/uri/email strings) are plain ``str`` passed through
   unchanged: the spec's own examples put date-only values where ``DateTime`` asks for a time;
-* every enum is an :class:`~supplychain_sdk._core.models.OpenEnum` and accepts new values;
+* every enum is an `supplychain_sdk._core.models.OpenEnum` and accepts new values;
 * unknown fields are kept (``model_extra``) and sent back; optional fields accept ``null``.
 
 Fields the spec marks required stay required, so building a document without them fails, except
@@ -2919,9 +2919,9 @@ class TransactionFlow(OpenEnum):
 
 
 class OrderTransaction(APIModel):
-    """A ``Transaction`` of type ``ORDER``: ``content`` is an :class:`Order`.
+    """A ``Transaction`` of type ``ORDER``: ``content`` is an `Order`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -2933,9 +2933,9 @@ class OrderTransaction(APIModel):
 
 
 class OrderResponseTransaction(APIModel):
-    """A ``Transaction`` of type ``ORDER_RESPONSE``: ``content`` is an :class:`OrderResponse`.
+    """A ``Transaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -2947,9 +2947,9 @@ class OrderResponseTransaction(APIModel):
 
 
 class ShippingNoticeTransaction(APIModel):
-    """A ``Transaction`` of type ``SHIPPING_NOTICE``: ``content`` is a :class:`ShippingNotice`.
+    """A ``Transaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -2961,9 +2961,9 @@ class ShippingNoticeTransaction(APIModel):
 
 
 class InvoiceTransaction(APIModel):
-    """A ``Transaction`` of type ``INVOICE``: ``content`` is an :class:`Invoice`.
+    """A ``Transaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -2975,9 +2975,9 @@ class InvoiceTransaction(APIModel):
 
 
 class CreditNoteTransaction(APIModel):
-    """A ``Transaction`` of type ``CREDIT_NOTE``: ``content`` is a :class:`CreditNote`.
+    """A ``Transaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -2989,10 +2989,9 @@ class CreditNoteTransaction(APIModel):
 
 
 class DispatchInstructionTransaction(APIModel):
-    """A ``Transaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
-    :class:`DispatchInstruction`.
+    """A ``Transaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a `DispatchInstruction`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3005,9 +3004,9 @@ class DispatchInstructionTransaction(APIModel):
 
 class DispatchInstructionResponseTransaction(APIModel):
     """A ``Transaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    :class:`DispatchInstructionResponse`.
+    `DispatchInstructionResponse`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3019,9 +3018,9 @@ class DispatchInstructionResponseTransaction(APIModel):
 
 
 class ReceivalNoticeTransaction(APIModel):
-    """A ``Transaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a :class:`ReceivalNotice`.
+    """A ``Transaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3033,9 +3032,9 @@ class ReceivalNoticeTransaction(APIModel):
 
 
 class RemittanceAdviceTransaction(APIModel):
-    """A ``Transaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a :class:`RemittanceAdvice`.
+    """A ``Transaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a `RemittanceAdvice`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3047,9 +3046,9 @@ class RemittanceAdviceTransaction(APIModel):
 
 
 class ProductCatalogTransaction(APIModel):
-    """A ``Transaction`` of type ``PRODUCT_CATALOG``: ``content`` is a :class:`ProductCatalog`.
+    """A ``Transaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3061,9 +3060,9 @@ class ProductCatalogTransaction(APIModel):
 
 
 class InventoryReportTransaction(APIModel):
-    """A ``Transaction`` of type ``INVENTORY_REPORT``: ``content`` is an :class:`InventoryReport`.
+    """A ``Transaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3075,9 +3074,9 @@ class InventoryReportTransaction(APIModel):
 
 
 class SalesReportTransaction(APIModel):
-    """A ``Transaction`` of type ``SALES_REPORT``: ``content`` is a :class:`SalesReport`.
+    """A ``Transaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
 
-    Member of the :data:`Transaction` union.
+    Member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3092,7 +3091,7 @@ class UnknownTransaction(APIModel):
     """A ``Transaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
     ``False``): ``content`` is kept as plain JSON.
 
-    Fallback member of the :data:`Transaction` union.
+    Fallback member of the `Transaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3132,15 +3131,15 @@ Transaction: TypeAlias = Annotated[
     Discriminator(_transaction_type_tag),
 ]
 """Any ``Transaction``, discriminated on ``type``: one class per transaction type, so ``content``
-is typed after ``isinstance``/``match`` narrowing. Unknown types parse as
-:class:`UnknownTransaction`. Validate with ``TypeAdapter(Transaction)``.
+is typed after ``isinstance``/``match`` narrowing. Unknown types parse as `UnknownTransaction`.
+Validate with ``TypeAdapter(Transaction)``.
 """
 
 
 class ReceivedOrderTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``ORDER``: ``content`` is an :class:`Order`.
+    """A ``ReceivedTransaction`` of type ``ORDER``: ``content`` is an `Order`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3149,10 +3148,9 @@ class ReceivedOrderTransaction(APIModel):
 
 
 class ReceivedOrderResponseTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an
-    :class:`OrderResponse`.
+    """A ``ReceivedTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3161,10 +3159,9 @@ class ReceivedOrderResponseTransaction(APIModel):
 
 
 class ReceivedShippingNoticeTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a
-    :class:`ShippingNotice`.
+    """A ``ReceivedTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3173,9 +3170,9 @@ class ReceivedShippingNoticeTransaction(APIModel):
 
 
 class ReceivedInvoiceTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``INVOICE``: ``content`` is an :class:`Invoice`.
+    """A ``ReceivedTransaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3184,9 +3181,9 @@ class ReceivedInvoiceTransaction(APIModel):
 
 
 class ReceivedCreditNoteTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``CREDIT_NOTE``: ``content`` is a :class:`CreditNote`.
+    """A ``ReceivedTransaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3196,9 +3193,9 @@ class ReceivedCreditNoteTransaction(APIModel):
 
 class ReceivedDispatchInstructionTransaction(APIModel):
     """A ``ReceivedTransaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
-    :class:`DispatchInstruction`.
+    `DispatchInstruction`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3208,9 +3205,9 @@ class ReceivedDispatchInstructionTransaction(APIModel):
 
 class ReceivedDispatchInstructionResponseTransaction(APIModel):
     """A ``ReceivedTransaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    :class:`DispatchInstructionResponse`.
+    `DispatchInstructionResponse`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3219,10 +3216,9 @@ class ReceivedDispatchInstructionResponseTransaction(APIModel):
 
 
 class ReceivedReceivalNoticeTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a
-    :class:`ReceivalNotice`.
+    """A ``ReceivedTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3232,9 +3228,9 @@ class ReceivedReceivalNoticeTransaction(APIModel):
 
 class ReceivedRemittanceAdviceTransaction(APIModel):
     """A ``ReceivedTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a
-    :class:`RemittanceAdvice`.
+    `RemittanceAdvice`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3243,10 +3239,9 @@ class ReceivedRemittanceAdviceTransaction(APIModel):
 
 
 class ReceivedProductCatalogTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a
-    :class:`ProductCatalog`.
+    """A ``ReceivedTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3255,10 +3250,9 @@ class ReceivedProductCatalogTransaction(APIModel):
 
 
 class ReceivedInventoryReportTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an
-    :class:`InventoryReport`.
+    """A ``ReceivedTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3267,9 +3261,9 @@ class ReceivedInventoryReportTransaction(APIModel):
 
 
 class ReceivedSalesReportTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``SALES_REPORT``: ``content`` is a :class:`SalesReport`.
+    """A ``ReceivedTransaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
 
-    Member of the :data:`ReceivedTransaction` union.
+    Member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3281,7 +3275,7 @@ class UnknownReceivedTransaction(APIModel):
     """A ``ReceivedTransaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
     ``False``): ``content`` is kept as plain JSON.
 
-    Fallback member of the :data:`ReceivedTransaction` union.
+    Fallback member of the `ReceivedTransaction` union.
     """
 
     procuros_transaction_id: ProcurosTransactionId
@@ -3309,14 +3303,14 @@ ReceivedTransaction: TypeAlias = Annotated[
 ]
 """Any ``ReceivedTransaction``, discriminated on ``type``: one class per transaction type, so
 ``content`` is typed after ``isinstance``/``match`` narrowing. Unknown types parse as
-:class:`UnknownReceivedTransaction`. Validate with ``TypeAdapter(ReceivedTransaction)``.
+`UnknownReceivedTransaction`. Validate with ``TypeAdapter(ReceivedTransaction)``.
 """
 
 
 class SentOrderTransaction(APIModel):
-    """A ``SentTransaction`` of type ``ORDER``: ``content`` is an :class:`Order`.
+    """A ``SentTransaction`` of type ``ORDER``: ``content`` is an `Order`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema ``SentOrderTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentOrderTransaction``.
     """
 
     type: Literal[TransactionType.ORDER]
@@ -3324,10 +3318,9 @@ class SentOrderTransaction(APIModel):
 
 
 class SentOrderResponseTransaction(APIModel):
-    """A ``SentTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an :class:`OrderResponse`.
+    """A ``SentTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentOrderResponseTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentOrderResponseTransaction``.
     """
 
     type: Literal[TransactionType.ORDER_RESPONSE]
@@ -3335,10 +3328,9 @@ class SentOrderResponseTransaction(APIModel):
 
 
 class SentShippingNoticeTransaction(APIModel):
-    """A ``SentTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a :class:`ShippingNotice`.
+    """A ``SentTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentShippingNoticeTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentShippingNoticeTransaction``.
     """
 
     type: Literal[TransactionType.SHIPPING_NOTICE]
@@ -3346,9 +3338,9 @@ class SentShippingNoticeTransaction(APIModel):
 
 
 class SentInvoiceTransaction(APIModel):
-    """A ``SentTransaction`` of type ``INVOICE``: ``content`` is an :class:`Invoice`.
+    """A ``SentTransaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema ``SentInvoiceTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentInvoiceTransaction``.
     """
 
     type: Literal[TransactionType.INVOICE]
@@ -3356,9 +3348,9 @@ class SentInvoiceTransaction(APIModel):
 
 
 class SentCreditNoteTransaction(APIModel):
-    """A ``SentTransaction`` of type ``CREDIT_NOTE``: ``content`` is a :class:`CreditNote`.
+    """A ``SentTransaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema ``SentCreditNoteTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentCreditNoteTransaction``.
     """
 
     type: Literal[TransactionType.CREDIT_NOTE]
@@ -3367,9 +3359,9 @@ class SentCreditNoteTransaction(APIModel):
 
 class SentDispatchInstructionTransaction(APIModel):
     """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
-    :class:`DispatchInstruction`.
+    `DispatchInstruction`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
+    Member of the `SentTransaction` union. OpenAPI schema
     ``SentDispatchInstructionTransaction``.
     """
 
@@ -3379,9 +3371,9 @@ class SentDispatchInstructionTransaction(APIModel):
 
 class SentDispatchInstructionResponseTransaction(APIModel):
     """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    :class:`DispatchInstructionResponse`.
+    `DispatchInstructionResponse`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
+    Member of the `SentTransaction` union. OpenAPI schema
     ``SentDispatchInstructionResponseTransaction``.
     """
 
@@ -3390,10 +3382,9 @@ class SentDispatchInstructionResponseTransaction(APIModel):
 
 
 class SentReceivalNoticeTransaction(APIModel):
-    """A ``SentTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a :class:`ReceivalNotice`.
+    """A ``SentTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentReceivalNoticeTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentReceivalNoticeTransaction``.
     """
 
     type: Literal[TransactionType.RECEIVAL_NOTICE]
@@ -3401,11 +3392,9 @@ class SentReceivalNoticeTransaction(APIModel):
 
 
 class SentRemittanceAdviceTransaction(APIModel):
-    """A ``SentTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a
-    :class:`RemittanceAdvice`.
+    """A ``SentTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a `RemittanceAdvice`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentRemittanceAdviceTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentRemittanceAdviceTransaction``.
     """
 
     type: Literal[TransactionType.REMITTANCE_ADVICE]
@@ -3413,10 +3402,9 @@ class SentRemittanceAdviceTransaction(APIModel):
 
 
 class SentProductCatalogTransaction(APIModel):
-    """A ``SentTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a :class:`ProductCatalog`.
+    """A ``SentTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentProductCatalogTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentProductCatalogTransaction``.
     """
 
     type: Literal[TransactionType.PRODUCT_CATALOG]
@@ -3424,11 +3412,9 @@ class SentProductCatalogTransaction(APIModel):
 
 
 class SentInventoryReportTransaction(APIModel):
-    """A ``SentTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an
-    :class:`InventoryReport`.
+    """A ``SentTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema
-    ``SentInventoryReportTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentInventoryReportTransaction``.
     """
 
     type: Literal[TransactionType.INVENTORY_REPORT]
@@ -3436,9 +3422,9 @@ class SentInventoryReportTransaction(APIModel):
 
 
 class SentSalesReportTransaction(APIModel):
-    """A ``SentTransaction`` of type ``SALES_REPORT``: ``content`` is a :class:`SalesReport`.
+    """A ``SentTransaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
 
-    Member of the :data:`SentTransaction` union. OpenAPI schema ``SentSalesReportTransaction``.
+    Member of the `SentTransaction` union. OpenAPI schema ``SentSalesReportTransaction``.
     """
 
     type: Literal[TransactionType.SALES_REPORT]
@@ -3449,7 +3435,7 @@ class UnknownSentTransaction(APIModel):
     """A ``SentTransaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
     ``False``): ``content`` is kept as plain JSON.
 
-    Fallback member of the :data:`SentTransaction` union.
+    Fallback member of the `SentTransaction` union.
     """
 
     type: TransactionType
@@ -3474,7 +3460,7 @@ SentTransaction: TypeAlias = Annotated[
 ]
 """Any ``SentTransaction``, discriminated on ``type``: one class per transaction type, so
 ``content`` is typed after ``isinstance``/``match`` narrowing. Unknown types parse as
-:class:`UnknownSentTransaction`. Validate with ``TypeAdapter(SentTransaction)``.
+`UnknownSentTransaction`. Validate with ``TypeAdapter(SentTransaction)``.
 """
 
 

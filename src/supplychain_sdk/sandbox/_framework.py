@@ -1,8 +1,8 @@
 """The base for stateful platform fakes: routing, JSON helpers, auth hooks, faults, mounting.
 
-A :class:`Sandbox` answers :class:`SandboxRequest` objects with :class:`SandboxResponse`
-objects. It mounts in-process through :meth:`Sandbox.transport` (an httpx transport for sync
-and async clients alike) or serves on a loopback port through :meth:`Sandbox.serve` (ASGI
+A `Sandbox` answers `SandboxRequest` objects with `SandboxResponse`
+objects. It mounts in-process through `Sandbox.transport` (an httpx transport for sync
+and async clients alike) or serves on a loopback port through `Sandbox.serve` (ASGI
 on uvicorn) for tests that need real sockets.
 """
 
@@ -85,13 +85,20 @@ class SandboxRequest:
 
 @attrs.frozen
 class SandboxResponse:
-    """An answer from a fake: status, headers and raw body."""
+    """An answer from a fake.
+
+    Attributes:
+        status: the HTTP status.
+        body: the raw body.
+        headers: headers with lower-case names.
+    """
 
     status: int = 200
     body: bytes = b""
     headers: Mapping[str, str] = attrs.field(factory=dict)
 
     def json(self) -> Any:
+        """The body decoded as JSON (``None`` when empty)."""
         return jsonlib.loads(self.body) if self.body else None
 
 
@@ -126,7 +133,18 @@ def _compile(template: str) -> re.Pattern[str]:
 
 @attrs.define
 class Fault:
-    """One injected fault: applies to requests matching ``method`` and ``path`` (a regex)."""
+    """One injected fault: applies to requests matching ``method`` and ``path`` (a regex).
+
+    Attributes:
+        kind: ``"status"`` (answer ``status``), ``"delay"``, ``"drop"`` or ``"pass"``.
+        method: only this method (``None``: any).
+        path: only paths matching this regular expression (``None``: any).
+        times: how many matching requests it fires for (``None``: forever).
+        status: the status a ``"status"`` fault answers with.
+        delay: seconds a ``"delay"`` fault waits before the real answer.
+        headers: headers of a ``"status"`` answer (e.g. ``Retry-After``).
+        body: JSON body of a ``"status"`` answer.
+    """
 
     kind: str
     method: str | None = None
@@ -138,6 +156,7 @@ class Fault:
     body: Any = None
 
     def matches(self, request: SandboxRequest) -> bool:
+        """Whether this fault applies to ``request``."""
         if self.method is not None and request.method != self.method.upper():
             return False
         return self.path is None or re.search(self.path, request.path) is not None
@@ -154,6 +173,7 @@ class Faults:
         self._lock = threading.Lock()
 
     def add(self, fault: Fault) -> Fault:
+        """Queue any fault; returns it."""
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -250,8 +270,8 @@ class _Dropped(Exception):
 class Sandbox:
     """Base class of a stateful fake API.
 
-    Subclasses register handlers with :func:`route` and may override :meth:`authenticate`.
-    Every request is recorded in :attr:`requests`; state changes happen under one lock, so
+    Subclasses register handlers with `route` and may override `authenticate`.
+    Every request is recorded in `requests`; state changes happen under one lock, so
     a fake is safe to use from many threads and tasks.
     """
 
@@ -480,7 +500,7 @@ def _read_timeout(request: httpx.Request) -> float | None:
 
 
 class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Serves a :class:`Sandbox` in-process to ``httpx.Client`` and ``httpx.AsyncClient``."""
+    """Serves a `Sandbox` in-process to ``httpx.Client`` and ``httpx.AsyncClient``."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox

@@ -8,7 +8,7 @@
         client.incoming.mark_processed(tx.procuros_transaction_id, success=True)
 
 Each API token is one ERP connection with its own incoming queue and transaction history.
-Trade partners "send" you documents with :meth:`ProcurosSandbox.deliver`.
+Trade partners "send" you documents with `ProcurosSandbox.deliver`.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Async source of the transport core (the sync twin in ``_sync`` is generated)."""
+"""The transport core's I/O code, written async (``_sync`` is generated from it)."""

@@ -1,7 +1,7 @@
-"""The async API client every async platform client is built on.
+"""The API client every platform client is built on.
 
-This is the source of truth: ``_sync/client.py`` is generated from it by
-``scripts/unasync.py`` (``nox -s generate``). Edit this file, never the generated one.
+Written once, async, in ``_core/_async/client.py``; ``scripts/unasync.py`` (``nox -s generate``)
+writes the sync twin in ``_core/_sync/client.py``. Edit the async source only.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class AsyncAPIClient:
     """Sends requests for a platform: auth, headers, retries, errors, pagination, logging.
 
     Platform clients subclass it and add their resources. Use it as a context manager (or
-    call :meth:`close`) to release the connection pool.
+    call `close`) to release the connection pool.
     """
 
     #: What the platform tells the core (error parsing, envelopes, body retry hints).
@@ -84,7 +84,7 @@ class AsyncAPIClient:
     def last_response(self) -> RawResponse | None:
         """Status, headers and request id of the latest answer this client received.
 
-        Shared by every task using the client; use :func:`capture_responses` to see the
+        Shared by every task using the client; use `capture_responses` to see the
         answers of one block of code only.
         """
         return self._last_response
@@ -92,7 +92,7 @@ class AsyncAPIClient:
     def with_options(self: Self, **changes: Any) -> Self:
         """A derived client with some options changed, sharing this client's connection pool.
 
-        Accepts any :class:`ClientConfig` field: ``timeout``, ``max_retries``,
+        Accepts any `ClientConfig` field: ``timeout``, ``max_retries``,
         ``retry_budget``, ``max_retry_wait``, ``retry_non_idempotent``, ``default_headers``,
         ``app_info``... Closing the derived client leaves the shared pool open.
         """

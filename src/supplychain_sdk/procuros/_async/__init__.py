@@ -1,1 +1,1 @@
-"""Async source of the Procuros client (the sync twin in ``_sync`` is generated)."""
+"""The Procuros client, written async (``_sync`` is generated from it)."""

@@ -1,4 +1,4 @@
-"""The async Procuros client (source of the generated sync ``Procuros``)."""
+"""The Procuros client: ``AsyncProcuros`` here, ``Procuros`` generated from it into ``_sync``."""
 
 from __future__ import annotations
 

@@ -1,0 +1,69 @@
+"""Developer sessions: `nox` runs tests on every Python found, lint, typecheck, docs."""
+
+from __future__ import annotations
+
+import shutil
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = False
+nox.options.sessions = ["tests", "lint", "typecheck", "docs", "generated"]
+
+PYTHONS = [v for v in ("3.10", "3.11", "3.12", "3.13") if shutil.which(f"python{v}")]
+
+#: Generators, in the order they must run (later ones read what earlier ones write).
+GENERATORS = [
+    "scripts/generate_procuros_models.py",
+    "scripts/extract_procuros_examples.py",
+    "scripts/unasync.py",
+    "scripts/gen_reference.py",
+]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The full test suite."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install("-e", ".[dev]")
+    session.run("ruff", "check", "src", "tests", "examples", "scripts", "benchmarks", "noxfile.py")
+    session.run(
+        "ruff", "format", "--check", "src", "tests", "examples", "scripts", "benchmarks",
+        "noxfile.py",
+    )
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on src."""
+    session.install("-e", ".[dev]")
+    session.run("mypy", "--strict", "src")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site (warnings are errors)."""
+    session.install("-e", ".[docs]")
+    session.run("mkdocs", "build", "--strict", "--site-dir", session.create_tmp() + "/site")
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate models, the sync twins of async code, and the reference pages."""
+    session.install("-e", ".[dev]")
+    for script in GENERATORS:
+        session.run("python", script)
+
+
+@nox.session
+def generated(session: nox.Session) -> None:
+    """Fail when committed generated code is stale."""
+    session.install("-e", ".[dev]")
+    for script in GENERATORS:
+        session.run("python", script, "--check")
