@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import glob
+import os
 import shutil
+import subprocess
 
 import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = False
+nox.options.download_python = "never"  # use the interpreters on this machine only
 nox.options.sessions = ["tests", "lint", "typecheck", "docs", "generated"]
 
-PYTHONS = [v for v in ("3.10", "3.11", "3.12", "3.13") if shutil.which(f"python{v}")]
+
+def _available(version: str) -> bool:
+    """Whether a working ``pythonX.Y`` exists, putting pyenv's unactivated ones on PATH."""
+    root = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    for found in sorted(glob.glob(f"{root}/versions/{version}.*/bin")):
+        os.environ["PATH"] = found + os.pathsep + os.environ["PATH"]
+    python = shutil.which(f"python{version}")
+    return (
+        python is not None and subprocess.run([python, "-V"], capture_output=True).returncode == 0
+    )
+
+
+#: Every Python 3.10-3.13 found on this machine.
+PYTHONS = [v for v in ("3.10", "3.11", "3.12", "3.13") if _available(v)]
 
 #: Generators, in the order they must run (later ones read what earlier ones write).
 GENERATORS = [
@@ -34,7 +51,14 @@ def lint(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
     session.run("ruff", "check", "src", "tests", "examples", "scripts", "benchmarks", "noxfile.py")
     session.run(
-        "ruff", "format", "--check", "src", "tests", "examples", "scripts", "benchmarks",
+        "ruff",
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "examples",
+        "scripts",
+        "benchmarks",
         "noxfile.py",
     )
 
@@ -44,6 +68,7 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on src."""
     session.install("-e", ".[dev]")
     session.run("mypy", "--strict", "src")
+    session.run("mypy", "--strict", "tests/typing")
 
 
 @nox.session

@@ -17,7 +17,7 @@ from supplychain_sdk._core import (
     OAuth2ClientCredentials,
     SupplyChainError,
 )
-from supplychain_sdk._core._logging import redact_headers, redact_json, redact_url
+from supplychain_sdk._core._logging import redact_headers, redact_url
 from tests.conftest import BASE, Mode, mock
 
 CANARY = "canary-T0KEN-9f8e7d"
@@ -59,11 +59,6 @@ def test_redact_helpers() -> None:
     assert redact_url("https://u:p@h/x?api_key=1&page=2&client_secret=3&sig=4") == (
         "https://[REDACTED]@h/x?api_key=[REDACTED]&page=2&client_secret=[REDACTED]&sig=[REDACTED]"
     )
-    assert redact_json({"email": "e", "password": "p", "nested": [{"token": "t"}]}) == {
-        "email": "e",
-        "password": "[REDACTED]",
-        "nested": [{"token": "[REDACTED]"}],
-    }
 
 
 def test_config_and_auth_reprs_hide_secrets() -> None:

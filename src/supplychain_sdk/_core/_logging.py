@@ -77,18 +77,6 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
-def redact_json(value: object) -> object:
-    """A copy of a decoded JSON value with secret-looking keys redacted (for DEBUG bodies)."""
-    if isinstance(value, Mapping):
-        return {
-            k: (REDACTED if isinstance(k, str) and is_secret_name(k) else redact_json(v))
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [redact_json(v) for v in value]
-    return value
-
-
 _configured = False
 
 

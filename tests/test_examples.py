@@ -1,0 +1,34 @@
+"""The examples run as documented: offline, on the sandboxes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_example(name: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROCUROS_")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / name)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_quickstart() -> None:
+    out = run_example("quickstart.py")
+    assert "12 incoming transactions, e.g.:" in out
+    assert "  - order PO9383-R45 (1 lines)" in out
+    assert "successful transactions: ['ORDER: SUCCESS', 'INVOICE: SUCCESS']" in out
+    assert "retried through a 503 ([503, 200]): SUCCESS" in out
+    assert "typed error: 404 Not Found from GET" in out
+    assert "first four: ['order PO9383-R45 (1 lines)'" in out
