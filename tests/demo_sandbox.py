@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import json
 from typing import Any
 
 from supplychain_sdk.sandbox import Sandbox, SandboxRequest, SandboxResponse, json_response, route
@@ -24,6 +25,7 @@ class WidgetSandbox(Sandbox):
         self.tokens_issued = 0
         self._ids = itertools.count(widgets + 1)
         self.foreign_next_url: str | None = None
+        self.webhook_target: Any = None
 
     def expire_tokens(self) -> None:
         """Server-side expiry: every token issued so far stops working."""
@@ -87,6 +89,9 @@ class WidgetSandbox(Sandbox):
             return json_response({"message": "Version mismatch", "code": "CONFLICT"}, 409)
         body = request.json()
         widget.update(name=body["name"], version=widget["version"] + 1)
+        if self.webhook_target is not None:
+            payload = json.dumps({"event": "widget.updated", "data": widget}).encode()
+            self.queue_webhook(self.webhook_target, payload, {"X-Event": "widget.updated"})
         return json_response(widget)
 
     @route("POST", "/widgets")

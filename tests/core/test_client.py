@@ -224,3 +224,64 @@ async def test_request_with_multipart_form_and_raw_content(mode: Mode) -> None:
         assert b"%PDF-1.4" in body
         await mode(client.request("POST", "/upload", content=b"raw-bytes"))
         assert route.calls.last.request.content == b"raw-bytes"
+
+
+async def test_download_streams_into_a_sink(mode: Mode) -> None:
+    import io
+
+    from supplychain_sdk._core import RequestSpec
+
+    payload = b"sku;qty\n" + b"A-1;5\n" * 50_000
+    with mock() as router:
+        route = router.get("/export").mock(
+            side_effect=[httpx.Response(503), httpx.Response(200, content=payload)]
+        )
+        sink = io.BytesIO()
+        client = mode.client()
+        response, body = await mode(
+            client._send(RequestSpec(method="GET", path="/export"), sink=sink)
+        )
+        assert body is None
+        assert response.status_code == 200
+        assert sink.getvalue() == payload
+        assert route.call_count == 2  # retried before any byte was written
+
+
+async def test_download_error_status_is_typed_and_sink_untouched(mode: Mode) -> None:
+    import io
+
+    from supplychain_sdk._core import NotFoundError, RequestSpec
+
+    with mock() as router:
+        router.get("/export").respond(404, json={"message": "no export"})
+        sink = io.BytesIO()
+        with pytest.raises(NotFoundError, match="no export"):
+            await mode(mode.client()._send(RequestSpec(method="GET", path="/export"), sink=sink))
+        assert sink.getvalue() == b""
+
+
+class _BrokenStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        yield b"first-chunk"
+        raise httpx.ReadError("connection reset")
+
+    async def __aiter__(self):  # type: ignore[no-untyped-def]
+        yield b"first-chunk"
+        raise httpx.ReadError("connection reset")
+
+
+async def test_download_failing_midway_is_not_retried(mode: Mode) -> None:
+    import io
+
+    from supplychain_sdk._core import APIConnectionError, RequestSpec
+
+    with mock() as router:
+        route = router.get("/export").mock(
+            side_effect=lambda request: httpx.Response(200, stream=_BrokenStream())
+        )
+        sink = io.BytesIO()
+        with pytest.raises(APIConnectionError, match="after 11 bytes were written") as caught:
+            await mode(mode.client()._send(RequestSpec(method="GET", path="/export"), sink=sink))
+        assert route.call_count == 1
+    assert caught.value.retryable is False
+    assert sink.getvalue() == b"first-chunk"

@@ -17,7 +17,7 @@ from supplychain_sdk._core import (
     Platform,
     RateLimitError,
 )
-from supplychain_sdk._core.retry import backoff, retry_after_from_headers
+from supplychain_sdk._core.retry import backoff, server_wait
 from tests.conftest import Mode, mock
 
 
@@ -209,16 +209,29 @@ def test_backoff_is_full_jitter_and_capped() -> None:
     assert all(0 <= backoff(30, cap=8) <= 8 for _ in range(50))
 
 
-def test_retry_after_parsing() -> None:
+def test_server_wait_parsing_and_order() -> None:
     now = 1_700_000_000.0
-    assert retry_after_from_headers({"Retry-After": "3"}, now=lambda: now) == 3
-    assert retry_after_from_headers({"retry-after": "1.5"}, now=lambda: now) == 1.5
+
+    def clock() -> float:
+        return now
+
+    assert server_wait({"Retry-After": "3"}, now=clock) == 3
+    assert server_wait({"retry-after": "1.5"}, now=clock) == 1.5
     date = email.utils.formatdate(now + 30, usegmt=True)
-    assert retry_after_from_headers({"Retry-After": date}, now=lambda: now) == 30
-    assert retry_after_from_headers({"X-RateLimit-Reset": str(int(now) + 9)}, now=lambda: now) == 9
-    assert retry_after_from_headers({"X-RateLimit-Reset": "4"}, now=lambda: now) == 4
-    assert retry_after_from_headers({"Retry-After": "soon"}, now=lambda: now) is None
-    assert retry_after_from_headers({}, now=lambda: now) is None
+    assert server_wait({"Retry-After": date}, now=clock) == 30
+    assert server_wait({"X-RateLimit-Reset": str(int(now) + 9)}, now=clock) == 9
+    assert server_wait({"X-RateLimit-Reset": "4"}, now=clock) == 4
+    assert server_wait({"Retry-After": "soon"}, now=clock) is None
+    assert server_wait({}, now=clock) is None
+
+    def hook(body: object) -> float | None:
+        return 7.0
+
+    # Retry-After first, then the body hook, then X-RateLimit-Reset
+    reset = {"X-RateLimit-Reset": str(int(now) + 9)}
+    assert server_wait({"Retry-After": "3", **reset}, {}, hook, now=clock) == 3
+    assert server_wait(reset, {}, hook, now=clock) == 7
+    assert server_wait(reset, {}, lambda body: None, now=clock) == 9
 
 
 async def test_explicit_not_idempotent_beats_client_opt_in(mode: Mode) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -15,7 +17,7 @@ from supplychain_sdk._core import (
     SyncAPIClient,
     UnprocessableEntityError,
 )
-from supplychain_sdk.sandbox import Fault, SandboxRequest, json_response
+from supplychain_sdk.sandbox import Fault, SandboxRequest, json_response, route
 from tests.conftest import Mode
 from tests.demo_sandbox import CLIENT_ID, CLIENT_SECRET, WidgetSandbox
 
@@ -184,3 +186,71 @@ def test_status_sequence_returns_its_faults() -> None:
     fake = WidgetSandbox()
     faults = fake.faults.statuses([503, 200])
     assert [(f.kind, f.status) for f in faults] == [("status", 503), ("pass", 200)]
+
+
+class HookReceiver(WidgetSandbox):
+    """Receives webhooks over loopback HTTP (no auth on /hook)."""
+
+    def __init__(self) -> None:
+        super().__init__(widgets=0)
+        self.received: list[tuple[bytes, str | None]] = []
+
+    def authenticate(self, request: SandboxRequest):  # type: ignore[no-untyped-def]
+        return None if request.path == "/hook" else super().authenticate(request)
+
+    @route("POST", "/hook")
+    def hook(self, request: SandboxRequest):  # type: ignore[no-untyped-def]
+        self.received.append((request.body, request.header("x-event")))
+        return json_response(None, 204)
+
+
+async def test_webhook_to_a_callable_after_the_answer(mode: Mode) -> None:
+    fake = WidgetSandbox()
+    seen: list[tuple[bytes, dict[str, str]]] = []
+    fake.webhook_target = lambda body, headers: seen.append((body, dict(headers)))
+    await mode(
+        client_for(mode, fake).request("PUT", "/widgets/1", json={"name": "n"}, if_match="1")
+    )
+    assert len(seen) == 1
+    body, headers = seen[0]
+    assert json.loads(body) == {
+        "event": "widget.updated",
+        "data": {"id": "1", "name": "n", "version": 2},
+    }
+    assert headers == {"X-Event": "widget.updated"}
+    assert fake.webhook_deliveries[0].status == 200
+
+
+def test_webhook_to_a_loopback_url_over_real_http() -> None:
+    receiver = HookReceiver()
+    fake = WidgetSandbox()
+    with receiver.serve() as receiver_url:
+        fake.webhook_target = f"{receiver_url}/hook"
+        client = SyncAPIClient(
+            ClientConfig(
+                base_url=fake.base_url,
+                auth=OAuth2ClientCredentials("/oauth/token", CLIENT_ID, CLIENT_SECRET),
+                http_client=fake.http_client(),
+            )
+        )
+        client.request("PUT", "/widgets/2", json={"name": "x"}, if_match="1")
+    assert receiver.received == [
+        (fake.webhook_deliveries[0].body, "widget.updated"),
+    ]
+    assert fake.webhook_deliveries[0].status == 204
+
+
+def test_webhook_failures_are_recorded_and_foreign_urls_refused() -> None:
+    fake = WidgetSandbox()
+
+    def broken(body: bytes, headers: object) -> None:
+        raise RuntimeError("receiver down")
+
+    fake.queue_webhook(broken, b"{}", {})
+    fake.queue_webhook("http://127.0.0.1:9/hook", b"{}", {})  # nothing listens on port 9
+    deliveries = fake.flush_webhooks()
+    assert deliveries[0].error == "RuntimeError: receiver down"
+    assert deliveries[1].status is None
+    assert deliveries[1].error is not None
+    with pytest.raises(ValueError, match="loopback"):
+        fake.queue_webhook("https://example.com/hook", b"{}", {})

@@ -63,6 +63,15 @@ if TYPE_CHECKING:
     from .auth import (
         OAuth2ClientCredentials as OAuth2ClientCredentials,
     )
+    from .checkpoint import (
+        FileCheckpoint as FileCheckpoint,
+    )
+    from .checkpoint import (
+        MemoryCheckpoint as MemoryCheckpoint,
+    )
+    from .checkpoint import (
+        SyncCheckpoint as SyncCheckpoint,
+    )
     from .config import (
         ClientConfig as ClientConfig,
     )
@@ -151,6 +160,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
                 "LoginTokenAuth",
                 "OAuth2ClientCredentials",
             ],
+            "checkpoint": ["FileCheckpoint", "MemoryCheckpoint", "SyncCheckpoint"],
             "config": ["ClientConfig", "ClientOptions", "Limits", "Timeout"],
             "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
             "models": ["APIModel", "OpenEnum"],
@@ -186,10 +196,12 @@ __all__ = [
     "CursorPagination",
     "Endpoint",
     "ErrorDetails",
+    "FileCheckpoint",
     "HeaderAuth",
     "Limits",
     "LinkHeaderPagination",
     "LoginTokenAuth",
+    "MemoryCheckpoint",
     "NextURLPagination",
     "OAuth2ClientCredentials",
     "OpenEnum",
@@ -203,6 +215,7 @@ __all__ = [
     "RequestSpec",
     "SyncAPIClient",
     "SyncAPIResource",
+    "SyncCheckpoint",
     "SyncPager",
     "Timeout",
     "async_retry_on_conflict",

@@ -14,7 +14,7 @@ from tenacity import RetryCallState
 from ._logging import logger
 from ._shared import Platform
 from .errors import APIConnectionError
-from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, retry_after_from_headers
+from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 
 __all__ = ["RetryPolicy"]
 
@@ -48,19 +48,17 @@ class RetryPolicy:
         self.max_wait = max_wait
 
     def server_wait(self, outcome: Outcome) -> float | None:
-        """The wait the server asked for (headers first, then the platform's body hook)."""
+        """The wait the server asked for (see `retry.server_wait`)."""
         response, body = outcome
-        wait = retry_after_from_headers(response.headers)
-        if wait is None and self.platform.retry_after is not None:
-            wait = self.platform.retry_after(body)
-        return wait
+        return server_wait(response.headers, body, self.platform.retry_after)
 
     def should_retry(self, state: RetryCallState) -> bool:
         outcome = state.outcome
         if outcome is None or self.max_retries == 0:
             return False
         if outcome.failed:
-            return isinstance(outcome.exception(), APIConnectionError)
+            exc = outcome.exception()
+            return isinstance(exc, APIConnectionError) and exc.retryable
         result: Outcome = outcome.result()
         if result[0].status_code not in RETRYABLE_STATUSES:
             return False

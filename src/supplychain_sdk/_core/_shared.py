@@ -28,7 +28,7 @@ from .errors import (
 )
 from .models import APIModel
 from .response import RawResponse
-from .retry import retry_after_from_headers
+from .retry import server_wait
 
 __all__ = ["ErrorDetails", "ErrorParser", "Platform", "RequestSpec"]
 
@@ -267,14 +267,11 @@ def status_error(
     *,
     if_match: str | None,
     details: ErrorDetails | None = None,
-    now: Callable[[], float] | None = None,
 ) -> APIStatusError:
     """The typed exception for an error answer."""
     info = details or platform.parse_error(response.status_code, body)
     status = info.status_code or response.status_code
-    retry_after = retry_after_from_headers(response.headers, **({"now": now} if now else {}))
-    if retry_after is None and platform.retry_after is not None:
-        retry_after = platform.retry_after(body)
+    retry_after = server_wait(response.headers, body, platform.retry_after)
     common: dict[str, Any] = {
         "status_code": status,
         "method": response.request.method,

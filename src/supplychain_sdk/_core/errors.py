@@ -37,7 +37,16 @@ class SupplyChainError(Exception):
 
 
 class InvalidRequestError(SupplyChainError, ValueError):
-    """Bad input caught before any request was sent (empty id, wrong enum, missing tenant...)."""
+    """Bad input caught before any request was sent (empty id, wrong enum, missing tenant...).
+
+    Attributes:
+        field_errors: field path -> messages, when a document failed validation (the same
+            shape as on `UnprocessableEntityError`, so both can be handled alike).
+    """
+
+    def __init__(self, message: str, *, field_errors: Mapping[str, list[str]] | None = None):
+        super().__init__(message)
+        self.field_errors: dict[str, list[str]] = dict(field_errors or {})
 
 
 class ForeignOriginError(SupplyChainError, ValueError):
@@ -74,18 +83,29 @@ class APIError(SupplyChainError):
 
 
 class APIConnectionError(APIError):
-    """The request never got an HTTP answer (DNS, refused, reset, protocol error)."""
+    """The request got no (complete) HTTP answer: DNS, refused, reset, protocol error.
 
-    def __init__(self, *, method: str, url: str, reason: str = "Connection error") -> None:
+    Attributes:
+        reason: what went wrong, e.g. ``ConnectError: [Errno 111] Connection refused``.
+        retryable: ``False`` when retrying could repeat a side effect (a download that had
+            already written bytes), so the SDK did not retry.
+    """
+
+    def __init__(
+        self, *, method: str, url: str, reason: str = "Connection error", retryable: bool = True
+    ) -> None:
         super().__init__(f"{reason} during {method} {url}", method=method, url=url)
         self.reason = reason
+        self.retryable = retryable
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
-    def __init__(self, *, method: str, url: str, reason: str = "Request timed out") -> None:
-        super().__init__(method=method, url=url, reason=reason)
+    def __init__(
+        self, *, method: str, url: str, reason: str = "Request timed out", retryable: bool = True
+    ) -> None:
+        super().__init__(method=method, url=url, reason=reason, retryable=retryable)
 
 
 class ResponseDecodeError(APIError):

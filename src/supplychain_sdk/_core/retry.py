@@ -12,7 +12,7 @@ __all__ = [
     "IDEMPOTENT_METHODS",
     "RETRYABLE_STATUSES",
     "backoff",
-    "retry_after_from_headers",
+    "server_wait",
 ]
 
 #: Statuses that mean "try again later".
@@ -39,13 +39,18 @@ def _retry_after_value(value: str, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
-def retry_after_from_headers(
-    headers: Mapping[str, str], *, now: Callable[[], float] = time.time
+def server_wait(
+    headers: Mapping[str, str],
+    body: Any = None,
+    hook: RetryAfterHook | None = None,
+    *,
+    now: Callable[[], float] = time.time,
 ) -> float | None:
-    """Seconds to wait from ``Retry-After`` (seconds or HTTP date) or ``X-RateLimit-Reset``.
+    """Seconds the server asked us to wait, or ``None``.
 
-    ``X-RateLimit-Reset`` is read as epoch seconds; small values (under a year of seconds)
-    are read as a delay, which some servers send instead.
+    In order: ``Retry-After`` (seconds or HTTP date), the platform's body ``hook`` (e.g. an
+    ``error.retryAfter`` field), then ``X-RateLimit-Reset`` — read as epoch seconds, or as a
+    delay when it is under a year of seconds, as some servers send.
     """
     lowered = {k.lower(): v for k, v in headers.items()}
     current = now()
@@ -53,6 +58,10 @@ def retry_after_from_headers(
         wait = _retry_after_value(lowered["retry-after"], current)
         if wait is not None:
             return wait
+    if hook is not None:
+        hinted = hook(body)
+        if hinted is not None and hinted >= 0:
+            return float(hinted)
     reset = lowered.get("x-ratelimit-reset")
     if reset is not None:
         try:

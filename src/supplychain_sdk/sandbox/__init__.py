@@ -7,6 +7,8 @@ from ._framework import (
     SandboxRequest,
     SandboxResponse,
     SandboxTransport,
+    WebhookDelivery,
+    WebhookTarget,
     json_response,
     route,
 )
@@ -18,6 +20,8 @@ __all__ = [
     "SandboxRequest",
     "SandboxResponse",
     "SandboxTransport",
+    "WebhookDelivery",
+    "WebhookTarget",
     "json_response",
     "route",
 ]

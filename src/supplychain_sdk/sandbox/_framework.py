@@ -28,6 +28,8 @@ __all__ = [
     "SandboxRequest",
     "SandboxResponse",
     "SandboxTransport",
+    "WebhookDelivery",
+    "WebhookTarget",
     "json_response",
     "route",
 ]
@@ -263,6 +265,38 @@ class Faults:
         return len(self._faults)
 
 
+#: Where a fake delivers webhooks: a callable ``(body, headers)`` or a loopback URL.
+WebhookTarget = Callable[[bytes, Mapping[str, str]], object] | str
+
+
+@attrs.frozen
+class WebhookDelivery:
+    """One webhook a fake delivered (or tried to).
+
+    Attributes:
+        target: the URL, or the callable's name.
+        body: the exact bytes sent (what a signature covers).
+        headers: the headers sent.
+        status: the receiver's HTTP status (200 for a callable that returned normally).
+        error: why the delivery failed, if it did.
+    """
+
+    target: str
+    body: bytes
+    headers: Mapping[str, str]
+    status: int | None = None
+    error: str | None = None
+
+
+_LOOPBACK_HOSTS = {"localhost", "::1", "[::1]"}
+
+
+def _check_loopback(url: str) -> None:
+    host = httpx.URL(url).host
+    if host not in _LOOPBACK_HOSTS and not host.startswith("127."):
+        raise ValueError(f"the sandbox only delivers webhooks to loopback URLs, not {url!r}")
+
+
 class _Dropped(Exception):
     """Raised inside the fake when a fault drops the connection."""
 
@@ -295,6 +329,9 @@ class Sandbox:
         #: Every request received, oldest first.
         self.requests: list[SandboxRequest] = []
         self.lock = threading.RLock()
+        #: Every webhook delivered so far, oldest first.
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        self._outbox: list[tuple[WebhookTarget, bytes, dict[str, str]]] = []
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(routes={len(self._routes)}, requests={len(self.requests)})"
@@ -315,6 +352,42 @@ class Sandbox:
     def bad_json(self, request: SandboxRequest) -> SandboxResponse:
         """The answer when a handler could not decode the JSON body."""
         return json_response({"message": "Request body is not valid JSON"}, 400)
+
+    # -- webhooks -------------------------------------------------------------------------------
+    def queue_webhook(self, target: WebhookTarget, body: bytes, headers: Mapping[str, str]) -> None:
+        """Queue a webhook; it is delivered after the current request's answer is built.
+
+        A callable target is called with ``(body, headers)``; a URL target must be on a
+        loopback address and receives a real ``POST``.
+        """
+        if isinstance(target, str):
+            _check_loopback(target)
+        with self.lock:
+            self._outbox.append((target, bytes(body), dict(headers)))
+
+    def flush_webhooks(self) -> list[WebhookDelivery]:
+        """Deliver every queued webhook now (outside the fake's lock); returns the deliveries."""
+        with self.lock:
+            pending, self._outbox = self._outbox, []
+        done = [self._deliver(*item) for item in pending]
+        with self.lock:
+            self.webhook_deliveries.extend(done)
+        return done
+
+    @staticmethod
+    def _deliver(target: WebhookTarget, body: bytes, headers: dict[str, str]) -> WebhookDelivery:
+        if callable(target):
+            name = getattr(target, "__qualname__", repr(target))
+            try:
+                target(body, headers)
+            except Exception as exc:  # the receiver's failure is recorded, not raised here
+                return WebhookDelivery(name, body, headers, error=f"{type(exc).__name__}: {exc}")
+            return WebhookDelivery(name, body, headers, status=200)
+        try:
+            answer = httpx.post(target, content=body, headers=headers, timeout=5.0)
+        except httpx.HTTPError as exc:
+            return WebhookDelivery(target, body, headers, error=f"{type(exc).__name__}: {exc}")
+        return WebhookDelivery(target, body, headers, status=answer.status_code)
 
     # -- dispatch -------------------------------------------------------------------------------
     def dispatch(self, request: SandboxRequest) -> SandboxResponse:
@@ -410,6 +483,8 @@ class Sandbox:
             await asyncio.sleep(fault.delay)
         if response is None:
             response = self.dispatch(request)
+        if self._outbox:
+            await asyncio.to_thread(self.flush_webhooks)
         await send(
             {
                 "type": "http.response.start",
@@ -525,7 +600,9 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 time.sleep(limit)
                 raise httpx.ReadTimeout("sandbox fault: read timed out", request=request)
             time.sleep(fault.delay)
-        return _to_httpx(response or self.sandbox.dispatch(sandbox_request))
+        answer = _to_httpx(response or self.sandbox.dispatch(sandbox_request))
+        self.sandbox.flush_webhooks()
+        return answer
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         sandbox_request, fault, response = self._prepare(request, await request.aread())
@@ -535,4 +612,7 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 await asyncio.sleep(limit)
                 raise httpx.ReadTimeout("sandbox fault: read timed out", request=request)
             await asyncio.sleep(fault.delay)
-        return _to_httpx(response or self.sandbox.dispatch(sandbox_request))
+        answer = _to_httpx(response or self.sandbox.dispatch(sandbox_request))
+        if self.sandbox._outbox:
+            await asyncio.to_thread(self.sandbox.flush_webhooks)
+        return answer

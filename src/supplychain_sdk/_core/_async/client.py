@@ -11,7 +11,7 @@ import functools
 import time
 from asyncio import sleep
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, overload
+from typing import Any, BinaryIO, TypeVar, overload
 
 import httpx
 from tenacity import AsyncRetrying
@@ -302,8 +302,15 @@ class AsyncAPIClient:
             max_pages=max_pages,
         )
 
-    async def _send(self, spec: RequestSpec) -> tuple[httpx.Response, Any]:
-        """Send with retries; return the answer and its decoded body, or raise a typed error."""
+    async def _send(
+        self, spec: RequestSpec, sink: BinaryIO | None = None
+    ) -> tuple[httpx.Response, Any]:
+        """Send with retries; return the answer and its decoded body, or raise a typed error.
+
+        With a ``sink``, a successful body is streamed into it chunk by chunk (constant
+        memory) and the returned body is ``None``. A transfer that fails after bytes were
+        written is not retried (the sink already holds part of the body).
+        """
         config = self._config
         request = build_request(self._http, config, spec)
         policy = RetryPolicy(
@@ -324,7 +331,7 @@ class AsyncAPIClient:
             before_sleep=policy.before_sleep,
             retry_error_callback=policy.give_up,
         )
-        outcome: tuple[httpx.Response, Any] = await retrying(self._attempt, request)
+        outcome: tuple[httpx.Response, Any] = await retrying(self._attempt, request, sink)
         response, body = outcome
         if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
             raise status_error(self.platform, response, body, if_match=spec.if_match)
@@ -336,19 +343,35 @@ class AsyncAPIClient:
                 )
         return response, body
 
-    async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response, Any]:
+    async def _attempt(
+        self, request: httpx.Request, sink: BinaryIO | None = None
+    ) -> tuple[httpx.Response, Any]:
         method, url = request.method, redact_url(str(request.url))
         if logger.isEnabledFor(10):
             logger.debug("request %s %s headers=%s", method, url, redact_headers(request.headers))
         started = time.monotonic()
+        written = 0
         try:
-            response = await self._http.send(request, auth=self._config.auth)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(method=method, url=url, reason=type(exc).__name__) from None
+            response = await self._http.send(
+                request, auth=self._config.auth, stream=sink is not None
+            )
+            if sink is not None:
+                try:
+                    if response.status_code >= 300:
+                        await response.aread()
+                    else:
+                        async for chunk in response.aiter_bytes():
+                            sink.write(chunk)
+                            written += len(chunk)
+                finally:
+                    await response.aclose()
         except httpx.RequestError as exc:
-            raise APIConnectionError(
-                method=method, url=url, reason=f"{type(exc).__name__}: {exc}"
-            ) from None
+            timeout = isinstance(exc, httpx.TimeoutException)
+            reason = type(exc).__name__ if timeout else f"{type(exc).__name__}: {exc}"
+            if written:
+                reason += f" after {written} bytes were written; not retried"
+            error = APITimeoutError if timeout else APIConnectionError
+            raise error(method=method, url=url, reason=reason, retryable=not written) from None
         raw = RawResponse.from_httpx(response)
         self._last_response = raw
         record(raw)
@@ -360,6 +383,8 @@ class AsyncAPIClient:
             time.monotonic() - started,
             raw.request_id,
         )
+        if sink is not None and response.is_success:
+            return response, None
         return response, decode_body(response)
 
 
