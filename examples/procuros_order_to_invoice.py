@@ -62,11 +62,6 @@ class Summary:
     marked: BulkMarkProcessedResult | None = None
 
 
-def present(**fields: Any) -> dict[str, Any]:
-    """Only the fields that have a value: a field set to ``None`` would be sent as ``null``."""
-    return {name: value for name, value in fields.items() if value is not None}
-
-
 def quantity(item: OrderItem) -> float:
     return 1.0 if item.quantity is None else item.quantity  # the spec's default is 1
 
@@ -80,8 +75,10 @@ def order_response(order: Order, today: str) -> OrderResponse:
             order_line_number=item.line_number or n,
             ordered_quantity=quantity(item),
             confirmed_quantity=quantity(item),
-            **present(identifiers=item.identifiers, unit_of_measure=item.unit_of_measure),
-            **present(unit_price=item.unit_price, description=item.description),
+            identifiers=item.identifiers,
+            unit_of_measure=item.unit_of_measure,
+            unit_price=item.unit_price,
+            description=item.description,
         )
         for n, item in enumerate(order.items, 1)
     ]
@@ -93,8 +90,10 @@ def order_response(order: Order, today: str) -> OrderResponse:
         order_date=h.order_date,
         buyer=h.buyer,
         supplier=h.supplier,
-        **present(ship_to=h.ship_to, bill_to=h.bill_to, currency=h.currency),
-        **present(confirmed_delivery_date=h.requested_delivery_date),
+        ship_to=h.ship_to,
+        bill_to=h.bill_to,
+        currency=h.currency,
+        confirmed_delivery_date=h.requested_delivery_date,
     )
     return OrderResponse(header=header, items=items)
 
@@ -121,7 +120,8 @@ def invoice(order: Order, today: str) -> Invoice:
                 quantity=quantity(item),
                 unit_price=item.unit_price,
                 tax=Tax(percentage=item.tax.percentage, amount=tax),
-                **present(unit_of_measure=item.unit_of_measure, description=item.description),
+                unit_of_measure=item.unit_of_measure,
+                description=item.description,
             )
         )
     header = InvoiceHeader(
@@ -133,8 +133,10 @@ def invoice(order: Order, today: str) -> Invoice:
         order_date=h.order_date,
         buyer=h.buyer,
         supplier=h.supplier,
-        **present(ship_to=h.ship_to, bill_to=h.bill_to, currency=h.currency),
-        **present(payment_terms=h.payment_terms),
+        ship_to=h.ship_to,
+        bill_to=h.bill_to,
+        currency=h.currency,
+        payment_terms=h.payment_terms,
     )
     net_total, gross = round(net_total, 2), round(net_total + tax_total, 2)
     summary = InvoiceSummary(
@@ -183,7 +185,9 @@ def mark(o: Outcome) -> dict[str, Any]:
     """The bulk mark-processed item for one order: success, or why it failed."""
     item: dict[str, Any] = {"procurosTransactionId": o.transaction_id, "success": o.error is None}
     if o.error is not None:
-        context = present(orderIdentifier=o.order_identifier, errorUrl=o.error_url)
+        context = {"orderIdentifier": o.order_identifier}
+        if o.error_url:
+            context["errorUrl"] = o.error_url
         item.update(errorType=o.error_type, errorReason=o.error, errorContext=context)
     return item
 

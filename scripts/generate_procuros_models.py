@@ -19,7 +19,7 @@ import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +112,8 @@ class FieldDef:
     required: bool
     nullable: bool
     doc: str
+    #: A Python expression used as the default of a required field (it is still always sent).
+    default: str | None = None
 
 
 @dataclass
@@ -440,9 +442,14 @@ class Generator:
             value = self.sent_members[name]
             self.remember(schema, name)
             fields = self.fields(name, schema, name, {TYPE_PROP: self.literal(value)})
+            for index, item in enumerate(fields):
+                if item.json_name == TYPE_PROP:  # SentOrderTransaction(content=order) works
+                    fields[index] = replace(item, default=f"{TYPE_ENUM}.{member_name(value)}")
             document = self.documents[value]
             doc = member_doc("SentTransaction", value, document) + f" OpenAPI schema ``{name}``."
-            self.add(Definition(name, "model", doc=doc, fields=fields))
+            if SENT_BASE not in self.defs:
+                self.add(sent_base())
+            self.add(Definition(name, "model", doc=doc, bases=(SENT_BASE,), fields=fields))
             return
         typ = self.resolve(schema, name, name)
         if typ.expr != name:
@@ -622,6 +629,24 @@ def member_doc(union: str, value: str, document: str) -> str:
     )
 
 
+SENT_BASE = "_SentTransactionBase"
+
+
+def sent_base() -> Definition:
+    code = f'''
+class {SENT_BASE}(APIModel):
+    """Base of the ``Sent...Transaction`` envelopes: ``type`` is always sent.
+
+    ``type`` has its value as default (``SentInvoiceTransaction(content=invoice)``), and is
+    marked as set so that dumps with ``exclude_unset`` still carry it.
+    """
+
+    def model_post_init(self, context: Any, /) -> None:
+        self.model_fields_set.add("{TYPE_PROP}")
+'''
+    return Definition(SENT_BASE, "code", code=code, public=False)
+
+
 def tag_function() -> Definition:
     code = f'''
 _UNKNOWN_TRANSACTION_TYPE = "{UNKNOWN_TAG}"
@@ -666,7 +691,11 @@ def render_field(item: FieldDef) -> str:
     if item.nullable or not item.required:
         annotation = f"{annotation} | None"
     alias = to_camel(item.name) != item.json_name
-    if item.required:
+    if item.required and item.default is not None:
+        value = (
+            f' = Field({item.default}, alias="{item.json_name}")' if alias else f" = {item.default}"
+        )
+    elif item.required:
         value = f' = Field(alias="{item.json_name}")' if alias else ""
     else:
         value = f' = Field(default=None, alias="{item.json_name}")' if alias else " = None"

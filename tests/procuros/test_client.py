@@ -166,7 +166,42 @@ async def test_incoming_follows_next_page_url_when_no_cursor(mode: Mode) -> None
     items = await mode.collect(client.incoming.list(per_page=5))
     assert len(items) == 12
     assert len(sandbox.requests) == 3
-    assert sandbox.requests[1].query[0][0] == "cursor"
+    assert dict(sandbox.requests[1].query)["per_page"] == "5"
+    assert "cursor" in dict(sandbox.requests[1].query)
+
+
+def page_answer(items: list[Any], next_url: str | None) -> dict[str, Any]:
+    return {
+        "items": items,
+        "hasMore": next_url is not None,
+        "perPage": 1,
+        "count": len(items),
+        "nextCursor": None,
+        "nextPageUrl": next_url,
+    }
+
+
+async def test_next_page_url_without_cursor_is_followed_on_the_same_origin(mode: Mode) -> None:
+    from supplychain_sdk import ForeignOriginError
+
+    tx = {"procurosTransactionId": "1", "type": "ORDER", "content": ORDER}
+    base = "https://api.procuros.io"
+    with mock(base_url=base) as router:
+        route = router.get("/v2/transactions").mock(
+            side_effect=[
+                httpx.Response(200, json=page_answer([tx], f"{base}/v2/transactions?page=2")),
+                httpx.Response(200, json=page_answer([tx], "https://elsewhere.example/v2/x")),
+            ]
+        )
+        client = (AsyncProcuros if mode.is_async else Procuros)("t")
+        pages = client.incoming.list().pages()
+        first = await mode(pages.__anext__() if mode.is_async else next(pages))
+        second = await mode(pages.__anext__() if mode.is_async else next(pages))
+        assert len(first.items) == len(second.items) == 1
+        assert str(route.calls[1].request.url) == f"{base}/v2/transactions?page=2"
+        with pytest.raises(ForeignOriginError):
+            await mode(pages.__anext__() if mode.is_async else next(pages))
+        assert route.call_count == 2
 
 
 @pytest.mark.parametrize(
@@ -335,13 +370,17 @@ async def test_bulk_refused_batch_reported_per_item(
     items = [{"procurosTransactionId": i, "success": True} for i in [*ids, unknown]]
     result = await mode(client.incoming.bulk_mark_processed(items, batch_size=2))
     assert result.batches == 2
-    assert [i.accepted for i in result.items] == [True, True, False, False]
-    assert result.items[2].error == "The given data was invalid."
+    # The API refused batch 2 for its unknown id only: the good neighbour went again, alone.
+    assert [i.accepted for i in result.items] == [True, True, True, False]
     assert result.items[3].error == (
         "The given data was invalid. (items.1.procurosTransactionId: "
         "The selected transaction is invalid.)"
     )
-    assert [r.procuros_transaction_id for r in result.rejected] == [ids[2], unknown]
+    assert [r.procuros_transaction_id for r in result.rejected] == [unknown]
+    assert [len(sent_json(r)["items"]) for r in sandbox.requests] == [2, 2, 1]
+    assert sent_json(sandbox.requests[-1])["items"] == [
+        {"procurosTransactionId": ids[2], "success": True}
+    ]
 
 
 async def test_bulk_retried_on_transient_failure(
@@ -655,3 +694,71 @@ def test_contract_checker_catches_a_bad_request() -> None:
     request = httpx.Request("GET", "https://x/v2/all-transactions?per_page=500")
     with pytest.raises(ContractViolation, match="per_page"):
         check(request, b"", None)
+
+
+async def test_bulk_later_batch_failure_reports_what_was_not_sent(
+    mode: Mode, sandbox: ProcurosSandbox, client: Procuros
+) -> None:
+    ids = [t.id for t in sandbox.connections[TOKEN].incoming][:4]
+    sandbox.faults.statuses([200, 503, 503, 503], method="POST")
+    result = await mode(
+        client.incoming.bulk_mark_processed(
+            [{"procurosTransactionId": i, "success": True} for i in ids], batch_size=2
+        )
+    )
+    assert [i.accepted for i in result.items] == [True, True, False, False]
+    assert result.items[2].error.startswith("not sent: 503 Service Unavailable from POST")
+    assert len(sandbox.requests) == 4  # batch 1, then batch 2 tried three times
+
+
+async def test_bulk_first_batch_failure_raises(mode: Mode, sandbox: ProcurosSandbox) -> None:
+    client = make_client(mode, sandbox, api_token="revoked")
+    with pytest.raises(AuthenticationError):
+        await mode(
+            client.incoming.bulk_mark_processed(
+                [{"procurosTransactionId": incoming_id(sandbox), "success": True}]
+            )
+        )
+
+
+async def test_limit_asks_for_a_small_page(
+    mode: Mode, sandbox: ProcurosSandbox, client: Procuros
+) -> None:
+    assert len(await mode.collect(client.incoming.list(limit=3))) == 3
+    assert sandbox.requests[-1].query == (("per_page", "3"),)
+    await mode.collect(client.transactions.list(limit=150))
+    assert ("per_page", "3") not in sandbox.requests[-1].query
+
+
+async def test_url_only_pages_still_resume_by_cursor(mode: Mode) -> None:
+    sandbox = ProcurosSandbox(next_page="url")
+    client = make_client(mode, sandbox)
+    first = await mode(client.incoming.list(per_page=5).first_page())
+    assert first.next_cursor is not None
+    rest = await mode.collect(client.incoming.list(per_page=5, cursor=first.next_cursor))
+    assert len(rest) == 7
+    assert all(r.path == "/v2/transactions" for r in sandbox.requests)
+
+
+async def test_send_validation_error_carries_field_errors(
+    mode: Mode, sandbox: ProcurosSandbox, client: Procuros
+) -> None:
+    with pytest.raises(InvalidRequestError) as caught:
+        await mode(client.outgoing.send({"type": "ORDER", "content": {"header": {}, "items": []}}))
+    assert "content.header.orderIdentifier" in caught.value.field_errors
+    assert caught.value.field_errors["content.header.buyer"] == ["Field required"]
+
+
+async def test_send_leaves_out_fields_set_to_none(
+    mode: Mode, sandbox: ProcurosSandbox, client: Procuros
+) -> None:
+    order = Order.model_validate(ORDER)
+    order.header.ship_to = None
+    await mode(client.outgoing.send(order))
+    assert "shipTo" not in sent_json(last(sandbox))["content"]["header"]
+
+
+def test_environment_from_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROCUROS_ENVIRONMENT", "staging")
+    assert Procuros("t").base_url == "https://api.procuros-staging.io"
+    assert Procuros("t", environment="production").base_url == "https://api.procuros.io"

@@ -584,8 +584,13 @@ def test_required_fields_stay_required() -> None:
         m.OrderHeader(buyer=party, supplier=party, order_date="2021-09-30")  # type: ignore[call-arg]
     with pytest.raises(ValidationError, match="domain"):
         m.PartyIdentifier.model_validate({"identifier": "1"})
+    with pytest.raises(ValidationError, match="content"):
+        m.SentOrderTransaction.model_validate({"type": "ORDER"})
     with pytest.raises(ValidationError, match="type"):
-        m.SentOrderTransaction.model_validate({"content": _order()})
+        m.SentOrderTransaction.model_validate({"type": "INVOICE", "content": _order()})
+    # The envelope's own type is its default, and is always sent.
+    envelope = m.SentOrderTransaction.model_validate({"content": _order()})
+    assert envelope.to_dict()["type"] == "ORDER"
     # Relaxed because the spec's own examples omit them.
     assert m.Tax(percentage=7).amount is None
 

@@ -3307,57 +3307,68 @@ ReceivedTransaction: TypeAlias = Annotated[
 """
 
 
-class SentOrderTransaction(APIModel):
+class _SentTransactionBase(APIModel):
+    """Base of the ``Sent...Transaction`` envelopes: ``type`` is always sent.
+
+    ``type`` has its value as default (``SentInvoiceTransaction(content=invoice)``), and is
+    marked as set so that dumps with ``exclude_unset`` still carry it.
+    """
+
+    def model_post_init(self, context: Any, /) -> None:
+        self.model_fields_set.add("type")
+
+
+class SentOrderTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``ORDER``: ``content`` is an `Order`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentOrderTransaction``.
     """
 
-    type: Literal[TransactionType.ORDER]
+    type: Literal[TransactionType.ORDER] = TransactionType.ORDER
     content: Order
 
 
-class SentOrderResponseTransaction(APIModel):
+class SentOrderResponseTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentOrderResponseTransaction``.
     """
 
-    type: Literal[TransactionType.ORDER_RESPONSE]
+    type: Literal[TransactionType.ORDER_RESPONSE] = TransactionType.ORDER_RESPONSE
     content: OrderResponse
 
 
-class SentShippingNoticeTransaction(APIModel):
+class SentShippingNoticeTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentShippingNoticeTransaction``.
     """
 
-    type: Literal[TransactionType.SHIPPING_NOTICE]
+    type: Literal[TransactionType.SHIPPING_NOTICE] = TransactionType.SHIPPING_NOTICE
     content: ShippingNotice
 
 
-class SentInvoiceTransaction(APIModel):
+class SentInvoiceTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentInvoiceTransaction``.
     """
 
-    type: Literal[TransactionType.INVOICE]
+    type: Literal[TransactionType.INVOICE] = TransactionType.INVOICE
     content: Invoice
 
 
-class SentCreditNoteTransaction(APIModel):
+class SentCreditNoteTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentCreditNoteTransaction``.
     """
 
-    type: Literal[TransactionType.CREDIT_NOTE]
+    type: Literal[TransactionType.CREDIT_NOTE] = TransactionType.CREDIT_NOTE
     content: CreditNote
 
 
-class SentDispatchInstructionTransaction(APIModel):
+class SentDispatchInstructionTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
     `DispatchInstruction`.
 
@@ -3365,11 +3376,11 @@ class SentDispatchInstructionTransaction(APIModel):
     ``SentDispatchInstructionTransaction``.
     """
 
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION]
+    type: Literal[TransactionType.DISPATCH_INSTRUCTION] = TransactionType.DISPATCH_INSTRUCTION
     content: DispatchInstruction
 
 
-class SentDispatchInstructionResponseTransaction(APIModel):
+class SentDispatchInstructionResponseTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
     `DispatchInstructionResponse`.
 
@@ -3377,57 +3388,59 @@ class SentDispatchInstructionResponseTransaction(APIModel):
     ``SentDispatchInstructionResponseTransaction``.
     """
 
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION_RESPONSE]
+    type: Literal[TransactionType.DISPATCH_INSTRUCTION_RESPONSE] = (
+        TransactionType.DISPATCH_INSTRUCTION_RESPONSE
+    )
     content: DispatchInstructionResponse
 
 
-class SentReceivalNoticeTransaction(APIModel):
+class SentReceivalNoticeTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentReceivalNoticeTransaction``.
     """
 
-    type: Literal[TransactionType.RECEIVAL_NOTICE]
+    type: Literal[TransactionType.RECEIVAL_NOTICE] = TransactionType.RECEIVAL_NOTICE
     content: ReceivalNotice
 
 
-class SentRemittanceAdviceTransaction(APIModel):
+class SentRemittanceAdviceTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a `RemittanceAdvice`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentRemittanceAdviceTransaction``.
     """
 
-    type: Literal[TransactionType.REMITTANCE_ADVICE]
+    type: Literal[TransactionType.REMITTANCE_ADVICE] = TransactionType.REMITTANCE_ADVICE
     content: RemittanceAdvice
 
 
-class SentProductCatalogTransaction(APIModel):
+class SentProductCatalogTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentProductCatalogTransaction``.
     """
 
-    type: Literal[TransactionType.PRODUCT_CATALOG]
+    type: Literal[TransactionType.PRODUCT_CATALOG] = TransactionType.PRODUCT_CATALOG
     content: ProductCatalog
 
 
-class SentInventoryReportTransaction(APIModel):
+class SentInventoryReportTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentInventoryReportTransaction``.
     """
 
-    type: Literal[TransactionType.INVENTORY_REPORT]
+    type: Literal[TransactionType.INVENTORY_REPORT] = TransactionType.INVENTORY_REPORT
     content: InventoryReport
 
 
-class SentSalesReportTransaction(APIModel):
+class SentSalesReportTransaction(_SentTransactionBase):
     """A ``SentTransaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
 
     Member of the `SentTransaction` union. OpenAPI schema ``SentSalesReportTransaction``.
     """
 
-    type: Literal[TransactionType.SALES_REPORT]
+    type: Literal[TransactionType.SALES_REPORT] = TransactionType.SALES_REPORT
     content: SalesReport
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
@@ -105,9 +106,11 @@ def transaction_id(value: object, name: str = "transaction_id") -> str:
     return value
 
 
-def per_page(value: int | None) -> int | None:
-    """``per_page`` checked against the API's 1 to 100."""
+def per_page(value: int | None, limit: int | None = None) -> int | None:
+    """``per_page`` checked against the API's 1 to 100; with only a small ``limit``, that."""
     if value is None:
+        if isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit < 100:
+            return limit  # no need to fetch 100 items to yield a few
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
         raise InvalidRequestError(f"per_page must be an integer from 1 to 100, got {value!r}")
@@ -205,16 +208,30 @@ def sent_transaction(transaction: object) -> dict[str, Any]:
         checked = model.model_validate(data)
     except ValidationError as exc:
         raise InvalidRequestError(
-            validation_message(exc, f"the {tx_type.value} transaction")
+            validation_message(exc, f"the {tx_type.value} transaction"),
+            field_errors=validation_errors(exc),
         ) from None
-    return checked.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    # Fields left as None are not sent: the spec makes almost no document field nullable.
+    return checked.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude_none=True)
 
 
 def _next_cursor(body: Any, raw: RawResponse) -> str | None:
+    """``nextCursor``, else the ``cursor`` parameter of ``nextPageUrl``.
+
+    Taking the cursor out of the URL keeps every request on the client's own origin and
+    lets ``page.next_cursor`` resume a listing whichever of the two the API sent.
+    """
     if not isinstance(body, Mapping) or body.get("hasMore") is False:
         return None
     value = body.get("nextCursor")
-    return str(value) if value else None
+    if value:
+        return str(value)
+    url = body.get("nextPageUrl")
+    if isinstance(url, str) and url:
+        cursors = parse_qs(urlsplit(url).query).get("cursor")
+        if cursors and cursors[0]:
+            return cursors[0]
+    return None
 
 
 def _next_url(body: Any, raw: RawResponse) -> str | None:

@@ -31,7 +31,7 @@ from ._framework import Sandbox, SandboxRequest, SandboxResponse, json_response,
 if TYPE_CHECKING:
     from ..procuros import AsyncProcuros, Procuros
 
-__all__ = ["Connection", "ProcurosSandbox", "StoredTransaction"]
+__all__ = ["Connection", "ProcurosSandbox", "StoredTransaction", "example_documents"]
 
 TRANSACTION_TYPES = (
     "ORDER",

@@ -16,7 +16,7 @@ from ..._core._sync.pager import SyncPager
 from ..._core.auth import BearerAuth, TokenProvider
 from ..._core.config import ClientConfig
 from ..._core.endpoint import endpoint
-from ..._core.errors import APIStatusError, InvalidRequestError
+from ..._core.errors import APIError, APIStatusError, InvalidRequestError
 from ..._core.paths import path
 from .. import _models as m
 from .. import _params as p
@@ -37,6 +37,9 @@ ENVIRONMENTS = {
 }
 #: The API takes at most this many items per bulk mark-processed call.
 BULK_MAX = 1000
+
+_Items = list[dict[str, Any]]
+_Results = list[BulkMarkProcessedItemResult]
 
 
 class Incoming(SyncAPIResource):
@@ -65,7 +68,7 @@ class Incoming(SyncAPIResource):
         """
         params = {
             "filter[type]": p.known(m.TransactionType, type, "type"),
-            "per_page": p.per_page(per_page),
+            "per_page": p.per_page(per_page, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/transactions", params=params),
@@ -117,9 +120,12 @@ class Incoming(SyncAPIResource):
         Each item is ``{"procurosTransactionId": ..., "success": ...}`` plus, for failures,
         ``errorReason`` / ``errorType`` / ``errorContext`` (a dict or a
         ``BulkMarkTransactionsProcessedRequestItem``). All items are checked before the
-        first batch is sent. A batch the API refuses does not stop the others: the result
-        says per item whether it was accepted and why not. Marking is idempotent, so
-        batches are retried on transient failures.
+        first batch is sent. When the API refuses a batch and names the items at fault
+        (``items.3.procurosTransactionId``), the rest of that batch is sent once more, so
+        one bad id does not block its 999 neighbours. Marking is idempotent, so batches are
+        retried on transient failures. If a later batch still fails (server down, token
+        revoked), the items not sent are reported with ``accepted=False`` and an error
+        starting ``not sent:``; if the first batch fails, the error is raised.
         """
         if isinstance(batch_size, bool) or not 1 <= batch_size <= BULK_MAX:
             raise InvalidRequestError(f"batch_size must be from 1 to {BULK_MAX}")
@@ -128,24 +134,52 @@ class Incoming(SyncAPIResource):
             raise InvalidRequestError("bulk_mark_processed needs at least one item")
         results: list[BulkMarkProcessedItemResult] = []
         batches = [checked[i : i + batch_size] for i in range(0, len(checked), batch_size)]
-        for batch in batches:
+        for number, batch in enumerate(batches):
             try:
-                answer = self._client._call(
-                    RequestSpec(
-                        method="POST",
-                        path="/v2/transactions/bulk/mark-processed",
-                        json={"items": batch},
-                        idempotent=True,
-                    ),
-                    m.BulkMarkTransactionsProcessedResponse,
-                )
-            except APIStatusError as exc:
-                if exc.status_code >= 500 or exc.status_code in {401, 403, 429}:
-                    raise
-                results.extend(_refused(batch, exc))
-                continue
-            results.extend(_confirmed(batch, answer))
+                results.extend(self._mark_batch(batch))
+            except APIError as exc:
+                if not results:
+                    raise  # nothing was marked yet: the error itself says it best
+                left = [item for later in batches[number:] for item in later]
+                results.extend(_not_sent(left, exc))
+                break
         return BulkMarkProcessedResult(items=results, batches=len(batches))
+
+    def _mark_batch(self, batch: _Items) -> _Results:
+        """One call; if the API names the items it refuses, the others are sent once more."""
+        try:
+            return _confirmed(batch, self._post_batch(batch))
+        except APIStatusError as exc:
+            if exc.status_code not in {400, 404, 422}:
+                raise
+            refusal = exc
+        named = _refused_indexes(refusal, len(batch))
+        if not named or len(named) == len(batch):
+            return _refused(batch, refusal)
+        outcome = dict(
+            zip(named, _refused([batch[i] for i in named], refusal, own=named), strict=True)
+        )
+        rest = [index for index in range(len(batch)) if index not in named]
+        try:
+            answer = self._post_batch([batch[i] for i in rest])
+            retried = _confirmed([batch[i] for i in rest], answer)
+        except APIStatusError as again:
+            if again.status_code not in {400, 404, 422}:
+                raise
+            retried = _refused([batch[i] for i in rest], again)
+        outcome.update(zip(rest, retried, strict=True))
+        return [outcome[index] for index in range(len(batch))]
+
+    def _post_batch(self, batch: _Items) -> m.BulkMarkTransactionsProcessedResponse:
+        return self._client._call(
+            RequestSpec(
+                method="POST",
+                path="/v2/transactions/bulk/mark-processed",
+                json={"items": batch},
+                idempotent=True,
+            ),
+            m.BulkMarkTransactionsProcessedResponse,
+        )
 
 
 def _processed(
@@ -219,24 +253,42 @@ def _confirmed(
     return out
 
 
-def _refused(batch: list[dict[str, Any]], exc: APIStatusError) -> list[BulkMarkProcessedItemResult]:
+def _refused_indexes(exc: APIStatusError, size: int) -> list[int]:
+    """Positions of the items the API's field errors name (``items.3.procurosTransactionId``)."""
+    named = set()
+    for field in exc.field_errors:
+        parts = field.split(".")
+        if len(parts) > 1 and parts[0] == "items" and parts[1].isdigit() and int(parts[1]) < size:
+            named.add(int(parts[1]))
+    return sorted(named)
+
+
+def _refused(items: _Items, exc: APIStatusError, *, own: list[int] | None = None) -> _Results:
+    """Not accepted, with the reason; ``own`` gives each item's position in the batch sent."""
     reason = exc.error_message or str(exc)
     out = []
-    for index, sent in enumerate(batch):
-        own = [
+    for index, sent in enumerate(items):
+        position = own[index] if own is not None else index
+        mine = [
             f"{field}: {'; '.join(messages)}"
             for field, messages in exc.field_errors.items()
-            if field.startswith(f"items.{index}.")
+            if field.startswith(f"items.{position}.")
         ]
-        out.append(
-            BulkMarkProcessedItemResult(
-                procuros_transaction_id=sent["procurosTransactionId"],
-                success=sent["success"],
-                accepted=False,
-                error=f"{reason} ({'; '.join(own)})" if own else reason,
-            )
-        )
+        out.append(_not_accepted(sent, f"{reason} ({'; '.join(mine)})" if mine else reason))
     return out
+
+
+def _not_sent(items: _Items, exc: APIError) -> _Results:
+    return [_not_accepted(sent, f"not sent: {exc}") for sent in items]
+
+
+def _not_accepted(sent: dict[str, Any], error: str) -> BulkMarkProcessedItemResult:
+    return BulkMarkProcessedItemResult(
+        procuros_transaction_id=sent["procurosTransactionId"],
+        success=sent["success"],
+        accepted=False,
+        error=error,
+    )
 
 
 class Outgoing(SyncAPIResource):
@@ -337,7 +389,7 @@ class Transactions(SyncAPIResource):
             "filter[flow]": p.known(m.TransactionFlow, flow, "flow"),
             "filter[status]": p.known(m.TransactionStatus, status, "status"),
             "filter[created_between]": p.created_between(created_between),
-            "per_page": p.per_page(per_page),
+            "per_page": p.per_page(per_page, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/all-transactions", params=params),
@@ -367,7 +419,8 @@ class Procuros(SyncAPIClient):
     Args:
         api_token: the API token of your ERP connection (or a callable returning it);
             defaults to the ``PROCUROS_API_TOKEN`` environment variable.
-        environment: ``"production"`` or ``"staging"`` (the two servers of the API).
+        environment: ``"production"`` or ``"staging"`` (the two servers of the API);
+            defaults to ``PROCUROS_ENVIRONMENT``, else production.
         base_url: another server (a sandbox, a proxy); overrides ``environment``.
         **options: client options (``timeout``, ``max_retries``, ``http_client``, ...).
     """
@@ -378,7 +431,7 @@ class Procuros(SyncAPIClient):
         self,
         api_token: str | TokenProvider | None = None,
         *,
-        environment: Literal["production", "staging"] = "production",
+        environment: Literal["production", "staging"] | str | None = None,
         base_url: str | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
@@ -387,8 +440,11 @@ class Procuros(SyncAPIClient):
             raise InvalidRequestError(
                 "no Procuros API token: pass api_token=... or set PROCUROS_API_TOKEN"
             )
+        environment = environment or os.environ.get("PROCUROS_ENVIRONMENT") or "production"
         if environment not in ENVIRONMENTS:
-            raise InvalidRequestError(f"environment must be one of {sorted(ENVIRONMENTS)}")
+            raise InvalidRequestError(
+                f"environment must be one of {sorted(ENVIRONMENTS)}, got {environment!r}"
+            )
         super().__init__(
             ClientConfig(
                 base_url=base_url or ENVIRONMENTS[environment], auth=BearerAuth(token), **options
