@@ -172,3 +172,21 @@ async def test_redirect_is_an_error_not_data(mode: Mode) -> None:
             await mode(mode.client().request("GET", "/a"))
     assert caught.value.status_code == 302
     assert str(caught.value) == "302 Found from GET https://api.example.test/a"
+
+
+async def test_injected_client_that_follows_redirects_still_does_not(mode: Mode) -> None:
+    with mock(assert_all_mocked=False) as router:
+        router.get("/a").respond(307, headers={"Location": "https://elsewhere.example/steal"})
+        evil = router.route(host="elsewhere.example").respond(200, json={})
+        http = (
+            httpx.AsyncClient(follow_redirects=True)
+            if mode.is_async
+            else httpx.Client(follow_redirects=True)
+        )
+        from supplychain_sdk._core import BearerAuth
+
+        client = mode.client(http_client=http, auth=BearerAuth("secret"))
+        with pytest.raises(APIStatusError) as caught:
+            await mode(client.request("GET", "/a"))
+        assert caught.value.status_code == 307
+        assert not evil.called

@@ -352,8 +352,10 @@ class AsyncAPIClient:
         started = time.monotonic()
         written = 0
         try:
+            # Never follow redirects, even on an injected client: a 3xx is an error, and
+            # credentials never travel to wherever a Location header points.
             response = await self._http.send(
-                request, auth=self._config.auth, stream=sink is not None
+                request, auth=self._config.auth, stream=sink is not None, follow_redirects=False
             )
             if sink is not None:
                 try:

@@ -352,7 +352,11 @@ class SyncAPIClient:
         started = time.monotonic()
         written = 0
         try:
-            response = self._http.send(request, auth=self._config.auth, stream=sink is not None)
+            # Never follow redirects, even on an injected client: a 3xx is an error, and
+            # credentials never travel to wherever a Location header points.
+            response = self._http.send(
+                request, auth=self._config.auth, stream=sink is not None, follow_redirects=False
+            )
             if sink is not None:
                 try:
                     if response.status_code >= 300:
