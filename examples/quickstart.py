@@ -8,14 +8,17 @@ to talk to the real API.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
-from supplychain_sdk import NotFoundError, capture_responses
+from supplychain_sdk import NotFoundError, VersionConflictError, capture_responses
+from supplychain_sdk.cartoncloud import JsonField, webhooks
 from supplychain_sdk.procuros import (
     Invoice,
     ReceivedInvoiceTransaction,
     ReceivedOrderTransaction,
     ReceivedTransaction,
 )
+from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
 
@@ -78,9 +81,54 @@ async def procuros_async_tour() -> None:
         print("first four:", first_four)
 
 
+def cartoncloud_tour() -> None:
+    print("== CartonCloud (WMS/TMS), on the sandbox")
+    sandbox = CartonCloudSandbox()  # OAuth2 tokens, a tenant with customers and stocked products
+    statuses: list[str] = []
+    shared = {"X-Webhook-Token": "shared-value"}  # the custom header configured on the webhook
+    sandbox.add_webhook(
+        "outbound_order",
+        lambda body, headers: statuses.append(
+            str(webhooks.parse(body, headers, expected_headers=shared).status)
+        ),
+        headers=shared,
+    )
+
+    def order(reference: str, sku: str, quantity: int) -> dict[str, Any]:
+        return {
+            "references": {"customer": reference},
+            "customer": {"references": {"code": "SANDBOX"}},
+            "details": {"deliver": {"address": {"companyName": "Corner Store"}}},
+            "items": [
+                {
+                    "details": {"product": {"references": {"code": sku}}},
+                    "measures": {"quantity": quantity},
+                }
+            ],
+        }
+
+    with sandbox.client() as client:
+        print("tenants:", [t.name for t in client.tenants.list()])
+        created = client.outbound_orders.create(order("SO-1001", "SKU-APPLE", 2))
+        if created.details is not None:
+            created.details.instructions = "Fragile"
+        updated = client.outbound_orders.update(created)  # PUT with If-Match: 1
+        try:
+            client.outbound_orders.update(created)  # version 1 again: stale
+        except VersionConflictError as exc:
+            print(f"stale update refused ({exc.status_code}); current version {updated.version}")
+        sandbox.advance("outbound_order", created.id)  # the warehouse packs it
+        found = client.outbound_orders.search(JsonField("/references/customer").starts_with("SO-"))
+        print("found:", [(o.references.customer, str(o.status)) for o in found])
+        print("status webhooks:", statuses)
+        short = client.outbound_orders.create(order("SO-1002", "SKU-ICE", 50))  # 5 in stock
+        print(f"228 Created with issues: {short.created_with_issues} ({short.status})")
+
+
 def main() -> None:
     procuros_tour()
     asyncio.run(procuros_async_tour())
+    cartoncloud_tour()
 
 
 if __name__ == "__main__":

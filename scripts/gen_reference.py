@@ -25,6 +25,7 @@ DOCS = ROOT / "docs" / "reference"
 #: platform module -> (sync client class, async client class, title)
 PLATFORMS: dict[str, tuple[str, str, str]] = {
     "procuros": ("Procuros", "AsyncProcuros", "Procuros"),
+    "cartoncloud": ("CartonCloud", "AsyncCartonCloud", "CartonCloud"),
 }
 
 
@@ -50,8 +51,9 @@ def _params(func: object) -> str:
     return f"({', '.join(positional)})"
 
 
-#: Methods every client inherits from the core: documented once, not per platform.
-_CLIENT_METHODS = frozenset({"request", "paginate", "with_options", "close"})
+#: Methods that make no HTTP call of their own: the core's (documented once, not per
+#: platform) and platform helpers that derive a client, such as CartonCloud's ``for_tenant``.
+_CLIENT_METHODS = frozenset({"request", "paginate", "with_options", "close", "for_tenant"})
 
 
 def _walk(cls: type, prefix: str, lines: list[tuple[str, str, str]], seen: set[type]) -> None:

@@ -32,3 +32,7 @@ def test_quickstart() -> None:
     assert "retried through a 503 ([503, 200]): SUCCESS" in out
     assert "typed error: 404 Not Found from GET" in out
     assert "first four: ['order PO9383-R45 (1 lines)'" in out
+    assert "stale update refused (409); current version 2" in out
+    assert "found: [('SO-1001', 'PACKED')]" in out
+    assert "status webhooks: ['AWAITING_PICK_AND_PACK', 'PACKED']" in out
+    assert "228 Created with issues: True (REJECTED)" in out

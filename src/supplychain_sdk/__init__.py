@@ -15,6 +15,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._core import *  # noqa: F403
+    from .cartoncloud import AsyncCartonCloud as AsyncCartonCloud
+    from .cartoncloud import CartonCloud as CartonCloud
     from .procuros import AsyncProcuros as AsyncProcuros
     from .procuros import Procuros as Procuros
 
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 _PLATFORMS: dict[str, str] = {
     "Procuros": "supplychain_sdk.procuros",
     "AsyncProcuros": "supplychain_sdk.procuros",
+    "CartonCloud": "supplychain_sdk.cartoncloud",
+    "AsyncCartonCloud": "supplychain_sdk.cartoncloud",
 }
 
 __all__ = ["__version__", *_core.__all__, *_PLATFORMS]

@@ -1,0 +1,1 @@
+"""The CartonCloud client, written async (``_sync`` is generated from it)."""
