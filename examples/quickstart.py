@@ -8,10 +8,15 @@ to talk to the real API.
 from __future__ import annotations
 
 import asyncio
+import tempfile
+from pathlib import Path
 from typing import Any
 
-from supplychain_sdk import NotFoundError, VersionConflictError, capture_responses
-from supplychain_sdk.cartoncloud import JsonField, webhooks
+from supplychain_sdk import FileCheckpoint, NotFoundError, VersionConflictError, capture_responses
+from supplychain_sdk.cartoncloud import JsonField
+from supplychain_sdk.cartoncloud import webhooks as cartoncloud_webhooks
+from supplychain_sdk.onescp import OrderCreatedEvent
+from supplychain_sdk.onescp import webhooks as onescp_webhooks
 from supplychain_sdk.procuros import (
     Invoice,
     ReceivedInvoiceTransaction,
@@ -19,6 +24,7 @@ from supplychain_sdk.procuros import (
     ReceivedTransaction,
 )
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
+from supplychain_sdk.sandbox.onescp import OneScpSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
 
@@ -89,7 +95,7 @@ def cartoncloud_tour() -> None:
     sandbox.add_webhook(
         "outbound_order",
         lambda body, headers: statuses.append(
-            str(webhooks.parse(body, headers, expected_headers=shared).status)
+            str(cartoncloud_webhooks.parse(body, headers, expected_headers=shared).status)
         ),
         headers=shared,
     )
@@ -125,10 +131,39 @@ def cartoncloud_tour() -> None:
         print(f"228 Created with issues: {short.created_with_issues} ({short.status})")
 
 
+def onescp_tour() -> None:
+    print("== ONESCP (supply-chain portal), on the sandbox")
+    sandbox = OneScpSandbox()  # seeded: the API document's example order, shipment, item, task
+    inbox: list[tuple[bytes, dict[str, str]]] = []
+    sandbox.register_receiver("https://erp.example/hook", lambda b, h: inbox.append((b, dict(h))))
+    with sandbox.client() as client, tempfile.TemporaryDirectory() as state:
+        print("logged in as", client.auth.login().name)  # email/password -> JWT, renewed alone
+        hook = client.webhooks.create(url="https://erp.example/hook", events=["order.created"])
+        checkpoint = FileCheckpoint(Path(state) / "onescp-orders.json")
+        print("full sync:", [c.kind for c in client.orders.sync(checkpoint=checkpoint)])
+        row = {
+            "erpId": "SAP-PO-1",
+            "purchaseOrderNumber": "4500000001",
+            "supplierCompany": sandbox.SUPPLIER_COMPANY_ID,  # ONESCP ids, checked before sending
+            "supplierId": sandbox.SUPPLIER_USER_ID,
+            "supplierAccountNumber": "V-1",
+            "destination": {"city": "Hamburg", "country": "DE"},
+            "contactEmail": "po@acme.example",
+            "lines": [{"position": "10", "item": {"number": "MAT-1"}, "quantity": 5}],
+        }
+        report = client.orders.upsert_from_erp([row])  # idempotent by erpId: batched, retried
+        print(f"ERP push: {len(report.created)} created, {len(report.errors)} refused")
+        print("incremental sync:", [c.kind for c in client.orders.sync(checkpoint=checkpoint)])
+        event = onescp_webhooks.verify(*inbox[0], hook.secret or "")  # HMAC-SHA256, typed
+        if isinstance(event, OrderCreatedEvent):
+            print("verified webhook:", event.event, event.data.purchase_order_number)
+
+
 def main() -> None:
     procuros_tour()
     asyncio.run(procuros_async_tour())
     cartoncloud_tour()
+    onescp_tour()
 
 
 if __name__ == "__main__":

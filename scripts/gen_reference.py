@@ -26,6 +26,7 @@ DOCS = ROOT / "docs" / "reference"
 PLATFORMS: dict[str, tuple[str, str, str]] = {
     "procuros": ("Procuros", "AsyncProcuros", "Procuros"),
     "cartoncloud": ("CartonCloud", "AsyncCartonCloud", "CartonCloud"),
+    "onescp": ("OneScp", "AsyncOneScp", "ONESCP"),
 }
 
 

@@ -36,3 +36,8 @@ def test_quickstart() -> None:
     assert "found: [('SO-1001', 'PACKED')]" in out
     assert "status webhooks: ['AWAITING_PICK_AND_PACK', 'PACKED']" in out
     assert "228 Created with issues: True (REJECTED)" in out
+    assert "logged in as John Doe" in out
+    assert "full sync: ['created']" in out
+    assert "ERP push: 1 created, 0 refused" in out
+    assert "incremental sync: ['created']" in out
+    assert "verified webhook: order.created 4500000001" in out

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ._core import *  # noqa: F403
     from .cartoncloud import AsyncCartonCloud as AsyncCartonCloud
     from .cartoncloud import CartonCloud as CartonCloud
+    from .onescp import AsyncOneScp as AsyncOneScp
+    from .onescp import OneScp as OneScp
     from .procuros import AsyncProcuros as AsyncProcuros
     from .procuros import Procuros as Procuros
 
@@ -26,6 +28,8 @@ _PLATFORMS: dict[str, str] = {
     "AsyncProcuros": "supplychain_sdk.procuros",
     "CartonCloud": "supplychain_sdk.cartoncloud",
     "AsyncCartonCloud": "supplychain_sdk.cartoncloud",
+    "OneScp": "supplychain_sdk.onescp",
+    "AsyncOneScp": "supplychain_sdk.onescp",
 }
 
 __all__ = ["__version__", *_core.__all__, *_PLATFORMS]

@@ -1,0 +1,82 @@
+"""ONESCP supply-chain portal API v1: ``OneScp`` and ``AsyncOneScp``.
+
+Models (``Order``, ``Shipment``, ``Item``, ``Task``...), enums, delta-sync changes
+(``Created``, ``Updated``, ``Deleted``), sync checkpoints and the typed webhook events are in
+this namespace too; ``supplychain_sdk.onescp.webhooks.verify`` checks and parses deliveries.
+"""
+
+from .._core.checkpoint import FileCheckpoint, MemoryCheckpoint, SyncCheckpoint
+from . import webhooks
+from ._async.client import (
+    AsyncAuth,
+    AsyncCarriers,
+    AsyncDeltaSync,
+    AsyncItems,
+    AsyncOneScp,
+    AsyncOrderDocuments,
+    AsyncOrderLines,
+    AsyncOrders,
+    AsyncShipmentContainers,
+    AsyncShipmentDocuments,
+    AsyncShipments,
+    AsyncSuppliers,
+    AsyncTasks,
+    AsyncWebhookSubscriptions,
+)
+from ._events import *  # noqa: F403
+from ._events import __all__ as _events_all
+from ._models import *  # noqa: F403
+from ._models import __all__ as _models_all
+from ._sync.client import (
+    Auth,
+    Carriers,
+    DeltaSync,
+    Items,
+    OneScp,
+    OrderDocuments,
+    OrderLines,
+    Orders,
+    ShipmentContainers,
+    ShipmentDocuments,
+    Shipments,
+    Suppliers,
+    Tasks,
+    WebhookSubscriptions,
+)
+
+__all__ = [
+    "AsyncAuth",
+    "AsyncCarriers",
+    "AsyncDeltaSync",
+    "AsyncItems",
+    "AsyncOneScp",
+    "AsyncOrderDocuments",
+    "AsyncOrderLines",
+    "AsyncOrders",
+    "AsyncShipmentContainers",
+    "AsyncShipmentDocuments",
+    "AsyncShipments",
+    "AsyncSuppliers",
+    "AsyncTasks",
+    "AsyncWebhookSubscriptions",
+    "Auth",
+    "Carriers",
+    "DeltaSync",
+    "FileCheckpoint",
+    "Items",
+    "MemoryCheckpoint",
+    "OneScp",
+    "OrderDocuments",
+    "OrderLines",
+    "Orders",
+    "ShipmentContainers",
+    "ShipmentDocuments",
+    "Shipments",
+    "Suppliers",
+    "SyncCheckpoint",
+    "Tasks",
+    "WebhookSubscriptions",
+    "webhooks",
+    *[name for name in _events_all if name not in {"EVENT_CLASSES", "event_adapter"}],
+    *_models_all,
+]

@@ -1,0 +1,1 @@
+"""The ONESCP client, written async (``_sync`` is generated from it)."""

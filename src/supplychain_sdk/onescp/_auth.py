@@ -1,0 +1,104 @@
+"""How an ONESCP client authenticates: a login for a JWT, an API key, or a static token."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from .._core._logging import REDACTED
+from .._core.auth import AuthBase, BearerAuth, LoginTokenAuth, Token, TokenProvider
+from .._core.errors import InvalidRequestError
+
+__all__ = ["LOGIN_PATH", "OneScpLoginAuth", "resolve_auth"]
+
+LOGIN_PATH = "/api/auth/login"
+
+
+class OneScpLoginAuth(LoginTokenAuth):
+    """``POST /api/auth/login`` with email and password; the JWT from ``token`` is the bearer.
+
+    The token is renewed before its ``exp`` and once on a 401 (see `LoginTokenAuth`).
+    ``client.auth.login()`` logs in explicitly and stores the token here, so the next call
+    does not log in a second time.
+    """
+
+    def __init__(self, login_url: str, email: str, password: str) -> None:
+        super().__init__(login_url, {"email": email, "password": password}, token_field="token")
+        self.email = email
+
+    def __repr__(self) -> str:
+        return f"OneScpLoginAuth(login_url={self.login_url!r}, credentials={REDACTED})"
+
+    def _login_body(self) -> dict[str, str]:
+        """The login request body (holds the password: never log it)."""
+        return dict(self._credentials)
+
+    def _parse_token(self, data: Any) -> Token:
+        if isinstance(data, Mapping) and data.get("success") is False:
+            raise ValueError("the login answer says success: false")
+        return super()._parse_token(data)
+
+    def _store_login(self, data: Any) -> None:
+        """Keep the token of a login answer received outside the auth flow."""
+        self._token = self._parse_token(data)
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value else None
+
+
+def resolve_auth(
+    base_url: str,
+    *,
+    email: str | None,
+    password: str | None,
+    api_key: str | None,
+    token: str | TokenProvider | None,
+) -> AuthBase:
+    """The auth flow from the arguments, else the environment.
+
+    Explicit arguments win; pass only one way (email/password, ``api_key`` or ``token``).
+    Without arguments ``ONESCP_API_KEY`` is used, else ``ONESCP_EMAIL`` and
+    ``ONESCP_PASSWORD``. An email given without a password takes ``ONESCP_PASSWORD``.
+    """
+    given = [
+        name
+        for name, present in (
+            ("email/password", email is not None or password is not None),
+            ("api_key", api_key is not None),
+            ("token", token is not None),
+        )
+        if present
+    ]
+    if len(given) > 1:
+        raise InvalidRequestError(
+            f"pass one way to authenticate, not several: got {' and '.join(given)}"
+        )
+    if not given:
+        api_key = _env("ONESCP_API_KEY")
+        if api_key is None:
+            email, password = _env("ONESCP_EMAIL"), _env("ONESCP_PASSWORD")
+            if email is None and password is None:
+                raise InvalidRequestError(
+                    "no ONESCP credentials: pass email= and password=, api_key= or token=, or "
+                    "set ONESCP_EMAIL and ONESCP_PASSWORD, or ONESCP_API_KEY"
+                )
+    if token is not None:
+        return BearerAuth(token)
+    if api_key is not None:
+        if not isinstance(api_key, str) or not api_key.strip():
+            raise InvalidRequestError("api_key must be a non-empty string")
+        return BearerAuth(api_key)
+    if email is None:
+        email = _env("ONESCP_EMAIL")
+    if password is None:
+        password = _env("ONESCP_PASSWORD")
+    if not isinstance(email, str) or not email.strip():
+        raise InvalidRequestError("email is missing or empty (pass email= or set ONESCP_EMAIL)")
+    if not isinstance(password, str) or not password:
+        raise InvalidRequestError(
+            "password is missing or empty (pass password= or set ONESCP_PASSWORD)"
+        )
+    return OneScpLoginAuth(base_url + LOGIN_PATH, email, password)

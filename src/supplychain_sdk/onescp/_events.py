@@ -1,0 +1,227 @@
+"""Typed ONESCP webhook events: one class per documented event, with typed ``data``.
+
+``WebhookEvent`` is a discriminated union on ``event``; an event this SDK does not know parses
+to `UnknownEvent` (``data`` kept as plain JSON), never to an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Tag, TypeAdapter
+
+from .._core.models import APIModel
+from ._models import Item, Order, Shipment, Task, WebhookEventType
+
+__all__ = [
+    "EVENT_CLASSES",
+    "BaseEvent",
+    "ItemCreatedEvent",
+    "ItemDeletedEvent",
+    "ItemUpdatedEvent",
+    "OrderCreatedEvent",
+    "OrderDeletedEvent",
+    "OrderStatusChangedEvent",
+    "OrderUpdatedEvent",
+    "ShipmentCreatedEvent",
+    "ShipmentDeletedEvent",
+    "ShipmentStatusChangedEvent",
+    "ShipmentUpdatedEvent",
+    "TaskCompletedEvent",
+    "TaskCreatedEvent",
+    "TaskRejectedEvent",
+    "TaskUpdatedEvent",
+    "UnknownEvent",
+    "WebhookEvent",
+    "event_adapter",
+]
+
+
+class BaseEvent(APIModel):
+    """What every delivery carries.
+
+    Attributes:
+        event: the event name (``"order.updated"``).
+        timestamp: when the event happened (ISO 8601), as the body says.
+        delivery_id: the ``X-Webhook-Delivery-Id`` header: use it to drop redeliveries.
+    """
+
+    event: str
+    timestamp: str | None = None
+    delivery_id: str | None = None
+
+    @property
+    def type(self) -> WebhookEventType:
+        """``event`` as a `WebhookEventType` (``.is_known`` is ``False`` for new events)."""
+        return WebhookEventType(self.event)
+
+
+class OrderCreatedEvent(BaseEvent):
+    """``order.created``: a new order."""
+
+    event: Literal["order.created"]
+    data: Order
+
+
+class OrderUpdatedEvent(BaseEvent):
+    """``order.updated``: an order changed."""
+
+    event: Literal["order.updated"]
+    data: Order
+
+
+class OrderDeletedEvent(BaseEvent):
+    """``order.deleted``: an order was soft-deleted (``data`` may hold only its id)."""
+
+    event: Literal["order.deleted"]
+    data: Order
+
+
+class OrderStatusChangedEvent(BaseEvent):
+    """``order.status_changed``: an order's status changed."""
+
+    event: Literal["order.status_changed"]
+    data: Order
+
+
+class ShipmentCreatedEvent(BaseEvent):
+    """``shipment.created``: a new shipment."""
+
+    event: Literal["shipment.created"]
+    data: Shipment
+
+
+class ShipmentUpdatedEvent(BaseEvent):
+    """``shipment.updated``: a shipment changed."""
+
+    event: Literal["shipment.updated"]
+    data: Shipment
+
+
+class ShipmentDeletedEvent(BaseEvent):
+    """``shipment.deleted``: a shipment was soft-deleted (``data`` may hold only its id)."""
+
+    event: Literal["shipment.deleted"]
+    data: Shipment
+
+
+class ShipmentStatusChangedEvent(BaseEvent):
+    """``shipment.status_changed``: a shipment's status changed."""
+
+    event: Literal["shipment.status_changed"]
+    data: Shipment
+
+
+class ItemCreatedEvent(BaseEvent):
+    """``item.created``: a new item (sent to every subscriber)."""
+
+    event: Literal["item.created"]
+    data: Item
+
+
+class ItemUpdatedEvent(BaseEvent):
+    """``item.updated``: an item changed."""
+
+    event: Literal["item.updated"]
+    data: Item
+
+
+class ItemDeletedEvent(BaseEvent):
+    """``item.deleted``: an item was deleted (``data`` may hold only its id)."""
+
+    event: Literal["item.deleted"]
+    data: Item
+
+
+class TaskCreatedEvent(BaseEvent):
+    """``task.created``: a new task."""
+
+    event: Literal["task.created"]
+    data: Task
+
+
+class TaskUpdatedEvent(BaseEvent):
+    """``task.updated``: a task changed."""
+
+    event: Literal["task.updated"]
+    data: Task
+
+
+class TaskCompletedEvent(BaseEvent):
+    """``task.completed``: a task was accepted or completed."""
+
+    event: Literal["task.completed"]
+    data: Task
+
+
+class TaskRejectedEvent(BaseEvent):
+    """``task.rejected``: a task was rejected."""
+
+    event: Literal["task.rejected"]
+    data: Task
+
+
+class UnknownEvent(BaseEvent):
+    """An event this SDK does not know yet: ``data`` is the plain JSON."""
+
+    data: Any = None
+
+
+#: Event name -> its class.
+EVENT_CLASSES: dict[str, type[BaseEvent]] = {
+    "order.created": OrderCreatedEvent,
+    "order.updated": OrderUpdatedEvent,
+    "order.deleted": OrderDeletedEvent,
+    "order.status_changed": OrderStatusChangedEvent,
+    "shipment.created": ShipmentCreatedEvent,
+    "shipment.updated": ShipmentUpdatedEvent,
+    "shipment.deleted": ShipmentDeletedEvent,
+    "shipment.status_changed": ShipmentStatusChangedEvent,
+    "item.created": ItemCreatedEvent,
+    "item.updated": ItemUpdatedEvent,
+    "item.deleted": ItemDeletedEvent,
+    "task.created": TaskCreatedEvent,
+    "task.updated": TaskUpdatedEvent,
+    "task.completed": TaskCompletedEvent,
+    "task.rejected": TaskRejectedEvent,
+}
+
+
+def _tag(value: Any) -> str:
+    event = value.get("event") if isinstance(value, Mapping) else getattr(value, "event", None)
+    return event if isinstance(event, str) and event in EVENT_CLASSES else "unknown"
+
+
+#: Any ONESCP webhook event; narrow with ``isinstance`` or ``match``.
+WebhookEvent = Annotated[
+    Union[  # noqa: UP007 - tagged members need the Union spelling
+        Annotated[OrderCreatedEvent, Tag("order.created")],
+        Annotated[OrderUpdatedEvent, Tag("order.updated")],
+        Annotated[OrderDeletedEvent, Tag("order.deleted")],
+        Annotated[OrderStatusChangedEvent, Tag("order.status_changed")],
+        Annotated[ShipmentCreatedEvent, Tag("shipment.created")],
+        Annotated[ShipmentUpdatedEvent, Tag("shipment.updated")],
+        Annotated[ShipmentDeletedEvent, Tag("shipment.deleted")],
+        Annotated[ShipmentStatusChangedEvent, Tag("shipment.status_changed")],
+        Annotated[ItemCreatedEvent, Tag("item.created")],
+        Annotated[ItemUpdatedEvent, Tag("item.updated")],
+        Annotated[ItemDeletedEvent, Tag("item.deleted")],
+        Annotated[TaskCreatedEvent, Tag("task.created")],
+        Annotated[TaskUpdatedEvent, Tag("task.updated")],
+        Annotated[TaskCompletedEvent, Tag("task.completed")],
+        Annotated[TaskRejectedEvent, Tag("task.rejected")],
+        Annotated[UnknownEvent, Tag("unknown")],
+    ],
+    Discriminator(_tag),
+]
+
+_ADAPTER: TypeAdapter[WebhookEvent] | None = None
+
+
+def event_adapter() -> TypeAdapter[WebhookEvent]:
+    """The (cached) pydantic adapter that parses a `WebhookEvent`."""
+    global _ADAPTER
+    if _ADAPTER is None:
+        _ADAPTER = TypeAdapter(WebhookEvent)
+    return _ADAPTER

@@ -1,0 +1,152 @@
+"""Receive ONESCP webhooks: check the signature, get a typed event.
+
+    from supplychain_sdk.onescp import webhooks
+
+    event = webhooks.verify(raw_body, request_headers, secret)  # raises if forged
+    match event:
+        case webhooks.OrderUpdatedEvent(data=order):
+            print(order.purchase_order_number, order.status)
+
+ONESCP signs each delivery with ``X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, body)>``
+over the raw request body; the secret is the one ``client.webhooks.create`` returned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from pydantic import ValidationError
+
+from .._core.errors import WebhookVerificationError
+from .._core.webhooks import compute_signature, get_header, raw_body, verify_signature
+from ._events import (
+    BaseEvent,
+    ItemCreatedEvent,
+    ItemDeletedEvent,
+    ItemUpdatedEvent,
+    OrderCreatedEvent,
+    OrderDeletedEvent,
+    OrderStatusChangedEvent,
+    OrderUpdatedEvent,
+    ShipmentCreatedEvent,
+    ShipmentDeletedEvent,
+    ShipmentStatusChangedEvent,
+    ShipmentUpdatedEvent,
+    TaskCompletedEvent,
+    TaskCreatedEvent,
+    TaskRejectedEvent,
+    TaskUpdatedEvent,
+    UnknownEvent,
+    WebhookEvent,
+    event_adapter,
+)
+
+__all__ = [
+    "DELIVERY_HEADER",
+    "EVENT_HEADER",
+    "SIGNATURE_HEADER",
+    "BaseEvent",
+    "ItemCreatedEvent",
+    "ItemDeletedEvent",
+    "ItemUpdatedEvent",
+    "OrderCreatedEvent",
+    "OrderDeletedEvent",
+    "OrderStatusChangedEvent",
+    "OrderUpdatedEvent",
+    "ShipmentCreatedEvent",
+    "ShipmentDeletedEvent",
+    "ShipmentStatusChangedEvent",
+    "ShipmentUpdatedEvent",
+    "TaskCompletedEvent",
+    "TaskCreatedEvent",
+    "TaskRejectedEvent",
+    "TaskUpdatedEvent",
+    "UnknownEvent",
+    "WebhookEvent",
+    "parse_event",
+    "sign",
+    "verify",
+]
+
+SIGNATURE_HEADER = "X-Webhook-Signature"
+EVENT_HEADER = "X-Webhook-Event"
+DELIVERY_HEADER = "X-Webhook-Delivery-Id"
+
+Payload = bytes | bytearray | memoryview | str
+
+
+def verify(
+    payload: Payload,
+    headers: Mapping[str, str],
+    secret: str | bytes | Iterable[str | bytes],
+) -> WebhookEvent:
+    """Check a delivery's signature and return its typed event.
+
+    Args:
+        payload: the raw request body, exactly as received (``await request.body()`` in
+            Starlette/FastAPI, ``request.get_data()`` in Flask). A parsed ``dict`` is refused
+            with a ``TypeError``: re-serialised JSON is not the signed bytes.
+        headers: the request headers (any mapping; names are matched case-insensitively).
+        secret: the subscription's secret, or several (during a rotation any one may match).
+
+    The signature header is ``X-Webhook-Signature``, accepted with or without its
+    ``sha256=`` prefix and compared in constant time. The event name is the body's ``event``
+    (the ``X-Webhook-Event`` header when the body has none; a header that contradicts the
+    signed body is refused). ``event.delivery_id`` is the ``X-Webhook-Delivery-Id`` header.
+
+    Raises:
+        WebhookVerificationError: missing or wrong signature, empty secret, a body that is
+            not a JSON event, or an event header that contradicts the body. The message never
+            holds the secret or the expected signature.
+    """
+    body = raw_body(payload)
+    verify_signature(body, get_header(headers, SIGNATURE_HEADER), secret, prefix="sha256=")
+    return parse_event(body, headers)
+
+
+def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> WebhookEvent:
+    """Parse a delivery body into its typed event, WITHOUT checking the signature.
+
+    Only for bodies you verified already (for example, queued by a receiver that called
+    `verify`) or test fixtures. Headers, when given, supply the event name (if the body has
+    none) and the delivery id.
+    """
+    body = raw_body(payload)
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise WebhookVerificationError("the webhook body is not JSON") from None
+    if not isinstance(data, dict):
+        raise WebhookVerificationError("the webhook body is not a JSON object")
+    header_event = get_header(headers, EVENT_HEADER) if headers is not None else None
+    body_event = data.get("event")
+    if body_event is None and header_event:
+        data["event"] = header_event
+    elif not isinstance(body_event, str) or not body_event:
+        raise WebhookVerificationError("the webhook body has no 'event' name")
+    elif header_event and header_event != body_event:
+        raise WebhookVerificationError(
+            f"the {EVENT_HEADER} header says {header_event!r} but the signed body says "
+            f"{body_event!r}"
+        )
+    data.pop("deliveryId", None)
+    data.pop("delivery_id", None)
+    delivery = get_header(headers, DELIVERY_HEADER) if headers is not None else None
+    if delivery:
+        data["deliveryId"] = delivery
+    try:
+        return event_adapter().validate_python(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}"
+            for e in exc.errors(include_url=False, include_input=False)[:3]
+        )
+        raise WebhookVerificationError(
+            f"the webhook body is not a valid {data['event']!r} event: {problems}"
+        ) from None
+
+
+def sign(payload: Payload, secret: str | bytes) -> str:
+    """The ``X-Webhook-Signature`` value ONESCP would send: ``sha256=<hex>`` (for tests)."""
+    return "sha256=" + compute_signature(raw_body(payload), secret)
