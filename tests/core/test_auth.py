@@ -433,3 +433,18 @@ async def test_header_auth_alone(mode: Mode) -> None:
 def test_header_auth_refuses_empty_values() -> None:
     with pytest.raises(InvalidRequestError, match="X-Org-Id"):
         HeaderAuth({"X-Org-Id": ""})
+
+
+async def test_login_answer_accepted_outside_the_flow(mode: Mode) -> None:
+    auth = LoginTokenAuth("/login", {"email": "e", "password": "p"})
+    assert auth.login_payload() == {"email": "e", "password": "p"}
+    token = auth.accept({"token": "from-explicit-login"})
+    assert token.value == "from-explicit-login"
+    with mock() as router:
+        login = router.post("/login").respond(200, json={"token": "other"})
+        api = router.get("/a").respond(200, json={})
+        await mode(mode.client(auth=auth).request("GET", "/a"))
+        assert not login.called
+        assert api.calls.last.request.headers["Authorization"] == "Bearer from-explicit-login"
+    with pytest.raises(KeyError):
+        auth.accept({"no": "token"})

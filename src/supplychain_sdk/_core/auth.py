@@ -225,6 +225,16 @@ class _TokenAuth(AuthBase):
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
 
+    def accept(self, answer: Any) -> Token:
+        """Cache the token of a token/login answer obtained outside the flow (an explicit
+        login call, say), so the next request does not fetch another one.
+
+        Raises ``KeyError`` / ``TypeError`` / ``ValueError`` when the answer holds no token.
+        """
+        token = self._parse_token(answer)
+        self._token = token
+        return token
+
     def _build(self, request: httpx.Request) -> httpx.Request:
         token_request = self._token_request(request.url)
         for name, value in self._extra_headers.items():
@@ -466,6 +476,10 @@ class LoginTokenAuth(_TokenAuth):
 
     def __repr__(self) -> str:
         return f"LoginTokenAuth(login_url={self.login_url!r}, credentials={REDACTED})"
+
+    def login_payload(self) -> dict[str, str]:
+        """The JSON body of the login request (it holds the password: never log it)."""
+        return dict(self._credentials)
 
     def _token_request(self, base: httpx.URL) -> httpx.Request:
         return httpx.Request(

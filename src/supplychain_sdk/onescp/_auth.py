@@ -30,18 +30,10 @@ class OneScpLoginAuth(LoginTokenAuth):
     def __repr__(self) -> str:
         return f"OneScpLoginAuth(login_url={self.login_url!r}, credentials={REDACTED})"
 
-    def _login_body(self) -> dict[str, str]:
-        """The login request body (holds the password: never log it)."""
-        return dict(self._credentials)
-
     def _parse_token(self, data: Any) -> Token:
         if isinstance(data, Mapping) and data.get("success") is False:
             raise ValueError("the login answer says success: false")
         return super()._parse_token(data)
-
-    def _store_login(self, data: Any) -> None:
-        """Keep the token of a login answer received outside the auth flow."""
-        self._token = self._parse_token(data)
 
 
 def _env(name: str) -> str | None:

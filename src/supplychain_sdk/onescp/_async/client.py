@@ -249,13 +249,13 @@ class AsyncAuth(AsyncAPIResource):
         anonymous = self._client.with_options(auth=None)
         response, body = await anonymous._send(
             RequestSpec(
-                method="POST", path="/api/auth/login", json=auth._login_body(), idempotent=True
+                method="POST", path="/api/auth/login", json=auth.login_payload(), idempotent=True
             )
         )
         self._client._last_response = anonymous.last_response
         user: m.User = p.unwrap(response, body, "user", m.User)
         try:
-            auth._store_login(body)
+            auth.accept(body)
         except (KeyError, TypeError, ValueError):
             raise ResponseDecodeError(
                 method="POST",
