@@ -306,3 +306,22 @@ async def test_items_as_whole_body(mode: Mode) -> None:
             "GET", "/list", item_type=Item, strategy=PageNumberPagination(), items="", max_pages=1
         )
         assert [i.id for i in await mode.collect(pager)] == [5]
+
+
+async def test_page_number_guard_against_ignored_page_param(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/items").respond(
+            200, json={"data": [{"id": 1}], "pagination": {"page": 1, "pages": 5}}
+        )
+        strategy = PageNumberPagination(meta=body_meta(prefix="pagination"))
+        with pytest.raises(PaginationError, match="asked for page 2 but the server answered page 1"):
+            await mode.collect(pager(mode.client(), strategy))
+        assert route.call_count == 2
+
+
+async def test_last_without_meta(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/items").respond(200, json={"data": [{"id": 1}, {"id": 2}]})
+        strategy = PageNumberPagination(meta=body_meta(prefix="pagination"), last_without_meta=True)
+        assert len(await mode.collect(pager(mode.client(), strategy))) == 2
+        assert route.call_count == 1

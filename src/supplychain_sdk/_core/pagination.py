@@ -12,7 +12,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, PaginationError
 from .response import RawResponse
 
 __all__ = [
@@ -187,7 +187,22 @@ def _no_meta(body: Any, raw: RawResponse) -> PageMeta:
 
 @attrs.frozen
 class PageNumberPagination:
-    """``?page=N&limit=M``; stops by ``has_more``, total pages, total items, or an empty page."""
+    """``?page=N&limit=M``; stops by ``has_more``, total pages, total items, or an empty page.
+
+    Attributes:
+        page_param: the page-number query parameter.
+        size_param: the page-size query parameter (``None``: not sent).
+        page_size: items per page to ask for (``None``: the API's default).
+        first_page: the number of the first page (1, or 0 for some APIs).
+        meta: reads totals from an answer (`body_meta`, `header_meta`).
+        params: extra query parameters of every page.
+        last_without_meta: an answer without any paging information is the last page (for
+            endpoints that sometimes do not paginate at all).
+
+    When the answer reports its page number and it is not the one asked for, the server
+    ignored the page parameter: `PaginationError` is raised instead of returning the same
+    items again.
+    """
 
     page_param: str = "page"
     size_param: str | None = "limit"
@@ -195,6 +210,7 @@ class PageNumberPagination:
     first_page: int = 1
     meta: MetaReader = _no_meta
     params: Mapping[str, Any] = attrs.field(factory=dict)
+    last_without_meta: bool = False
 
     def first_request(self, start: str | int | None) -> PageRequest:
         page = self.first_page if start is None else _int(start)
@@ -214,6 +230,14 @@ class PageNumberPagination:
     ) -> tuple[PageMeta, PageRequest | None]:
         meta = self.meta(body, raw)
         page = int(request.params[self.page_param])
+        if meta.page_number is not None and meta.page_number != page:
+            raise PaginationError(
+                f"asked for page {page} but the server answered page {meta.page_number} (does "
+                f"it take the {self.page_param!r} parameter?); stopping instead of returning "
+                "the same items again"
+            )
+        if self.last_without_meta and meta == PageMeta():
+            return meta, None
         size = meta.page_size or self.page_size
         if meta.has_more is not None:
             more = meta.has_more

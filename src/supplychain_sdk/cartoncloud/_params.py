@@ -6,19 +6,16 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-import attrs
 from pydantic import BaseModel, ValidationError
 
-from .._core.errors import InvalidRequestError, PaginationError
+from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
-from .._core.pagination import PageMeta, PageNumberPagination, PageRequest, header_meta
-from .._core.response import RawResponse
+from .._core.pagination import PageNumberPagination, header_meta
 from . import _models as m
 
 __all__ = [
     "PAGE_PARAM",
     "SIZE_PARAM",
-    "HeaderPagePagination",
     "api_version",
     "consignment_body",
     "entity_id",
@@ -95,46 +92,14 @@ def start_page(value: int | None) -> int | None:
     return value
 
 
-@attrs.frozen
-class HeaderPagePagination:
-    """Page-number pagination with totals in headers, that refuses a page it did not ask for.
+def pagination(size: int | None) -> PageNumberPagination:
+    """The strategy of the search endpoints for a page size (``None``: the API's default).
 
-    ``?page=N&size=M`` in; ``Total-Pages``, ``Page-Size``, ``Page-Number`` and
-    ``Total-Elements`` out (read into `PageMeta`). When the server reports another
-    ``Page-Number`` than the one requested (it ignored the page parameter), a
-    `PaginationError` is raised instead of returning the same items again. Could live in the
-    core as an option of `PageNumberPagination`.
+    ``Page-Number`` is read back, so a server that ignores the page parameter raises
+    `PaginationError` instead of repeating the first page.
     """
-
-    inner: PageNumberPagination
-
-    def first_request(self, start: str | int | None) -> PageRequest:
-        return self.inner.first_request(start)
-
-    def read(
-        self, request: PageRequest, body: Any, raw: RawResponse, item_count: int
-    ) -> tuple[PageMeta, PageRequest | None]:
-        meta, next_request = self.inner.read(request, body, raw, item_count)
-        asked = int(request.params[self.inner.page_param])
-        if meta.page_number is not None and meta.page_number != asked:
-            raise PaginationError(
-                f"asked for page {asked} but the server answered page {meta.page_number} "
-                f"(it does not take the {self.inner.page_param!r} query parameter?); "
-                "stopping instead of returning the same items again"
-            )
-        return meta, next_request
-
-
-def pagination(size: int | None) -> HeaderPagePagination:
-    """The strategy of the search endpoints for a page size (``None``: the API's default)."""
-    return HeaderPagePagination(
-        PageNumberPagination(
-            page_param=PAGE_PARAM,
-            size_param=SIZE_PARAM,
-            page_size=size,
-            first_page=1,
-            meta=header_meta(),
-        )
+    return PageNumberPagination(
+        page_param=PAGE_PARAM, size_param=SIZE_PARAM, page_size=size, meta=header_meta()
     )
 
 

@@ -19,18 +19,17 @@ from pydantic import BaseModel, ValidationError
 
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
-from .._core.pagination import PageMeta, PageRequest
-from .._core.response import RawResponse
+from .._core.pagination import PageNumberPagination, body_meta
 
 __all__ = [
     "EXCEL_TYPES",
     "MAX_SYNC_LIMIT",
-    "EnvelopePagination",
     "FileInput",
     "Upload",
     "check_base_url",
     "decode_position",
     "encode_position",
+    "envelope_pagination",
     "erp_rows",
     "fields",
     "known",
@@ -401,50 +400,27 @@ def int_or_none(value: Any) -> int | None:
         return None
 
 
-@attrs.frozen
-class EnvelopePagination:
+def envelope_pagination(page_size: int | None) -> PageNumberPagination:
     """``?page=N&limit=M``, driven by the answer's ``pagination`` (page, limit, total, pages).
 
-    An answer without ``pagination`` (or an empty page) is the last one, so an endpoint that
-    ignores ``page`` can never make the pager loop.
+    An answer without ``pagination`` is the last one, and a ``pagination.page`` other than the
+    page asked for raises `PaginationError`, so an endpoint that ignores ``page`` can never
+    make the pager loop.
     """
-
-    page_size: int | None = None
-
-    def first_request(self, start: str | int | None) -> PageRequest:
-        page = 1 if start is None else int_or_none(start)
-        if page is None or page < 1:
-            raise InvalidRequestError("page must be a positive integer")
-        return self._request(page)
-
-    def _request(self, page: int) -> PageRequest:
-        params: dict[str, Any] = {"page": page}
-        if self.page_size is not None:
-            params["limit"] = self.page_size
-        return PageRequest(params=params)
-
-    def read(
-        self, request: PageRequest, body: Any, raw: RawResponse, item_count: int
-    ) -> tuple[PageMeta, PageRequest | None]:
-        info = body.get("pagination") if isinstance(body, Mapping) else None
-        if not isinstance(info, Mapping):
-            return PageMeta(), None
-        meta = PageMeta(
-            total_items=int_or_none(info.get("total")),
-            total_pages=int_or_none(info.get("pages")),
-            page_number=int_or_none(info.get("page")),
-            page_size=int_or_none(info.get("limit")),
-        )
-        page = int(request.params["page"])
-        size = meta.page_size or self.page_size
-        if meta.total_pages is not None:
-            more = page < meta.total_pages
-        elif meta.total_items is not None and size:
-            more = page * size < meta.total_items
-        else:
-            more = size is not None and item_count >= size
-        more = more and item_count > 0
-        return meta, (self._request(page + 1) if more else None)
+    return PageNumberPagination(
+        page_param="page",
+        size_param="limit",
+        page_size=page_size,
+        meta=body_meta(
+            prefix="pagination",
+            total_items="total",
+            total_pages="pages",
+            page_number="page",
+            page_size="limit",
+            has_more=None,
+        ),
+        last_without_meta=True,
+    )
 
 
 # -- delta sync positions -------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def _pager(
     start = p.positive_int(page, "page")
     return client._paginate(
         RequestSpec(method="GET", path=list_path, params=params),
-        strategy=p.EnvelopePagination(page_size=size),
+        strategy=p.envelope_pagination(size),
         item_type=item_type,
         items=p.items_of(key),
         start=start,
