@@ -314,7 +314,7 @@ async def test_page_number_guard_against_ignored_page_param(mode: Mode) -> None:
             200, json={"data": [{"id": 1}], "pagination": {"page": 1, "pages": 5}}
         )
         strategy = PageNumberPagination(meta=body_meta(prefix="pagination"))
-        with pytest.raises(PaginationError, match="asked for page 2 but the server answered page 1"):
+        with pytest.raises(PaginationError, match="asked for page 2 but the server answered page"):
             await mode.collect(pager(mode.client(), strategy))
         assert route.call_count == 2
 
