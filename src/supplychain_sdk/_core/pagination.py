@@ -12,6 +12,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
+from .checks import int_or_none
 from .errors import InvalidRequestError, PaginationError
 from .response import RawResponse
 
@@ -121,15 +122,6 @@ def _dig(body: Any, dotted: str | None) -> Any:
     return body
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 MetaReader = Callable[[Any, RawResponse], PageMeta]
 
 
@@ -148,10 +140,10 @@ def body_meta(
         root = _dig(body, prefix) if prefix else body
         more = _dig(root, has_more)
         return PageMeta(
-            total_items=_int(_dig(root, total_items)),
-            total_pages=_int(_dig(root, total_pages)),
-            page_number=_int(_dig(root, page_number)),
-            page_size=_int(_dig(root, page_size)),
+            total_items=int_or_none(_dig(root, total_items)),
+            total_pages=int_or_none(_dig(root, total_pages)),
+            page_number=int_or_none(_dig(root, page_number)),
+            page_size=int_or_none(_dig(root, page_size)),
             has_more=more if isinstance(more, bool) else None,
         )
 
@@ -169,7 +161,7 @@ def header_meta(
 
     def read(body: Any, raw: RawResponse) -> PageMeta:
         def get(name: str | None) -> int | None:
-            return _int(raw.header(name)) if name else None
+            return int_or_none(raw.header(name)) if name else None
 
         return PageMeta(
             total_items=get(total_items),
@@ -213,7 +205,7 @@ class PageNumberPagination:
     last_without_meta: bool = False
 
     def first_request(self, start: str | int | None) -> PageRequest:
-        page = self.first_page if start is None else _int(start)
+        page = self.first_page if start is None else int_or_none(start)
         if page is None or page < self.first_page:
             raise InvalidRequestError(f"start page must be an integer >= {self.first_page}")
         return self._request(page)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .._core.checks import uuid_string
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
 from .._core.pagination import PageNumberPagination, header_meta
@@ -48,16 +48,6 @@ def api_version(value: object) -> str:
     return text
 
 
-def _uuid(value: object, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidRequestError(f"{name} must be a non-empty string")
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise InvalidRequestError(f"{name} must be a UUID, got {value!r}") from None
-    return value
-
-
 def tenant_id(explicit: str | None, default: str | None) -> str:
     """The tenant of a call: the explicit one, else the client's default; neither is an error."""
     value = explicit if explicit is not None else default
@@ -66,12 +56,12 @@ def tenant_id(explicit: str | None, default: str | None) -> str:
             "no tenant for this call: pass tenant_id=..., create the client with tenant_id= "
             "(or set CARTONCLOUD_TENANT_ID), or use client.for_tenant(tenant_id)"
         )
-    return _uuid(value, "tenant_id")
+    return uuid_string(value, "tenant_id")
 
 
 def entity_id(value: object, name: str) -> str:
     """An entity id: the API identifies every entity by UUID."""
-    return _uuid(value, name)
+    return uuid_string(value, name)
 
 
 def page_size(value: int | None) -> int | None:

@@ -17,6 +17,7 @@ import attrs
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from .._core.checks import known
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
 from .._core.pagination import PageNumberPagination, body_meta
@@ -60,19 +61,6 @@ _IMPORT_TYPES = {".csv": "text/csv", **EXCEL_TYPES}
 
 
 # -- scalars --------------------------------------------------------------------------------------
-
-
-def known(enum: type[E], value: E | str | None, name: str) -> E | None:
-    """``value`` as a known member of ``enum``; an unknown value is refused before sending."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequestError(f"{name} must be a {enum.__name__} or a string")
-    member = enum(value)
-    if not member.is_known:
-        allowed = ", ".join(repr(e.value) for e in enum)
-        raise InvalidRequestError(f"{name} {value!r} is not one of: {allowed}")
-    return member
 
 
 def required_known(enum: type[E], value: E | str | None, name: str) -> E:
@@ -388,16 +376,6 @@ def _check_spreadsheet(filename: str, name: str) -> None:
 
 
 # -- pagination -----------------------------------------------------------------------------------
-
-
-def int_or_none(value: Any) -> int | None:
-    """An integer from a JSON value, or ``None`` (booleans and garbage are not integers)."""
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def envelope_pagination(page_size: int | None) -> PageNumberPagination:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
+from .._core.checks import known, uuid_string
 from .._core.errors import InvalidRequestError
-from .._core.models import APIModel, OpenEnum
+from .._core.models import APIModel
 from .._core.pagination import CursorPagination, PageMeta
 from .._core.response import RawResponse
 from . import _models as m
@@ -30,8 +30,6 @@ __all__ = [
     "validation_errors",
     "validation_message",
 ]
-
-E = TypeVar("E", bound=OpenEnum)
 
 #: Any of the twelve documents ``outgoing.send`` accepts directly.
 Document: TypeAlias = (
@@ -82,28 +80,9 @@ SENT_CLASSES: dict[m.TransactionType, type[APIModel]] = {
 }
 
 
-def known(enum: type[E], value: E | str | None, name: str) -> E | None:
-    """``value`` as a known member of ``enum``; an unknown value is refused before sending."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequestError(f"{name} must be a {enum.__name__} or a string")
-    member = enum(value)
-    if not member.is_known:
-        allowed = ", ".join(e.value for e in enum)
-        raise InvalidRequestError(f"{name} {value!r} is not one of: {allowed}")
-    return member
-
-
 def transaction_id(value: object, name: str = "transaction_id") -> str:
     """A ``procurosTransactionId``: the API only knows UUIDs, so anything else is refused."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidRequestError(f"{name} must be a non-empty string")
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise InvalidRequestError(f"{name} must be a UUID, got {value!r}") from None
-    return value
+    return uuid_string(value, name)
 
 
 def per_page(value: int | None, limit: int | None = None) -> int | None:

@@ -19,6 +19,7 @@ from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import TokenProvider
 from ..._core.checkpoint import SyncCheckpoint
+from ..._core.checks import int_or_none
 from ..._core.config import ClientConfig
 from ..._core.endpoint import endpoint
 from ..._core.errors import (
@@ -190,7 +191,7 @@ class DeltaSync(Generic[M]):
         more = body.get("hasMore") is True
         info = body.get("pagination")
         info = info if isinstance(info, Mapping) else {}
-        total, per_page = p.int_or_none(info.get("total")), p.int_or_none(info.get("limit"))
+        total, per_page = int_or_none(info.get("total")), int_or_none(info.get("limit"))
         if more and total is not None:
             # never page past what the server counted (with the page size it says it used)
             more = page * (per_page or self._limit) < total
