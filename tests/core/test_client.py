@@ -285,3 +285,33 @@ async def test_download_failing_midway_is_not_retried(mode: Mode) -> None:
         assert route.call_count == 1
     assert caught.value.retryable is False
     assert sink.getvalue() == b"first-chunk"
+
+
+async def test_download_of_a_json_answer_is_checked_before_writing(mode: Mode) -> None:
+    import io
+
+    from supplychain_sdk._core import ErrorDetails, NotFoundError, Platform, RequestSpec
+
+    def envelope(body: object) -> ErrorDetails | None:
+        if isinstance(body, dict) and body.get("success") is False:
+            return ErrorDetails(code="NOT_FOUND", message=body["message"], status_code=404)
+        return None
+
+    with mock() as router:
+        route = router.get("/export").mock(
+            side_effect=[
+                httpx.Response(200, json={"success": False, "message": "no items"}),
+                httpx.Response(200, json={"success": True, "rows": [1, 2]}),
+            ]
+        )
+        client = mode.client()
+        client.platform = Platform(envelope_error=envelope)
+        sink = io.BytesIO()
+        with pytest.raises(NotFoundError, match="no items"):
+            await mode(client._send(RequestSpec(method="GET", path="/export"), sink=sink))
+        assert sink.getvalue() == b""
+        _response, body = await mode(
+            client._send(RequestSpec(method="GET", path="/export"), sink=sink)
+        )
+        assert body is None
+        assert sink.getvalue() == route.calls.last.response.content

@@ -644,24 +644,15 @@ def erp_answer(body: Any) -> tuple[list[Any], list[Any], list[dict[str, Any]]]:
 
 
 class CountingSink:
-    """Writes a download through to ``target``, counting bytes and keeping the first 64 KiB.
-
-    The head lets the client notice an error envelope (``{"success": false}``) sent with
-    ``200`` instead of the file.
-    """
-
-    HEAD = 65536
+    """Writes a download through to ``target``, counting the bytes."""
 
     def __init__(self, target: IO[bytes]) -> None:
         self.target = target
         self.written = 0
-        self.head = bytearray()
 
     def write(self, data: bytes) -> int:
         """Write ``data`` through."""
         self.target.write(data)
-        if len(self.head) < self.HEAD:
-            self.head += data[: self.HEAD - len(self.head)]
         self.written += len(data)
         return len(data)
 
@@ -671,16 +662,6 @@ EXPORT_ACCEPT = {
     "csv": "text/csv, application/json;q=0.5",
     "excel": f"{EXCEL_TYPES['.xlsx']}, {EXCEL_TYPES['.xls']}, application/json;q=0.5",
 }
-
-
-def envelope_in_download(response: httpx.Response, head: bytes) -> Any:
-    """The decoded JSON of a download that came back as JSON (an error envelope), else None."""
-    if "json" not in response.headers.get("content-type", "").lower():
-        return None
-    try:
-        return json.loads(bytes(head))
-    except ValueError:
-        return None
 
 
 def partial_file(to: str | os.PathLike[str]) -> tuple[Path, IO[bytes]]:

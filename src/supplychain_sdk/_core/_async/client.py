@@ -308,8 +308,9 @@ class AsyncAPIClient:
         """Send with retries; return the answer and its decoded body, or raise a typed error.
 
         With a ``sink``, a successful body is streamed into it chunk by chunk (constant
-        memory) and the returned body is ``None``. A transfer that fails after bytes were
-        written is not retried (the sink already holds part of the body).
+        memory) and the returned body is ``None``. A JSON answer is read whole first and
+        checked like any answer (it may be an error envelope), then written. A transfer that
+        fails after bytes were written is not retried (the sink already holds part of it).
         """
         config = self._config
         request = build_request(self._http, config, spec)
@@ -341,6 +342,9 @@ class AsyncAPIClient:
                 raise status_error(
                     self.platform, response, body, if_match=spec.if_match, details=details
                 )
+        if sink is not None and body is not None:  # a JSON download, read to be checked
+            sink.write(response.content)
+            return response, None
         return response, body
 
     async def _attempt(
@@ -359,7 +363,9 @@ class AsyncAPIClient:
             )
             if sink is not None:
                 try:
-                    if response.status_code >= 300:
+                    if response.status_code >= 300 or _is_json(response):
+                        # an error, or a JSON answer (which may be an error envelope): read
+                        # and checked like any answer, written to the sink by _send if fine
                         await response.aread()
                     else:
                         async for chunk in response.aiter_bytes():
@@ -385,9 +391,13 @@ class AsyncAPIClient:
             time.monotonic() - started,
             raw.request_id,
         )
-        if sink is not None and response.is_success:
+        if sink is not None and response.is_success and not _is_json(response):
             return response, None
         return response, decode_body(response)
+
+
+def _is_json(response: httpx.Response) -> bool:
+    return "json" in response.headers.get("content-type", "").lower()
 
 
 class AsyncAPIResource:

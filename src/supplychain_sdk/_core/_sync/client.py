@@ -309,8 +309,9 @@ class SyncAPIClient:
         """Send with retries; return the answer and its decoded body, or raise a typed error.
 
         With a ``sink``, a successful body is streamed into it chunk by chunk (constant
-        memory) and the returned body is ``None``. A transfer that fails after bytes were
-        written is not retried (the sink already holds part of the body).
+        memory) and the returned body is ``None``. A JSON answer is read whole first and
+        checked like any answer (it may be an error envelope), then written. A transfer that
+        fails after bytes were written is not retried (the sink already holds part of it).
         """
         config = self._config
         request = build_request(self._http, config, spec)
@@ -342,6 +343,9 @@ class SyncAPIClient:
                 raise status_error(
                     self.platform, response, body, if_match=spec.if_match, details=details
                 )
+        if sink is not None and body is not None:  # a JSON download, read to be checked
+            sink.write(response.content)
+            return response, None
         return response, body
 
     def _attempt(
@@ -360,7 +364,9 @@ class SyncAPIClient:
             )
             if sink is not None:
                 try:
-                    if response.status_code >= 300:
+                    if response.status_code >= 300 or _is_json(response):
+                        # an error, or a JSON answer (which may be an error envelope): read
+                        # and checked like any answer, written to the sink by _send if fine
                         response.read()
                     else:
                         for chunk in response.iter_bytes():
@@ -386,9 +392,13 @@ class SyncAPIClient:
             time.monotonic() - started,
             raw.request_id,
         )
-        if sink is not None and response.is_success:
+        if sink is not None and response.is_success and not _is_json(response):
             return response, None
         return response, decode_body(response)
+
+
+def _is_json(response: httpx.Response) -> bool:
+    return "json" in response.headers.get("content-type", "").lower()
 
 
 class SyncAPIResource:
