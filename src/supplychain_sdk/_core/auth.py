@@ -12,6 +12,7 @@ or tasks need one at the same time.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import base64
 import inspect
@@ -178,7 +179,7 @@ def jwt_expiry(token: str) -> float | None:
     return float(exp) if isinstance(exp, (int, float)) else None
 
 
-class _TokenAuth(AuthBase):
+class _TokenAuth(AuthBase, abc.ABC):
     """Caching, expiry, single-flight renewal and the 401 rule, shared by token flows."""
 
     def __init__(
@@ -201,11 +202,13 @@ class _TokenAuth(AuthBase):
         self.token_requests = 0
 
     # -- what subclasses provide ------------------------------------------------------------
+    @abc.abstractmethod
     def _token_request(self, base: httpx.URL) -> httpx.Request:
-        raise TypeError  # pragma: no cover - every subclass overrides it
+        """The request that fetches a token (``base``: the URL of the request needing it)."""
 
+    @abc.abstractmethod
     def _parse_token(self, data: Any) -> Token:
-        raise TypeError  # pragma: no cover - every subclass overrides it
+        """The token in a decoded token/login answer."""
 
     # -- shared logic -----------------------------------------------------------------------
     def _valid_token(self) -> Token | None:
