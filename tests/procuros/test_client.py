@@ -680,12 +680,19 @@ def test_sandbox_client_helpers() -> None:
     sandbox = ProcurosSandbox()
     with sandbox.client() as client:
         assert len(list(client.incoming.list())) == 12
+    assert client._http.is_closed  # the pool made for it is its own
+    mine = sandbox.http_client()
+    with sandbox.mount(Procuros, TOKEN, http_client=mine) as client:
+        client.ping()
+    assert not mine.is_closed  # an injected client stays the caller's
+    mine.close()
 
 
 async def test_sandbox_async_client_helper() -> None:
     sandbox = ProcurosSandbox()
     async with sandbox.async_client() as client:
         assert len([tx async for tx in client.incoming.list()]) == 12
+    assert client._http.is_closed
 
 
 def test_contract_checker_catches_a_bad_request() -> None:

@@ -15,11 +15,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 import attrs
 import httpx
+
+if TYPE_CHECKING:
+    from .._core._async.client import AsyncAPIClient
+    from .._core._sync.client import SyncAPIClient
 
 __all__ = [
     "Fault",
@@ -36,6 +40,7 @@ __all__ = [
 
 Handler = Callable[..., "SandboxResponse"]
 F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C", bound="SyncAPIClient | AsyncAPIClient")
 
 
 @attrs.frozen
@@ -439,6 +444,24 @@ class Sandbox:
     def async_http_client(self, **kwargs: Any) -> httpx.AsyncClient:
         """An ``httpx.AsyncClient`` mounted on this fake (pass it as ``http_client=``)."""
         return httpx.AsyncClient(transport=self.transport(), **kwargs)
+
+    def mount(self, client_cls: type[C], /, *args: Any, **kwargs: Any) -> C:
+        """An SDK client of ``client_cls`` (sync or async) talking to this fake.
+
+        ``base_url`` defaults to the fake's. The httpx client made for it belongs to the SDK
+        client, so closing the SDK client (or leaving its ``with`` block) closes it; an
+        ``http_client=`` you pass yourself stays yours.
+        """
+        from .._core._async.client import AsyncAPIClient
+
+        kwargs.setdefault("base_url", self.base_url)
+        if kwargs.get("http_client") is not None:
+            return client_cls(*args, **kwargs)
+        is_async = issubclass(client_cls, AsyncAPIClient)
+        kwargs["http_client"] = self.async_http_client() if is_async else self.http_client()
+        client = client_cls(*args, **kwargs)
+        client._owns_http = True
+        return client
 
     async def asgi(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         """The fake as an ASGI application."""

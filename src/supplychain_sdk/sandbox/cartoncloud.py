@@ -469,12 +469,11 @@ class CartonCloudSandbox(Sandbox):
         """A sync ``CartonCloud`` client mounted on this fake (default credentials and tenant)."""
         from ..cartoncloud import CartonCloud
 
-        options.setdefault("http_client", self.http_client())
-        return CartonCloud(
+        return self.mount(
+            CartonCloud,
             client_id or self.DEFAULT_CLIENT_ID,
             client_secret or self.DEFAULT_CLIENT_SECRET,
             tenant_id=tenant_id,
-            base_url=self.base_url,
             **options,
         )
 
@@ -489,12 +488,11 @@ class CartonCloudSandbox(Sandbox):
         """An ``AsyncCartonCloud`` client mounted on this fake."""
         from ..cartoncloud import AsyncCartonCloud
 
-        options.setdefault("http_client", self.async_http_client())
-        return AsyncCartonCloud(
+        return self.mount(
+            AsyncCartonCloud,
             client_id or self.DEFAULT_CLIENT_ID,
             client_secret or self.DEFAULT_CLIENT_SECRET,
             tenant_id=tenant_id,
-            base_url=self.base_url,
             **options,
         )
 

@@ -548,12 +548,7 @@ class OneScpSandbox(Sandbox):
         """A sync ``OneScp`` client mounted on this fake (default: the default user's login)."""
         from ..onescp import OneScp
 
-        return OneScp(
-            **self._credentials(email, password, api_key, token),
-            base_url=self.base_url,
-            http_client=self.http_client(),
-            **options,
-        )
+        return self.mount(OneScp, **self._credentials(email, password, api_key, token), **options)
 
     def async_client(
         self,
@@ -567,11 +562,8 @@ class OneScpSandbox(Sandbox):
         """An ``AsyncOneScp`` client mounted on this fake (default: the default user's login)."""
         from ..onescp import AsyncOneScp
 
-        return AsyncOneScp(
-            **self._credentials(email, password, api_key, token),
-            base_url=self.base_url,
-            http_client=self.async_http_client(),
-            **options,
+        return self.mount(
+            AsyncOneScp, **self._credentials(email, password, api_key, token), **options
         )
 
     def _credentials(

@@ -203,23 +203,13 @@ class ProcurosSandbox(Sandbox):
         """A sync ``Procuros`` client mounted on this fake."""
         from ..procuros import Procuros
 
-        return Procuros(
-            token or self.DEFAULT_TOKEN,
-            base_url=self.base_url,
-            http_client=self.http_client(),
-            **options,
-        )
+        return self.mount(Procuros, token or self.DEFAULT_TOKEN, **options)
 
     def async_client(self, token: str | None = None, **options: Any) -> AsyncProcuros:
         """An ``AsyncProcuros`` client mounted on this fake."""
         from ..procuros import AsyncProcuros
 
-        return AsyncProcuros(
-            token or self.DEFAULT_TOKEN,
-            base_url=self.base_url,
-            http_client=self.async_http_client(),
-            **options,
-        )
+        return self.mount(AsyncProcuros, token or self.DEFAULT_TOKEN, **options)
 
     # -- framework hooks ------------------------------------------------------------------------
     def authenticate(self, request: SandboxRequest) -> SandboxResponse | None:
