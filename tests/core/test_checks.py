@@ -39,3 +39,37 @@ def test_uuid_string() -> None:
 )
 def test_int_or_none(value: object, expected: int | None) -> None:
     assert int_or_none(value) == expected
+
+
+def test_field_errors_and_invalid() -> None:
+    from pydantic import ValidationError
+
+    from supplychain_sdk._core import APIModel
+    from supplychain_sdk._core.checks import field_errors, invalid, json_pointer
+
+    class Line(APIModel):
+        unit_price: float
+
+    class Doc(APIModel):
+        order_identifier: str
+        lines: list[Line]
+
+    with pytest.raises(ValidationError) as caught:
+        Doc.model_validate({"lines": [{"unitPrice": "x"}]})
+    exc = caught.value
+    assert field_errors(exc) == {
+        "orderIdentifier": ["Field required"],
+        "lines.0.unitPrice": ["Input should be a valid number, unable to parse string as a number"],
+    }
+    assert field_errors(exc, pointer=True, prefix=("content",), missing="is required") == {
+        "/content/orderIdentifier": ["is required"],
+        "/content/lines/0/unitPrice": [
+            "Input should be a valid number, unable to parse string as a number"
+        ],
+    }
+    error = invalid("the order", {f"f{i}": ["bad"] for i in range(10)})
+    assert str(error).startswith("the order is invalid: f0: bad; f1: bad;")
+    assert str(error).endswith("f7: bad (and 2 more)")
+    assert len(error.field_errors) == 10
+    assert json_pointer(["a/b", "c~d", 0]) == "/a~1b/c~0d/0"
+    assert json_pointer([]) == ""

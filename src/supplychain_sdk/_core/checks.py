@@ -1,14 +1,18 @@
-"""Input checks every platform needs before sending: known enum values, UUIDs, JSON integers."""
+"""Input checks every platform needs before sending: known enum values, UUIDs, JSON integers,
+and pydantic validation errors turned into the SDK's ``field_errors``."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from .errors import InvalidRequestError
 from .models import OpenEnum
 
-__all__ = ["int_or_none", "known", "uuid_string"]
+__all__ = ["field_errors", "int_or_none", "invalid", "json_pointer", "known", "uuid_string"]
 
 E = TypeVar("E", bound=OpenEnum)
 
@@ -49,3 +53,43 @@ def int_or_none(value: Any) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def json_pointer(location: Sequence[int | str]) -> str:
+    """A location as an RFC 6901 JSON pointer: ``("items", 0, "sku")`` -> ``/items/0/sku``."""
+    parts = [str(part).replace("~", "~0").replace("/", "~1") for part in location]
+    return "/" + "/".join(parts) if parts else ""
+
+
+def field_errors(
+    exc: ValidationError,
+    *,
+    pointer: bool = False,
+    prefix: Sequence[int | str] = (),
+    missing: str | None = None,
+) -> dict[str, list[str]]:
+    """A pydantic error as ``{path: [messages]}`` in the API's field names.
+
+    Paths are dotted (``content.header.orderIdentifier``) or, with ``pointer=True``, JSON
+    pointers (``/items/0/sku``), the shape each platform uses for its own 422 answers.
+    ``prefix`` is put before every location; ``missing`` replaces pydantic's message for a
+    missing field (``"is required"``, as some APIs word it).
+    """
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors(include_url=False):
+        location = [*prefix, *error["loc"]]
+        path = json_pointer(location) if pointer else ".".join(str(p) for p in location)
+        message = missing if missing is not None and error["type"] == "missing" else error["msg"]
+        errors.setdefault(path or "body", []).append(message)
+    return errors
+
+
+def invalid(what: str, errors: Mapping[str, list[str]]) -> InvalidRequestError:
+    """The error refusing ``what``: one readable line (eight problems at most) plus
+    ``field_errors`` for code."""
+    problems = [f"{path}: {'; '.join(messages)}" for path, messages in errors.items()]
+    shown = problems[:8]
+    more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
+    return InvalidRequestError(
+        f"{what} is invalid: " + "; ".join(shown) + more, field_errors=errors
+    )

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .._core.checks import uuid_string
+from .._core.checks import field_errors, invalid, uuid_string
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
 from .._core.pagination import PageNumberPagination, header_meta
@@ -23,11 +23,9 @@ __all__ = [
     "outbound_order_body",
     "page_size",
     "pagination",
-    "pointer",
     "product_body",
     "start_page",
     "tenant_id",
-    "validation_errors",
 ]
 
 #: Query parameters of a search page. The spec's general pagination section names them
@@ -96,29 +94,6 @@ def pagination(size: int | None) -> PageNumberPagination:
 # -- bodies ----------------------------------------------------------------------------------------
 
 
-def pointer(loc: tuple[int | str, ...]) -> str:
-    """A pydantic error location as a JSON pointer (``("items", 0, "details")`` ->
-    ``/items/0/details``)."""
-    parts = [str(p).replace("~", "~0").replace("/", "~1") for p in loc]
-    return "/" + "/".join(parts) if parts else ""
-
-
-def validation_errors(exc: ValidationError) -> dict[str, list[str]]:
-    """A pydantic error as ``{JSON pointer: [messages]}`` (a missing field: ``is required``)."""
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors(include_url=False):
-        message = "is required" if error["type"] == "missing" else error["msg"]
-        errors.setdefault(pointer(tuple(error["loc"])), []).append(message)
-    return errors
-
-
-def _raise(what: str, errors: Mapping[str, list[str]]) -> None:
-    problems = [f"{path}: {'; '.join(msgs)}" for path, msgs in errors.items()]
-    shown = problems[:8]
-    more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
-    raise InvalidRequestError(f"{what} is invalid: " + "; ".join(shown) + more, field_errors=errors)
-
-
 def _as_model(value: object, model: type[M], what: str) -> M:
     if isinstance(value, model):
         return value
@@ -129,8 +104,7 @@ def _as_model(value: object, model: type[M], what: str) -> M:
     try:
         return model.model_validate(dict(value))
     except ValidationError as exc:
-        _raise(what, validation_errors(exc))
-        raise  # pragma: no cover - _raise always raises
+        raise invalid(what, field_errors(exc, pointer=True, missing="is required")) from None
 
 
 def _json(model: APIModel) -> dict[str, Any]:
@@ -216,7 +190,7 @@ class _Checker:
 
     def raise_if_any(self, what: str) -> None:
         if self.errors:
-            _raise(what, self.errors)
+            raise invalid(what, self.errors)
 
 
 _CUSTOMER_KEYS = ("id", "references.code", "name")

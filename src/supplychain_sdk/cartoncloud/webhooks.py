@@ -19,10 +19,10 @@ from typing import Any, Literal, TypeAlias
 import attrs
 from pydantic import ValidationError
 
+from .._core.checks import field_errors
 from .._core.errors import InvalidRequestError
 from .._core.webhooks import raw_body, verify_shared_headers
 from . import _models as m
-from ._params import pointer
 
 __all__ = [
     "ConsignmentEvent",
@@ -148,10 +148,7 @@ def parse(
         consignment = m.Consignment.model_validate(payload)
         return ConsignmentEvent(entity=consignment, status=consignment.status, headers=rest)
     except ValidationError as exc:
-        errors: dict[str, list[str]] = {}
-        for error in exc.errors(include_url=False):
-            errors.setdefault(pointer(tuple(error["loc"])), []).append(error["msg"])
         raise InvalidRequestError(
             f"the webhook body is not a valid {kind.replace('_', ' ')}",
-            field_errors=errors,
+            field_errors=field_errors(exc, pointer=True),
         ) from None

@@ -17,7 +17,7 @@ import attrs
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .._core.checks import known
+from .._core.checks import field_errors, invalid, known
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
 from .._core.pagination import PageNumberPagination, body_meta
@@ -161,14 +161,6 @@ def timestamp(value: dt.datetime | dt.date | str | None, name: str) -> str | Non
 # -- bodies ---------------------------------------------------------------------------------------
 
 
-def _field_errors(exc: ValidationError, prefix: str) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors(include_url=False):
-        path = ".".join([prefix, *(str(part) for part in error["loc"])])
-        errors.setdefault(path, []).append(error["msg"])
-    return errors
-
-
 def model_body(model: type[APIModel], value: object, name: str) -> dict[str, Any]:
     """``value`` (a model or a dict in the API's names) checked against ``model``, as JSON.
 
@@ -181,9 +173,7 @@ def model_body(model: type[APIModel], value: object, name: str) -> dict[str, Any
     try:
         checked = model.model_validate(dict(value))
     except ValidationError as exc:
-        errors = _field_errors(exc, name)
-        summary = "; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items())
-        raise InvalidRequestError(f"{name} is invalid: {summary}", field_errors=errors) from None
+        raise invalid(name, field_errors(exc, prefix=(name,))) from None
     return checked.to_dict()
 
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from .._core.checks import known, uuid_string
+from .._core.checks import field_errors, invalid, known, uuid_string
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel
 from .._core.pagination import CursorPagination, PageMeta
@@ -27,8 +27,6 @@ __all__ = [
     "per_page",
     "sent_transaction",
     "transaction_id",
-    "validation_errors",
-    "validation_message",
 ]
 
 #: Any of the twelve documents ``outgoing.send`` accepts directly.
@@ -134,23 +132,6 @@ def error_context(value: Mapping[str, str] | None) -> dict[str, str] | None:
     return dict(value)
 
 
-def validation_errors(exc: ValidationError) -> dict[str, list[str]]:
-    """A pydantic error as ``{dotted.path: [messages]}`` in the API's field names."""
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors(include_url=False):
-        path = ".".join(str(part) for part in error["loc"]) or "body"
-        errors.setdefault(path, []).append(error["msg"])
-    return errors
-
-
-def validation_message(exc: ValidationError, what: str) -> str:
-    """A pydantic error as one readable line with the spec's dotted paths."""
-    problems = [f"{path}: {'; '.join(msgs)}" for path, msgs in validation_errors(exc).items()]
-    shown = problems[:8]
-    suffix = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
-    return f"{what} is invalid: " + "; ".join(shown) + suffix
-
-
 def sent_transaction(transaction: object) -> dict[str, Any]:
     """The JSON for ``POST /v2/transactions`` from a document, a Sent* model or a dict.
 
@@ -186,10 +167,7 @@ def sent_transaction(transaction: object) -> dict[str, Any]:
     try:
         checked = model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidRequestError(
-            validation_message(exc, f"the {tx_type.value} transaction"),
-            field_errors=validation_errors(exc),
-        ) from None
+        raise invalid(f"the {tx_type.value} transaction", field_errors(exc)) from None
     # Fields left as None are not sent: the spec makes almost no document field nullable.
     return checked.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude_none=True)
 

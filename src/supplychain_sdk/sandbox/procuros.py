@@ -377,7 +377,8 @@ class ProcurosSandbox(Sandbox):
 
     @route("POST", "/v2/transactions")
     def send(self, request: SandboxRequest) -> SandboxResponse:
-        from ..procuros._params import SENT_CLASSES, validation_errors
+        from .._core.checks import field_errors
+        from ..procuros._params import SENT_CLASSES
 
         body = request.json()
         tx_type = body.get("type") if isinstance(body, Mapping) else None
@@ -390,7 +391,7 @@ class ProcurosSandbox(Sandbox):
         try:
             SENT_CLASSES[TransactionType(tx_type)].model_validate(body)
         except ValidationError as exc:
-            return self._invalid(validation_errors(exc), error_url=True)
+            return self._invalid(field_errors(exc), error_url=True)
         connection = self._connection(request)
         stored = self._store(connection, tx_type, body["content"], "outgoing", "SUCCESS")
         if self.queue_sends:
