@@ -61,7 +61,7 @@ BASE = f"/tenants/{TENANT}"
 )
 def test_parse_error(body: Any, expected: ErrorDetails) -> None:
     assert parse_error(422, body) == expected
-    assert CARTONCLOUD.name == "cartoncloud"
+    assert CARTONCLOUD.parse_error is parse_error
 
 
 async def test_405_is_method_not_allowed(mode: Mode, client: CartonCloud) -> None:

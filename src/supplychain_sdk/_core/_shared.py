@@ -74,13 +74,11 @@ class Platform:
     """What a platform tells the core about itself; every field has a sensible default.
 
     Attributes:
-        name: short name used in log lines.
         parse_error: error body -> `ErrorDetails`.
         envelope_error: a 2xx body -> `ErrorDetails` if it actually reports a failure.
         retry_after: reads a wait in seconds from an error body (after the headers).
     """
 
-    name: str = "api"
     parse_error: ErrorParser = default_error_parser
     envelope_error: Callable[[Any], ErrorDetails | None] | None = None
     retry_after: Callable[[Any], float | None] | None = None

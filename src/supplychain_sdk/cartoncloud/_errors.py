@@ -50,4 +50,4 @@ def parse_error(status: int, body: Any) -> ErrorDetails:
     return ErrorDetails(code=code, message="; ".join(messages) or None, field_errors=fields)
 
 
-CARTONCLOUD = Platform(name="cartoncloud", parse_error=parse_error)
+CARTONCLOUD = Platform(parse_error=parse_error)

@@ -99,6 +99,4 @@ def retry_after(body: Any) -> float | None:
     return seconds if seconds >= 0 else None
 
 
-ONESCP = Platform(
-    name="onescp", parse_error=parse_error, envelope_error=envelope_error, retry_after=retry_after
-)
+ONESCP = Platform(parse_error=parse_error, envelope_error=envelope_error, retry_after=retry_after)

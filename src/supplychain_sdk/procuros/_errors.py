@@ -32,4 +32,4 @@ def parse_error(status: int, body: Any) -> ErrorDetails:
     )
 
 
-PROCUROS = Platform(name="procuros", parse_error=parse_error)
+PROCUROS = Platform(parse_error=parse_error)
