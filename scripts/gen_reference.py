@@ -2,7 +2,8 @@
 
 Methods are found by walking the sync client class: resources are ``cached_property``
 attributes whose return type is a resource class; endpoints are methods marked with
-``@endpoint(METHOD, PATH)``. ``--check`` exits non-zero when a committed page is stale.
+``@uses(OPERATION, ...)`` (the route table's rows) or ``@endpoint(METHOD, PATH)``.
+``--check`` exits non-zero when a committed page is stale.
 
     python scripts/gen_reference.py          # regenerate
     python scripts/gen_reference.py --check  # CI: fail on stale pages
@@ -54,11 +55,24 @@ def _params(func: object) -> str:
 
 #: Methods that make no HTTP call of their own: the core's (documented once, not per
 #: platform) and platform helpers that derive a client, such as CartonCloud's ``for_tenant``.
-_CLIENT_METHODS = frozenset({"request", "paginate", "with_options", "close", "for_tenant"})
+_CLIENT_METHODS = frozenset(
+    {
+        "request",
+        "paginate",
+        "run",
+        "run_with_response",
+        "page",
+        "route",
+        "with_options",
+        "close",
+        "for_tenant",
+    }
+)
 
 
 def _walk(cls: type, prefix: str, lines: list[tuple[str, str, str]], seen: set[type]) -> None:
     from supplychain_sdk._core import endpoint_of
+    from supplychain_sdk._core.operations import operations_of
 
     if cls in seen:
         return
@@ -74,15 +88,24 @@ def _walk(cls: type, prefix: str, lines: list[tuple[str, str, str]], seen: set[t
             continue
         func = getattr(cls, name, None)
         found = endpoint_of(func)
-        if found is None:
+        routes = [
+            (op.method, op.path + (" (inferred)" if op.inferred else ""))
+            for op in operations_of(func)
+        ]
+        if found is not None:
+            routes.append((found.method, found.path))
+        if not routes:
             if callable(func) and name not in _CLIENT_METHODS:
-                raise SystemExit(f"{cls.__name__}.{name} is public but has no @endpoint marker")
+                raise SystemExit(
+                    f"{cls.__name__}.{name} is public but has no @uses/@endpoint marker"
+                )
             continue
         # The annotation as written (``SyncPager[m.ReceivedTransaction]``), not the expanded
         # union a type alias stands for.
         returns = _short(inspect.signature(func).return_annotation)  # type: ignore[arg-type]
         call = f"{prefix}.{name}{_params(func)} -> {returns}"
-        lines.append((call, found.method, found.path))
+        for method, route in routes:
+            lines.append((call, method, route))
 
 
 def render(module: str, sync_name: str, async_name: str, title: str) -> str:

@@ -131,6 +131,15 @@ def _headers(value: Mapping[str, str] | None) -> dict[str, str]:
     return dict(value or {})
 
 
+def _overrides(value: Mapping[str, tuple[str, str]] | None) -> dict[str, tuple[str, str]]:
+    if value is not None and not isinstance(value, Mapping):
+        raise InvalidRequestError("route_overrides must map operation names to (METHOD, path)")
+    return {  # lists are accepted for tuples (JSON or YAML configuration)
+        name: tuple(route) if isinstance(route, list) else route
+        for name, route in (value or {}).items()
+    }
+
+
 @attrs.frozen(kw_only=True)
 class ClientConfig:
     """Everything a client needs to send requests; derive variants with `evolve`.
@@ -147,6 +156,8 @@ class ClientConfig:
         app_info: ``(name, version)`` of your application, appended to the User-Agent.
         limits: connection pool limits (ignored with an injected ``http_client``).
         http_client: an ``httpx.Client`` / ``httpx.AsyncClient`` to use instead of our own.
+        route_overrides: ``{"orders.update": ("PATCH", "/v2/orders/{order_id}")}`` moves
+            named operations to another method and path (checked when the client is made).
     """
 
     base_url: str = attrs.field(converter=_norm_base_url, validator=_check_base_url)
@@ -160,6 +171,7 @@ class ClientConfig:
     app_info: tuple[str, str] | None = attrs.field(default=None, validator=_check_app_info)
     limits: Limits = Limits()
     http_client: httpx.Client | httpx.AsyncClient | None = attrs.field(default=None, repr=False)
+    route_overrides: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, converter=_overrides)
 
     def evolve(self, **changes: Any) -> ClientConfig:
         """A copy with ``changes`` applied (validated like the original)."""
@@ -195,3 +207,4 @@ class ClientOptions(TypedDict, total=False):
     app_info: tuple[str, str] | None
     limits: Limits
     http_client: httpx.Client | httpx.AsyncClient | None
+    route_overrides: Mapping[str, tuple[str, str]]

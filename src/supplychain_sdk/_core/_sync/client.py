@@ -32,7 +32,8 @@ from .._shared import (
     status_error,
 )
 from ..config import ClientConfig, shared_ssl_context
-from ..errors import APIConnectionError, APITimeoutError, InvalidRequestError
+from ..errors import APIConnectionError, APITimeoutError, InvalidRequestError, ResponseDecodeError
+from ..operations import Operation, apply_overrides, prepare
 from ..pagination import PaginationStrategy
 from ..response import RawResponse
 from .pager import SyncPager
@@ -52,10 +53,14 @@ class SyncAPIClient:
 
     #: What the platform tells the core (error parsing, envelopes, body retry hints).
     platform: Platform = Platform()
+    #: Every operation of the platform by name (its ``_routes.py``); what
+    #: ``route_overrides`` may move.
+    routes: Mapping[str, Operation[Any]] = {}
 
     def __init__(self, config: ClientConfig) -> None:
         setup_logging_from_env()
         self._config = config
+        self._moved = apply_overrides(self.routes, config.route_overrides)
         injected = config.http_client
         if injected is not None and not isinstance(injected, httpx.Client):
             raise InvalidRequestError("http_client must be an httpx.Client")
@@ -109,6 +114,7 @@ class SyncAPIClient:
             if isinstance(value, functools.cached_property):
                 new.__dict__.pop(name, None)
         new._config = self._config.evolve(**changes)
+        new._moved = apply_overrides(self.routes, new._config.route_overrides)
         if "http_client" in changes:
             injected = changes["http_client"]
             if not isinstance(injected, httpx.Client):
@@ -221,6 +227,148 @@ class SyncAPIClient:
             timeout=timeout,
         )
         return self._call(spec, cast_to)
+
+    # -- the generic caller of declared operations ---------------------------------------------
+    def route(self, op: Operation[T]) -> Operation[T]:
+        """``op`` as this client sends it: moved if ``route_overrides`` names it."""
+        return self._moved.get(op.name, op)
+
+    def _op_headers(self, op: Operation[Any]) -> Mapping[str, str] | None:
+        """Headers a platform adds to one operation (e.g. a scope header); none by default."""
+        return None
+
+    def run(
+        self,
+        op: Operation[T],
+        *,
+        ids: Mapping[str, object] | None = None,
+        query: Mapping[str, Any] | None = None,
+        body: Any = None,
+        extra_body: Mapping[str, Any] | None = None,
+        files: Any = None,
+        headers: Mapping[str, str] | None = None,
+        if_match: str | None = None,
+        idempotent: bool | None = None,
+    ) -> T:
+        """Call one declared operation and return its typed answer.
+
+        Ids are checked against their kind and percent-encoded; ``query`` and ``body`` are
+        validated against the operation's schemas and sent in the API's names, only the
+        fields given (``InvalidRequestError`` with ``field_errors`` otherwise, before anything
+        is sent). The answer is unwrapped from its envelope and cast to the operation's type.
+        """
+        return (self._run(op, ids, query, body, extra_body, files, headers, if_match, idempotent))[
+            1
+        ]
+
+    def run_with_response(
+        self,
+        op: Operation[T],
+        *,
+        ids: Mapping[str, object] | None = None,
+        query: Mapping[str, Any] | None = None,
+        body: Any = None,
+        extra_body: Mapping[str, Any] | None = None,
+        files: Any = None,
+        headers: Mapping[str, str] | None = None,
+        if_match: str | None = None,
+        idempotent: bool | None = None,
+    ) -> tuple[RawResponse, T]:
+        """`run`, also returning the answer's `RawResponse` (status, headers, request id)."""
+        response, result = self._run(
+            op, ids, query, body, extra_body, files, headers, if_match, idempotent
+        )
+        return RawResponse.from_httpx(response), result
+
+    def _run(
+        self,
+        op: Operation[T],
+        ids: Mapping[str, object] | None,
+        query: Mapping[str, Any] | None,
+        body: Any,
+        extra_body: Mapping[str, Any] | None,
+        files: Any,
+        headers: Mapping[str, str] | None,
+        if_match: str | None,
+        idempotent: bool | None,
+    ) -> tuple[httpx.Response, T]:
+        op = self.route(op)
+        spec = prepare(
+            op,
+            ids=ids,
+            query=query,
+            body=body,
+            extra_body=extra_body,
+            files=files,
+            headers=_merged(self._op_headers(op), headers),
+            if_match=if_match,
+            idempotent=idempotent,
+        )
+        response, answer = self._send(spec)
+        request = response.request
+        if op.answer is None:  # the operation answers nothing worth reading
+            return response, None  # type: ignore[return-value]
+        try:
+            part = op.read(answer)
+        except KeyError:
+            raise ResponseDecodeError(
+                method=request.method,
+                url=redact_url(str(request.url)),
+                status_code=response.status_code,
+                reason=f"the answer has no {op.envelope!r}",
+            ) from None
+        result: T = cast(
+            op.answer,
+            part,
+            method=request.method,
+            url=str(request.url),
+            status=response.status_code,
+        )
+        return response, result
+
+    def page(
+        self,
+        op: Operation[T],
+        *,
+        ids: Mapping[str, object] | None = None,
+        query: Mapping[str, Any] | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        limit: int | None = None,
+        page_size: int | None = None,
+        start: str | int | None = None,
+    ) -> SyncPager[T]:
+        """A lazy pager over a declared list operation.
+
+        Args:
+            op: the operation (its ``paging`` says how it pages and where the items are).
+            ids: path ids.
+            query: filters, validated like `run`'s.
+            body: a JSON body sent with every page (searches).
+            headers: extra headers for every page.
+            limit: the most items to return overall.
+            page_size: the items per request.
+            start: resume from this page number or cursor.
+        """
+        op = self.route(op)
+        if op.paging is None:
+            raise InvalidRequestError(f"{op.name} is not a list operation")
+        spec = prepare(
+            op,
+            ids=ids,
+            query=query,
+            body=body,
+            headers=_merged(self._op_headers(op), headers),
+        )
+        items = op.paging.items
+        return self._paginate(
+            spec,
+            strategy=op.paging.strategy(page_size, limit),
+            item_type=op.answer,
+            items=items_at(items) if isinstance(items, str) else items,
+            start=start,
+            limit=limit,
+        )
 
     # -- internals used by resources ----------------------------------------------------------
     @overload
@@ -395,6 +543,14 @@ class SyncAPIClient:
         if sink is not None and response.is_success and not _is_json(response):
             return response, None
         return response, decode_body(response)
+
+
+def _merged(
+    first: Mapping[str, str] | None, second: Mapping[str, str] | None
+) -> Mapping[str, str] | None:
+    if not first or not second:
+        return first or second
+    return {**first, **second}
 
 
 def _is_json(response: httpx.Response) -> bool:
