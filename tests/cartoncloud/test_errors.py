@@ -14,7 +14,7 @@ from supplychain_sdk import (
     NotFoundError,
     RateLimitError,
 )
-from supplychain_sdk._core._shared import ErrorDetails
+from supplychain_sdk._core.platform import ErrorDetails
 from supplychain_sdk.cartoncloud import AsyncCartonCloud, CartonCloud, TransportProduct
 from supplychain_sdk.cartoncloud._errors import CARTONCLOUD, parse_error
 from supplychain_sdk.sandbox import Fault

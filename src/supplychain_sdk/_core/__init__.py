@@ -24,18 +24,6 @@ if TYPE_CHECKING:
     from ._async.pager import (
         AsyncPager as AsyncPager,
     )
-    from ._shared import (
-        ErrorDetails as ErrorDetails,
-    )
-    from ._shared import (
-        Platform as Platform,
-    )
-    from ._shared import (
-        RequestSpec as RequestSpec,
-    )
-    from ._shared import (
-        capture_responses as capture_responses,
-    )
     from ._sync.client import (
         SyncAPIClient as SyncAPIClient,
     )
@@ -62,6 +50,9 @@ if TYPE_CHECKING:
     )
     from .auth import (
         OAuth2ClientCredentials as OAuth2ClientCredentials,
+    )
+    from .capture import (
+        capture_responses as capture_responses,
     )
     from .checkpoint import (
         FileCheckpoint as FileCheckpoint,
@@ -132,6 +123,15 @@ if TYPE_CHECKING:
     from .paths import (
         path as path,
     )
+    from .platform import (
+        ErrorDetails as ErrorDetails,
+    )
+    from .platform import (
+        Platform as Platform,
+    )
+    from .request import (
+        RequestSpec as RequestSpec,
+    )
     from .response import (
         RawResponse as RawResponse,
     )
@@ -152,7 +152,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     **{
         name: (module, name)
         for module, names in {
-            "_shared": ["ErrorDetails", "Platform", "RequestSpec", "capture_responses"],
+            "platform": ["ErrorDetails", "Platform"],
+            "request": ["RequestSpec"],
+            "capture": ["capture_responses"],
             "auth": [
                 "AuthBase",
                 "BearerAuth",

@@ -12,8 +12,8 @@ import httpx
 from tenacity import RetryCallState
 
 from ._logging import logger
-from ._shared import Platform
 from .errors import APIConnectionError
+from .platform import Platform
 from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 
 __all__ = ["RetryPolicy"]

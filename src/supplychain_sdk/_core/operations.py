@@ -25,12 +25,12 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, with_c
 from pydantic.alias_generators import to_camel
 from pydantic_core import to_jsonable_python
 
-from ._shared import RequestSpec
 from .checks import field_errors, invalid
 from .errors import InvalidRequestError
 from .models import APIModel
 from .pagination import PaginationStrategy
 from .paths import path as fill_path
+from .request import RequestSpec
 
 __all__ = [
     "IdKind",

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._core._shared import ErrorDetails, Platform
+from .._core.platform import ErrorDetails, Platform
 
 __all__ = ["ONESCP", "STATUS_BY_CODE", "envelope_error", "parse_error", "retry_after"]
 

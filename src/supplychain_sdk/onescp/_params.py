@@ -555,7 +555,7 @@ def batches(rows: Sequence[dict[str, Any]], size: int) -> list[list[dict[str, An
 def unwrap(response: httpx.Response, body: Any, key: str, tp: Any) -> Any:
     """The ``key`` (or, failing that, ``data``) of an answer envelope, validated as ``tp``."""
     from .._core._logging import redact_url
-    from .._core._shared import cast
+    from .._core.decoding import cast
     from .._core.errors import ResponseDecodeError
 
     value = None

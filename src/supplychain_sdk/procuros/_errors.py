@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._core._shared import ErrorDetails, Platform
+from .._core.platform import ErrorDetails, Platform
 
 __all__ = ["PROCUROS"]
 

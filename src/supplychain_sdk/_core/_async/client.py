@@ -18,20 +18,14 @@ from tenacity import AsyncRetrying
 
 from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
 from .._retrying import RetryPolicy
-from .._shared import (
-    Platform,
-    RequestSpec,
-    build_request,
-    cast,
-    decode_body,
-    items_at,
-    record,
-    status_error,
-)
+from ..capture import record
 from ..config import ClientConfig, shared_ssl_context
+from ..decoding import cast, decode_body, items_at, status_error
 from ..errors import APIConnectionError, APITimeoutError, InvalidRequestError, ResponseDecodeError
 from ..operations import Operation, apply_overrides, prepare
 from ..pagination import PaginationStrategy
+from ..platform import Platform
+from ..request import RequestSpec, build_request
 from ..response import RawResponse
 from .pager import AsyncPager
 

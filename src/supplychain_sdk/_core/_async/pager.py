@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from .._shared import RequestSpec, cast
+from ..decoding import cast
 from ..errors import InvalidRequestError, PaginationError
 from ..pagination import Page, PageRequest, PaginationStrategy
+from ..request import RequestSpec
 from ..response import RawResponse
 
 if TYPE_CHECKING:

@@ -12,15 +12,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
 
 from ..._core._logging import logger, redact_url
-from ..._core._shared import RequestSpec, cast
 from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import HeaderAuth, OAuth2ClientCredentials
 from ..._core.config import ClientConfig
+from ..._core.decoding import cast
 from ..._core.endpoint import endpoint
 from ..._core.errors import InvalidRequestError
 from ..._core.models import APIModel
 from ..._core.paths import path
+from ..._core.request import RequestSpec
 from ..._core.versioning import resolve_if_match
 from .. import _models as m
 from .. import _params as p

@@ -12,12 +12,11 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar, cast, ove
 
 from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
-from ..._core._shared import RequestSpec
-from ..._core._shared import cast as cast_to
 from ..._core.auth import TokenProvider
 from ..._core.checkpoint import SyncCheckpoint
 from ..._core.checks import int_or_none
 from ..._core.config import ClientConfig
+from ..._core.decoding import cast as cast_to
 from ..._core.endpoint import endpoint
 from ..._core.errors import (
     APIStatusError,
@@ -27,6 +26,7 @@ from ..._core.errors import (
 )
 from ..._core.models import APIModel
 from ..._core.paths import path
+from ..._core.request import RequestSpec
 from .. import _models as m
 from .. import _params as p
 from .._auth import OneScpLoginAuth, resolve_auth

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
-from ..._core._shared import RequestSpec
 from ..._core.auth import BearerAuth, TokenProvider
 from ..._core.config import ClientConfig
 from ..._core.endpoint import endpoint
 from ..._core.errors import APIError, APIStatusError, InvalidRequestError
 from ..._core.paths import path
+from ..._core.request import RequestSpec
 from .. import _models as m
 from .. import _params as p
 from .._errors import PROCUROS

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._core._shared import RequestSpec
 from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import BearerAuth, TokenProvider
@@ -19,6 +18,7 @@ from ..._core.config import ClientConfig
 from ..._core.endpoint import endpoint
 from ..._core.errors import APIError, APIStatusError, InvalidRequestError
 from ..._core.paths import path
+from ..._core.request import RequestSpec
 from .. import _models as m
 from .. import _params as p
 from .._errors import PROCUROS

@@ -1,0 +1,115 @@
+"""Reading an answer: body decoding, typed errors for error answers, casting to models."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import TypeAdapter, ValidationError
+
+from ._logging import redact_url
+from .errors import (
+    APIStatusError,
+    ResponseDecodeError,
+    VersionConflictError,
+    error_class_for,
+)
+from .platform import ErrorDetails, Platform
+from .response import RawResponse
+from .retry import server_wait
+
+__all__ = ["cast", "decode_body", "items_at", "status_error"]
+
+T = TypeVar("T")
+
+
+def items_at(dotted: str) -> Callable[[Any], Any]:
+    """An items extractor for a dotted key path (``""``: the body itself)."""
+    parts = [p for p in dotted.split(".") if p]
+
+    def extract(body: Any) -> Any:
+        for part in parts:
+            if not isinstance(body, Mapping):
+                return None
+            body = body.get(part)
+        return body
+
+    return extract
+
+
+def decode_body(response: httpx.Response) -> Any:
+    """JSON if the answer is JSON, text otherwise, ``None`` when empty."""
+    content = response.content
+    if not content:
+        return None
+    ctype = response.headers.get("content-type", "")
+    if "json" in ctype or content[:1] in (b"{", b"["):
+        try:
+            return jsonlib.loads(content)
+        except ValueError:
+            if response.is_success:
+                raise ResponseDecodeError(
+                    method=response.request.method,
+                    url=redact_url(str(response.request.url)),
+                    status_code=response.status_code,
+                    reason="malformed or truncated JSON",
+                ) from None
+    try:
+        return response.text
+    except UnicodeDecodeError:
+        return content
+
+
+def status_error(
+    platform: Platform,
+    response: httpx.Response,
+    body: Any,
+    *,
+    if_match: str | None,
+    details: ErrorDetails | None = None,
+) -> APIStatusError:
+    """The typed exception for an error answer."""
+    info = details or platform.parse_error(response.status_code, body)
+    status = info.status_code or response.status_code
+    retry_after = server_wait(response.headers, body, platform.retry_after)
+    common: dict[str, Any] = {
+        "status_code": status,
+        "method": response.request.method,
+        "url": redact_url(str(response.request.url)),
+        "code": info.code,
+        "error_message": info.message,
+        "field_errors": info.field_errors,
+        "body": body,
+        "response": RawResponse.from_httpx(response),
+        "retry_after": retry_after,
+        "details": info.details,
+    }
+    if if_match is not None and status in {409, 412}:
+        return VersionConflictError(sent_version=if_match, **common)
+    if response.is_success and info.status_code is None:
+        return APIStatusError(**common)
+    return error_class_for(status)(**common)
+
+
+@lru_cache(maxsize=512)
+def _adapter(tp: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(tp)
+
+
+def cast(tp: type[T] | Any, data: Any, *, method: str, url: str, status: int) -> T:
+    """Validate ``data`` as ``tp`` (a model, ``list[Model]``, a union...)."""
+    if tp is None or tp is Any:
+        return data  # type: ignore[no-any-return]
+    try:
+        return _adapter(tp).validate_python(data)  # type: ignore[no-any-return,arg-type]
+    except ValidationError as exc:
+        raise ResponseDecodeError(
+            method=method,
+            url=redact_url(url),
+            status_code=status,
+            reason=f"unexpected shape ({exc.error_count()} validation errors: "
+            f"{exc.errors(include_url=False, include_input=False)[:3]})",
+        ) from None

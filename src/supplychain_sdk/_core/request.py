@@ -1,0 +1,124 @@
+"""Building the HTTP request for one call: `RequestSpec`, URL, headers, query and body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from enum import Enum
+from typing import Any
+
+import attrs
+import httpx
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+from ._logging import redact_url
+from .config import ClientConfig, Timeout, origin_of
+from .errors import ForeignOriginError, InvalidRequestError
+from .models import APIModel
+
+__all__ = ["RequestSpec", "build_request", "clean_params", "encode_json", "resolve_url"]
+
+
+@attrs.frozen(kw_only=True)
+class RequestSpec:
+    """One API call, fully described before it is sent."""
+
+    method: str
+    path: str
+    params: Mapping[str, Any] | None = None
+    json: Any = None
+    content: bytes | None = None
+    data: Mapping[str, Any] | None = None
+    files: Any = None
+    headers: Mapping[str, str] | None = None
+    if_match: str | None = None
+    idempotent: bool | None = None
+    max_retries: int | None = None
+    timeout: float | None = None
+    #: Relative to the origin (RFC 3986 join) instead of appended to the base URL path.
+    is_url: bool = False
+
+
+def encode_param(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+def clean_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Drop ``None`` values; encode enums, booleans, dates and sequences."""
+    out: dict[str, Any] = {}
+    for key, value in (params or {}).items():
+        if value is None:
+            continue
+        if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+            out[key] = [encode_param(v) for v in value]
+        else:
+            out[key] = encode_param(value)
+    return out
+
+
+def encode_json(value: Any) -> Any:
+    """Plain JSON data from models, dicts, lists, enums and dates (models by alias)."""
+    if isinstance(value, APIModel):
+        return value.to_dict()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {str(k): encode_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encode_json(v) for v in value]
+    return to_jsonable_python(value)
+
+
+def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
+    """The absolute URL for ``spec``; anything off the client's origin is refused."""
+    try:
+        if spec.is_url:
+            url = httpx.URL(config.base_url).join(spec.path)
+        elif "://" in spec.path or spec.path.startswith("//"):
+            url = httpx.URL(spec.path)
+        else:
+            if not spec.path.startswith("/"):
+                raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
+            url = httpx.URL(config.base_url + spec.path)
+    except httpx.InvalidURL as exc:
+        raise InvalidRequestError(f"invalid URL {spec.path!r}: {exc}") from None
+    if origin_of(url) != config.origin:
+        raise ForeignOriginError(
+            f"refusing to send a request to {redact_url(str(url))}: it is not on the client's "
+            f"origin {config.base_url}, and credentials are only sent there"
+        )
+    return str(url)
+
+
+def build_request(
+    http: httpx.Client | httpx.AsyncClient, config: ClientConfig, spec: RequestSpec
+) -> httpx.Request:
+    url = resolve_url(config, spec)
+    headers: dict[str, str] = {"User-Agent": config.user_agent, "Accept": "application/json"}
+    headers.update(config.default_headers)
+    if spec.headers:
+        headers.update(spec.headers)
+    if spec.if_match is not None:
+        headers["If-Match"] = spec.if_match
+    timeout = config.timeout if spec.timeout is None else spec.timeout
+    try:
+        return http.build_request(
+            spec.method,
+            url,
+            params=clean_params(spec.params) or None,
+            json=encode_json(spec.json) if spec.json is not None else None,
+            content=spec.content,
+            data=dict(spec.data) if spec.data is not None else None,
+            files=spec.files,
+            headers=headers,
+            timeout=Timeout.of(timeout).to_httpx(),
+        )
+    except (httpx.InvalidURL, UnicodeEncodeError) as exc:
+        raise InvalidRequestError(f"invalid request URL or header: {exc}") from None
