@@ -3,6 +3,7 @@ and pydantic validation errors turned into the SDK's ``field_errors``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
@@ -12,7 +13,16 @@ from pydantic import ValidationError
 from .errors import InvalidRequestError
 from .models import OpenEnum
 
-__all__ = ["field_errors", "int_or_none", "invalid", "json_pointer", "known", "uuid_string"]
+__all__ = [
+    "field_errors",
+    "int_or_none",
+    "invalid",
+    "json_pointer",
+    "known",
+    "positive_int",
+    "timestamp",
+    "uuid_string",
+]
 
 E = TypeVar("E", bound=OpenEnum)
 
@@ -92,4 +102,52 @@ def invalid(what: str, errors: Mapping[str, list[str]]) -> InvalidRequestError:
     more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
     return InvalidRequestError(
         f"{what} is invalid: " + "; ".join(shown) + more, field_errors=errors
+    )
+
+
+def positive_int(value: object, name: str, maximum: int | None = None) -> int | None:
+    """``None``, or an integer from 1 (to ``maximum``); anything else is refused."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidRequestError(f"{name} must be a positive integer, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise InvalidRequestError(f"{name} must be at most {maximum}, got {value}")
+    return value
+
+
+def _parse_iso(value: str) -> dt.date | dt.datetime | None:
+    candidate = value.strip()
+    if candidate.endswith(("Z", "z")):
+        candidate = candidate[:-1] + "+00:00"
+    try:
+        return dt.datetime.fromisoformat(candidate)
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(candidate)
+    except ValueError:
+        return None
+
+
+def timestamp(value: dt.datetime | dt.date | str | None, name: str) -> str | None:
+    """An ISO 8601 value for an API: dates as ``YYYY-MM-DD``, datetimes in UTC
+    (``2025-01-01T12:00:00.000Z``); strings are checked and sent unchanged; naive
+    datetimes are refused (their zone is unknown)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidRequestError(
+                f"{name} must be a timezone-aware datetime, e.g. datetime(..., tzinfo=timezone.utc)"
+            )
+        text = value.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+        return text.replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _parse_iso(value) is not None:
+        return value
+    raise InvalidRequestError(
+        f"{name} must be an ISO 8601 date or timestamp (a date, an aware datetime or a string "
+        f"such as '2025-01-01T00:00:00Z'), got {value!r}"
     )
