@@ -91,7 +91,8 @@ def status_error(
         return VersionConflictError(sent_version=if_match, **common)
     if response.is_success and info.status_code is None:
         return APIStatusError(**common)
-    return error_class_for(status)(**common)
+    by_code = platform.error_classes.get(info.code) if info.code else None
+    return (by_code or error_class_for(status))(**common)
 
 
 @lru_cache(maxsize=512)

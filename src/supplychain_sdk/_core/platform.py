@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from .errors import APIStatusError
 
 __all__ = ["ErrorDetails", "ErrorParser", "Platform", "default_error_parser"]
 
@@ -52,8 +55,12 @@ class Platform:
         parse_error: error body -> `ErrorDetails`.
         envelope_error: a 2xx body -> `ErrorDetails` if it actually reports a failure.
         retry_after: reads a wait in seconds from an error body (after the headers).
+        error_classes: platform error code -> the exception class to raise for it.
     """
 
     parse_error: ErrorParser = default_error_parser
     envelope_error: Callable[[Any], ErrorDetails | None] | None = None
     retry_after: Callable[[Any], float | None] | None = None
+    #: The exception class for an error's platform code (``in_use`` -> ``InUseError``);
+    #: ``None`` (or no match) uses the class of the status.
+    error_classes: Mapping[str, type[APIStatusError]] = attrs.field(factory=dict)
