@@ -73,3 +73,42 @@ def test_field_errors_and_invalid() -> None:
     assert len(error.field_errors) == 10
     assert json_pointer(["a/b", "c~d", 0]) == "/a~1b/c~0d/0"
     assert json_pointer([]) == ""
+
+
+def test_positive_int() -> None:
+    from supplychain_sdk._core.checks import positive_int
+
+    assert positive_int(None, "limit") is None
+    assert positive_int(1, "limit") == 1
+    assert positive_int(500, "limit", maximum=500) == 500
+    for bad in (0, -1, True, 1.0, "2"):
+        with pytest.raises(
+            InvalidRequestError, match=f"limit must be a positive integer, got {bad!r}"
+        ):
+            positive_int(bad, "limit")
+    with pytest.raises(InvalidRequestError, match="limit must be at most 500, got 501"):
+        positive_int(501, "limit", maximum=500)
+
+
+def test_timestamp() -> None:
+    import datetime as dt
+
+    from supplychain_sdk._core.checks import timestamp
+
+    utc = dt.timezone.utc
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    assert timestamp(None, "since") is None
+    assert timestamp(dt.datetime(2025, 1, 1, 12, tzinfo=utc), "since") == "2025-01-01T12:00:00.000Z"
+    assert timestamp(dt.datetime(2025, 1, 1, 12, tzinfo=plus_two), "since") == (
+        "2025-01-01T10:00:00.000Z"
+    )
+    assert timestamp(dt.date(2025, 3, 4), "since") == "2025-03-04"
+    for text in ("2025-01-01", "2025-01-01T00:00:00Z", "2025-01-01T00:00:00.5+02:00"):
+        assert timestamp(text, "since") == text
+    with pytest.raises(InvalidRequestError, match="since must be a timezone-aware datetime"):
+        timestamp(dt.datetime(2025, 1, 1), "since")
+    for bad in ("yesterday", "", 20250101):
+        with pytest.raises(
+            InvalidRequestError, match="since must be an ISO 8601 date or timestamp"
+        ):
+            timestamp(bad, "since")  # type: ignore[arg-type]

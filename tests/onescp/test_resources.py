@@ -393,7 +393,9 @@ async def test_bulk_import_excel_bytes_and_file_object(
     handle.name = "/exports/master.csv"  # type: ignore[attr-defined]
     await mode(client.items.bulk_import(handle, update_existing=True))
     assert form(last(sandbox))[1] == {"file": ("master.csv", "text/csv", CSV)}
-    with pytest.raises(InvalidRequestError, match="must be a CSV or Excel file"):
+    with pytest.raises(
+        InvalidRequestError, match=r"file must be one of \.csv, \.xls, \.xlsx, got 'items.json'"
+    ):
         await mode(client.items.bulk_import(b"data", filename="items.json"))
     with pytest.raises(InvalidRequestError, match="update_existing must be True or False"):
         await mode(client.items.bulk_import(CSV, update_existing="yes"))

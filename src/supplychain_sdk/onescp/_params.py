@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import ipaddress
 import json
-import mimetypes
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeAlias, TypeVar
+from typing import IO, Any, TypeVar
 
-import attrs
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .._core.checks import field_errors, invalid, known
+from .._core.checks import field_errors, invalid, known, positive_int, timestamp
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
 from .._core.pagination import PageNumberPagination, body_meta
+from .._core.uploads import FileInput, Upload, upload
 
 __all__ = [
     "EXCEL_TYPES",
@@ -44,9 +42,6 @@ __all__ = [
 
 E = TypeVar("E", bound=OpenEnum)
 
-#: What a file argument may be: a path, the content, or a binary file object.
-FileInput: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | IO[bytes]"
-
 #: The sync endpoints' maximum page size.
 MAX_SYNC_LIMIT = 500
 
@@ -57,7 +52,6 @@ EXCEL_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".xls": "application/vnd.ms-excel",
 }
-_IMPORT_TYPES = {".csv": "text/csv", **EXCEL_TYPES}
 
 
 # -- scalars --------------------------------------------------------------------------------------
@@ -99,63 +93,9 @@ def optional_text(value: object, name: str) -> str | None:
     return None if value is None else text(value, name)
 
 
-def positive_int(value: object, name: str, maximum: int | None = None) -> int | None:
-    """``None``, or an integer from 1 (to ``maximum``)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidRequestError(f"{name} must be a positive integer, got {value!r}")
-    if maximum is not None and value > maximum:
-        raise InvalidRequestError(f"{name} must be at most {maximum}, got {value}")
-    return value
-
-
 def page_size(value: object) -> int | None:
     """The ``limit`` (items per page) of a list call."""
     return positive_int(value, "limit")
-
-
-def _parse_iso(value: str) -> dt.date | dt.datetime | None:
-    candidate = value.strip()
-    if candidate.endswith(("Z", "z")):
-        candidate = candidate[:-1] + "+00:00"
-    try:
-        return dt.datetime.fromisoformat(candidate)
-    except ValueError:
-        pass
-    try:
-        return dt.date.fromisoformat(candidate)
-    except ValueError:
-        return None
-
-
-def _utc(value: dt.datetime, name: str) -> str:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidRequestError(
-            f"{name} must be a timezone-aware datetime (ONESCP timestamps are UTC), "
-            f"e.g. datetime(..., tzinfo=timezone.utc)"
-        )
-    text = value.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
-    return text.replace("+00:00", "Z")
-
-
-def timestamp(value: dt.datetime | dt.date | str | None, name: str) -> str | None:
-    """An ISO 8601 value for the API: dates as ``YYYY-MM-DD``, datetimes in UTC (``...Z``).
-
-    Strings are checked to be ISO 8601 and sent unchanged; naive datetimes are refused.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return _utc(value, name)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and _parse_iso(value) is not None:
-        return value
-    raise InvalidRequestError(
-        f"{name} must be an ISO 8601 date or timestamp (a date, an aware datetime or a string "
-        f"such as '2025-01-01T00:00:00Z'), got {value!r}"
-    )
 
 
 # -- bodies ---------------------------------------------------------------------------------------
@@ -275,26 +215,9 @@ def check_base_url(value: str, allow_insecure_http: bool) -> str:
 # -- uploads --------------------------------------------------------------------------------------
 
 
-@attrs.define
-class Upload:
-    """One file part of a multipart body; `close` closes a file this module opened."""
-
-    filename: str
-    content: bytes | IO[bytes]
-    content_type: str
-    opened: IO[bytes] | None = None
-
-    def part(self) -> tuple[str, bytes | IO[bytes], str]:
-        """The ``(filename, content, content_type)`` tuple httpx takes."""
-        return (self.filename, self.content, self.content_type)
-
-    def close(self) -> None:
-        """Close the file if it was opened from a path."""
-        if self.opened is not None:
-            self.opened.close()
-
-
-def _sniff_import_name(content: bytes) -> str:
+def sniff_import_name(content: bytes) -> str:
+    """The name of spreadsheet bytes sent without one: ``items.xlsx``, ``items.xls`` or
+    ``items.csv``, from the content's signature."""
     if content.startswith(b"PK\x03\x04"):
         return "items.xlsx"
     if content.startswith(b"\xd0\xcf\x11\xe0"):
@@ -302,67 +225,8 @@ def _sniff_import_name(content: bytes) -> str:
     return "items.csv"
 
 
-def upload(
-    file: object,
-    *,
-    filename: str | None,
-    content_type: str | None,
-    name: str,
-    spreadsheet: bool = False,
-) -> Upload:
-    """A file part from a path, bytes or a binary file object.
-
-    The filename comes from ``filename``, else the path or the file object's name; bytes
-    without one are named from their content (``spreadsheet``) or ``"document"``. With
-    ``spreadsheet`` the file must be CSV or Excel (``.csv``, ``.xlsx``, ``.xls``).
-    """
-    if filename is not None:
-        text(filename, "filename")
-    opened: IO[bytes] | None = None
-    content: bytes | IO[bytes]
-    if isinstance(file, (str, os.PathLike)):
-        path = Path(file)
-        if not path.is_file():
-            raise InvalidRequestError(
-                f"{name}: no file at {str(path)!r} (a str is a path; pass bytes for content)"
-            )
-        if filename is None:
-            filename = path.name
-        if spreadsheet:
-            _check_spreadsheet(filename, name)
-        content = opened = path.open("rb")
-    elif isinstance(file, (bytes, bytearray)):
-        content = bytes(file)
-        if not content:
-            raise InvalidRequestError(f"{name} is empty")
-        if filename is None:
-            filename = _sniff_import_name(content) if spreadsheet else "document"
-    elif isinstance(file, io.TextIOBase):
-        raise InvalidRequestError(f"{name} must be opened in binary mode ('rb'), not text mode")
-    elif hasattr(file, "read"):
-        content = file  # type: ignore[assignment]
-        if filename is None:
-            own = getattr(file, "name", None)
-            filename = os.path.basename(own) if isinstance(own, str) and own else None
-        if filename is None:
-            raise InvalidRequestError(f"{name}: this file object has no name; pass filename=")
-    else:
-        raise InvalidRequestError(
-            f"{name} must be a path, bytes or a binary file object, not {type(file).__name__}"
-        )
-    if spreadsheet:
-        _check_spreadsheet(filename, name)
-        guessed = _IMPORT_TYPES[Path(filename).suffix.lower()]
-    else:
-        guessed = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return Upload(filename, content, content_type or guessed, opened)
-
-
-def _check_spreadsheet(filename: str, name: str) -> None:
-    if Path(filename).suffix.lower() not in _IMPORT_TYPES:
-        raise InvalidRequestError(
-            f"{name} must be a CSV or Excel file (.csv, .xlsx, .xls), got {filename!r}"
-        )
+#: What ``items.bulk_import`` accepts: CSV or Excel, by suffix.
+IMPORT_TYPES = {".csv": "text/csv", **EXCEL_TYPES}
 
 
 # -- pagination -----------------------------------------------------------------------------------

@@ -1142,7 +1142,14 @@ class Items(SyncAPIResource):
         """
         if not isinstance(update_existing, bool):
             raise InvalidRequestError("update_existing must be True or False")
-        upload = p.upload(file, filename=filename, content_type=None, name="file", spreadsheet=True)
+        upload = p.upload(
+            file,
+            filename=filename,
+            content_type=None,
+            name="file",
+            allowed=p.IMPORT_TYPES,
+            name_bytes=p.sniff_import_name,
+        )
         try:
             response, body = self._client._send(
                 RequestSpec(
