@@ -1,4 +1,4 @@
-"""Delta-sync checkpoints: file (atomic) and memory."""
+"""Change-feed checkpoints: the protocol, file (atomic) and memory."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from supplychain_sdk._core import (
+    Checkpoint,
     FileCheckpoint,
     InvalidRequestError,
     MemoryCheckpoint,
-    SyncCheckpoint,
 )
 
 
@@ -25,7 +25,7 @@ def test_file_checkpoint_round_trip(tmp_path: Path) -> None:
         "key": "orders",
     }
     assert list((tmp_path / "state").iterdir()) == [tmp_path / "state" / "orders.json"]
-    assert isinstance(cp, SyncCheckpoint)
+    assert isinstance(cp, Checkpoint)
 
 
 def test_file_checkpoint_refuses_another_stream_and_garbage(tmp_path: Path) -> None:
@@ -62,4 +62,4 @@ def test_memory_checkpoint() -> None:
     assert cp.load() is None
     cp.save("p")
     assert cp.load() == "p"
-    assert isinstance(cp, SyncCheckpoint)
+    assert isinstance(cp, Checkpoint)

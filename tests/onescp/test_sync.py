@@ -11,6 +11,7 @@ import pytest
 
 from supplychain_sdk import InvalidRequestError, ResponseDecodeError
 from supplychain_sdk.onescp import (
+    Checkpoint,
     Created,
     Deleted,
     FileCheckpoint,
@@ -18,7 +19,6 @@ from supplychain_sdk.onescp import (
     MemoryCheckpoint,
     Order,
     Shipment,
-    SyncCheckpoint,
     Task,
     Updated,
 )
@@ -183,7 +183,7 @@ async def test_checkpoint_starts_empty_then_advances(
     mode: Mode, sandbox: OneScpSandbox, client: Any, tmp_path: Path, clock: Clock
 ) -> None:
     checkpoint = FileCheckpoint(tmp_path / "onescp-orders.json")
-    assert isinstance(checkpoint, SyncCheckpoint)
+    assert isinstance(checkpoint, Checkpoint)
     sync = client.orders.sync(checkpoint=checkpoint, since=EPOCH)
     assert [c.id for c in await mode.collect(sync)] == [ORDER]
     stored = checkpoint.load()

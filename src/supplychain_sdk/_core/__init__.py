@@ -55,13 +55,13 @@ if TYPE_CHECKING:
         capture_responses as capture_responses,
     )
     from .checkpoint import (
+        Checkpoint as Checkpoint,
+    )
+    from .checkpoint import (
         FileCheckpoint as FileCheckpoint,
     )
     from .checkpoint import (
         MemoryCheckpoint as MemoryCheckpoint,
-    )
-    from .checkpoint import (
-        SyncCheckpoint as SyncCheckpoint,
     )
     from .config import (
         ClientConfig as ClientConfig,
@@ -162,7 +162,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
                 "LoginTokenAuth",
                 "OAuth2ClientCredentials",
             ],
-            "checkpoint": ["FileCheckpoint", "MemoryCheckpoint", "SyncCheckpoint"],
+            "checkpoint": ["Checkpoint", "FileCheckpoint", "MemoryCheckpoint"],
             "config": ["ClientConfig", "ClientOptions", "Limits", "Timeout"],
             "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
             "models": ["APIModel", "OpenEnum"],
@@ -193,6 +193,7 @@ __all__ = [
     "AsyncPager",
     "AuthBase",
     "BearerAuth",
+    "Checkpoint",
     "ClientConfig",
     "ClientOptions",
     "CursorPagination",
@@ -217,7 +218,6 @@ __all__ = [
     "RequestSpec",
     "SyncAPIClient",
     "SyncAPIResource",
-    "SyncCheckpoint",
     "SyncPager",
     "Timeout",
     "async_retry_on_conflict",

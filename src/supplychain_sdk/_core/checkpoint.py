@@ -1,4 +1,5 @@
-"""Where delta syncs remember how far they got: a protocol and a JSON-file implementation."""
+"""Where a change feed (delta sync) remembers how far it got: the `Checkpoint` protocol, an
+atomic JSON-file implementation and an in-memory one."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from typing import Protocol, runtime_checkable
 
 from .errors import InvalidRequestError
 
-__all__ = ["FileCheckpoint", "MemoryCheckpoint", "SyncCheckpoint"]
+__all__ = ["Checkpoint", "FileCheckpoint", "MemoryCheckpoint"]
 
 
 @runtime_checkable
-class SyncCheckpoint(Protocol):
-    """Stores the position (e.g. a ``lastSyncTimestamp``) a delta sync resumes from."""
+class Checkpoint(Protocol):
+    """Stores the position (e.g. a ``lastSyncTimestamp``) a change feed resumes from."""
 
     def load(self) -> str | None:
         """The stored position, or ``None`` before the first run."""
@@ -49,7 +50,7 @@ class FileCheckpoint:
 
     A crash while saving leaves either the old or the new position, never a torn file.
     The file holds ``{"position": "...", "key": "..."}``; ``key`` names what is synced, so
-    one file is not reused for another stream by mistake.
+    one file is not reused for another feed by mistake.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, key: str | None = None) -> None:

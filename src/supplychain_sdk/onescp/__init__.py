@@ -5,7 +5,7 @@ Models (``Order``, ``Shipment``, ``Item``, ``Task``...), enums, delta-sync chang
 this namespace too; ``supplychain_sdk.onescp.webhooks.verify`` checks and parses deliveries.
 """
 
-from .._core.checkpoint import FileCheckpoint, MemoryCheckpoint, SyncCheckpoint
+from .._core.checkpoint import Checkpoint, FileCheckpoint, MemoryCheckpoint
 from . import webhooks
 from ._async.client import (
     AsyncAuth,
@@ -73,7 +73,7 @@ __all__ = [
     "ShipmentDocuments",
     "Shipments",
     "Suppliers",
-    "SyncCheckpoint",
+    "Checkpoint",
     "Tasks",
     "WebhookSubscriptions",
     "webhooks",

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar, cast, ove
 from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
 from ..._core.auth import TokenProvider
-from ..._core.checkpoint import SyncCheckpoint
+from ..._core.checkpoint import Checkpoint
 from ..._core.checks import int_or_none
 from ..._core.config import ClientConfig
 from ..._core.decoding import cast as cast_to
@@ -128,7 +128,7 @@ class AsyncDeltaSync(Generic[M]):
         *,
         since: dt.datetime | dt.date | str | None,
         limit: int,
-        checkpoint: SyncCheckpoint | None,
+        checkpoint: Checkpoint | None,
     ) -> None:
         self._client = client
         self._path = sync_path
@@ -138,7 +138,7 @@ class AsyncDeltaSync(Generic[M]):
         if size is None:
             raise InvalidRequestError(f"limit must be from 1 to {p.MAX_SYNC_LIMIT}")
         self._limit: int = size
-        if checkpoint is not None and not isinstance(checkpoint, SyncCheckpoint):
+        if checkpoint is not None and not isinstance(checkpoint, Checkpoint):
             raise InvalidRequestError(
                 "checkpoint must have load() and save(position) (e.g. FileCheckpoint)"
             )
@@ -672,7 +672,7 @@ class AsyncOrders(AsyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> AsyncDeltaSync[m.Order]:
         """Orders created, updated and deleted since a position, as typed changes.
 
@@ -971,7 +971,7 @@ class AsyncShipments(AsyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> AsyncDeltaSync[m.Shipment]:
         """Shipments created, updated and deleted since a position (see ``orders.sync``)."""
         return AsyncDeltaSync(
@@ -1233,7 +1233,7 @@ class AsyncItems(AsyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> AsyncDeltaSync[m.Item]:
         """Items created, updated and deleted since a position (see ``orders.sync``)."""
         return AsyncDeltaSync(
@@ -1404,7 +1404,7 @@ class AsyncTasks(AsyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> AsyncDeltaSync[m.Task]:
         """Tasks assigned to you, created, updated and deleted since a position.
 

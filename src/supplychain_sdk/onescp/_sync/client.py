@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar, cast, ove
 from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import TokenProvider
-from ..._core.checkpoint import SyncCheckpoint
+from ..._core.checkpoint import Checkpoint
 from ..._core.checks import int_or_none
 from ..._core.config import ClientConfig
 from ..._core.decoding import cast as cast_to
@@ -131,7 +131,7 @@ class DeltaSync(Generic[M]):
         *,
         since: dt.datetime | dt.date | str | None,
         limit: int,
-        checkpoint: SyncCheckpoint | None,
+        checkpoint: Checkpoint | None,
     ) -> None:
         self._client = client
         self._path = sync_path
@@ -141,7 +141,7 @@ class DeltaSync(Generic[M]):
         if size is None:
             raise InvalidRequestError(f"limit must be from 1 to {p.MAX_SYNC_LIMIT}")
         self._limit: int = size
-        if checkpoint is not None and not isinstance(checkpoint, SyncCheckpoint):
+        if checkpoint is not None and not isinstance(checkpoint, Checkpoint):
             raise InvalidRequestError(
                 "checkpoint must have load() and save(position) (e.g. FileCheckpoint)"
             )
@@ -675,7 +675,7 @@ class Orders(SyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> DeltaSync[m.Order]:
         """Orders created, updated and deleted since a position, as typed changes.
 
@@ -968,7 +968,7 @@ class Shipments(SyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> DeltaSync[m.Shipment]:
         """Shipments created, updated and deleted since a position (see ``orders.sync``)."""
         return DeltaSync(
@@ -1228,7 +1228,7 @@ class Items(SyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> DeltaSync[m.Item]:
         """Items created, updated and deleted since a position (see ``orders.sync``)."""
         return DeltaSync(
@@ -1391,7 +1391,7 @@ class Tasks(SyncAPIResource):
         *,
         since: dt.datetime | dt.date | str | None = None,
         limit: int = 100,
-        checkpoint: SyncCheckpoint | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> DeltaSync[m.Task]:
         """Tasks assigned to you, created, updated and deleted since a position.
 
