@@ -105,3 +105,80 @@ def test_shared_headers() -> None:
         verify_shared_headers({}, {"X-CC-Token": "abc"})
     with pytest.raises(WebhookVerificationError, match="no expected"):
         verify_shared_headers({"a": "b"}, {})
+
+
+# -- inputs that must never verify, or crash untyped (fault-injection review) ------------------
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview])
+def test_bytearray_or_memoryview_secret_is_refused_not_turned_into_zero_keys(wrap: type) -> None:
+    forged = hmac.new(b"\0" * len(SECRET), BODY, hashlib.sha256).hexdigest()
+    for secret in (wrap(SECRET.encode()), [wrap(SECRET.encode())]):
+        with pytest.raises(WebhookVerificationError, match="must be a str or bytes"):
+            verify_signature(BODY, forged, secret)  # type: ignore[arg-type]
+        with pytest.raises(WebhookVerificationError, match="must be a str or bytes"):
+            verify_signature(BODY, HEX, secret)  # type: ignore[arg-type]
+    with pytest.raises(WebhookVerificationError, match="must be a str or bytes"):
+        compute_signature(BODY, bytearray(b"k"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("secret", [None, 42, {"a": "b"}, [b"ok", 7], []])
+def test_other_secret_types_are_refused(secret: object) -> None:
+    with pytest.raises(WebhookVerificationError, match="secret"):
+        verify_signature(BODY, HEX, secret)  # type: ignore[arg-type]
+
+
+def test_secrets_as_list_or_tuple_of_str_and_bytes() -> None:
+    verify_signature(BODY, HEX, ("other", SECRET.encode()))
+    verify_signature(BODY, HEX, [b"other", SECRET])
+
+
+@pytest.mark.parametrize("header", [HEX.encode(), [HEX], (HEX,), 12])
+def test_non_string_signature_header_is_a_verification_error(header: object) -> None:
+    with pytest.raises(WebhookVerificationError, match="must be the header value as a str"):
+        verify_signature(BODY, header, SECRET)  # type: ignore[arg-type]
+
+
+def test_dict_payload_is_a_verification_error_and_a_type_error() -> None:
+    from supplychain_sdk._core import WebhookPayloadTypeError
+
+    with pytest.raises(WebhookVerificationError, match="raw request body") as caught:
+        verify_signature({"event": "x"}, HEX, SECRET)  # type: ignore[arg-type]
+    assert isinstance(caught.value, WebhookPayloadTypeError)
+    assert isinstance(caught.value, TypeError)
+
+
+@pytest.mark.parametrize("ts", ["nan", float("nan"), "inf", float("-inf"), "1e400", True, [1]])
+def test_non_finite_timestamp_never_passes_the_tolerance(ts: object) -> None:
+    signed = hmac.new(SECRET.encode(), f"{ts}.".encode() + BODY, hashlib.sha256).hexdigest()
+    with pytest.raises(WebhookVerificationError, match="timestamp is not a"):
+        verify_signature(BODY, signed, SECRET, timestamp=ts, tolerance=300)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("tolerance", [float("nan"), -1, "300"])
+def test_bad_tolerance_is_refused(tolerance: object) -> None:
+    ts = "1700000000"
+    signed = hmac.new(SECRET.encode(), f"{ts}.".encode() + BODY, hashlib.sha256).hexdigest()
+    with pytest.raises(WebhookVerificationError, match="tolerance must be a number"):
+        verify_signature(
+            BODY,
+            signed,
+            SECRET,
+            timestamp=ts,
+            tolerance=tolerance,
+            now=lambda: 1700000000,  # type: ignore[arg-type]
+        )
+
+
+def test_shared_headers_with_non_string_values() -> None:
+    with pytest.raises(WebhookVerificationError, match="missing or wrong"):
+        verify_shared_headers({"X-CC-Token": b"abc"}, {"X-CC-Token": "abc"})  # type: ignore[dict-item]
+    with pytest.raises(WebhookVerificationError, match="not a string"):
+        verify_shared_headers({"X-CC-Token": "abc"}, {"X-CC-Token": b"abc"})  # type: ignore[dict-item]
+
+
+def test_public_webhooks_module_exports_the_checks() -> None:
+    import supplychain_sdk.webhooks as public
+
+    assert public.verify_signature is verify_signature
+    assert public.raw_body is raw_body

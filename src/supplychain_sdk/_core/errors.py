@@ -28,6 +28,7 @@ __all__ = [
     "SupplyChainError",
     "UnprocessableEntityError",
     "VersionConflictError",
+    "WebhookPayloadTypeError",
     "WebhookVerificationError",
 ]
 
@@ -60,7 +61,17 @@ class PaginationError(SupplyChainError):
 class WebhookVerificationError(SupplyChainError):
     """A webhook's signature, timestamp or shared header did not verify.
 
-    The message never contains a secret or the expected signature.
+    Raised too for inputs that cannot be verified: a secret that is not a ``str``/``bytes``
+    (or a list/tuple of them), a signature header that is not a ``str``, a timestamp that is
+    not a finite number. The message never contains a secret or the expected signature.
+    """
+
+
+class WebhookPayloadTypeError(WebhookVerificationError, TypeError):
+    """The webhook payload is not the raw body (``bytes``/``str``): e.g. a parsed ``dict``.
+
+    A programming error rather than a forged webhook, so it is a ``TypeError`` too; the
+    message explains how to get the raw body from common frameworks.
     """
 
 

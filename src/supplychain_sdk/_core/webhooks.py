@@ -6,11 +6,12 @@ import base64
 import binascii
 import hashlib
 import hmac
+import math
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
-from .errors import WebhookVerificationError
+from .errors import WebhookPayloadTypeError, WebhookVerificationError
 
 __all__ = [
     "compute_signature",
@@ -21,6 +22,8 @@ __all__ = [
 ]
 
 Encoding = Literal["hex", "base64"]
+#: One webhook secret, or several (any may match while a secret is rotated).
+Secret = str | bytes | Sequence[str | bytes]
 
 
 def raw_body(payload: bytes | bytearray | memoryview | str) -> bytes:
@@ -29,7 +32,7 @@ def raw_body(payload: bytes | bytearray | memoryview | str) -> bytes:
         return bytes(payload)
     if isinstance(payload, str):
         return payload.encode("utf-8")
-    raise TypeError(
+    raise WebhookPayloadTypeError(
         f"webhook payload must be the raw request body (bytes or str), not "
         f"{type(payload).__name__}: the signature covers the exact bytes the sender wrote, and "
         "re-serialising parsed JSON changes spacing and key order, so it can never verify. "
@@ -49,19 +52,45 @@ def get_header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
-def _secrets(secret: str | bytes | Iterable[str | bytes]) -> list[bytes]:
-    items = [secret] if isinstance(secret, (str, bytes)) else list(secret)
-    keys = [s.encode("utf-8") if isinstance(s, str) else bytes(s) for s in items]
-    if not keys or any(not k for k in keys):
+def _key(secret: object) -> bytes:
+    """One secret as HMAC key bytes; only ``str`` (UTF-8) and ``bytes`` are secrets.
+
+    A ``bytearray`` or ``memoryview`` is refused rather than guessed at: treated as a sequence
+    it would become a list of small integers, and every such key would verify forgeries.
+    """
+    if isinstance(secret, str):
+        key = secret.encode("utf-8")
+    elif type(secret) is bytes:
+        key = secret
+    else:
+        raise WebhookVerificationError(
+            f"a webhook secret must be a str or bytes, not {type(secret).__name__} "
+            "(convert a bytearray or memoryview with bytes(...))"
+        )
+    if not key:
         raise WebhookVerificationError("no webhook secret configured (an empty secret is refused)")
-    return keys
+    return key
+
+
+def _secrets(secret: object) -> list[bytes]:
+    if isinstance(secret, (list, tuple)):
+        if not secret:
+            raise WebhookVerificationError(
+                "no webhook secret configured (an empty list of secrets is refused)"
+            )
+        return [_key(item) for item in secret]
+    return [_key(secret)]
 
 
 def compute_signature(
     payload: bytes | str, secret: str | bytes, *, encoding: Encoding = "hex"
 ) -> str:
-    """HMAC-SHA256 of ``payload`` under ``secret``, hex or base64 encoded."""
-    key = secret.encode("utf-8") if isinstance(secret, str) else secret
+    """HMAC-SHA256 of ``payload`` under ``secret``, hex or base64 encoded.
+
+    Raises:
+        WebhookVerificationError: the secret is empty or not a ``str``/``bytes``.
+    """
+    key = _key(secret)
     digest = hmac.new(key, raw_body(payload), hashlib.sha256).digest()
     return digest.hex() if encoding == "hex" else base64.b64encode(digest).decode("ascii")
 
@@ -78,11 +107,11 @@ def _decode(value: str, encoding: Encoding) -> bytes | None:
 def verify_signature(
     payload: bytes | bytearray | memoryview | str,
     signature: str | None,
-    secret: str | bytes | Iterable[str | bytes],
+    secret: Secret,
     *,
     encoding: Encoding = "hex",
     prefix: str | None = "sha256=",
-    timestamp: str | int | None = None,
+    timestamp: str | int | float | None = None,
     tolerance: float | None = None,
     signed_payload: Callable[[bytes, str], bytes] | None = None,
     now: Callable[[], float] = time.time,
@@ -91,29 +120,36 @@ def verify_signature(
 
     Args:
         payload: the raw request body, exactly as received.
-        signature: the header value; may hold several comma/space separated signatures.
-        secret: the secret, or several (during rotation any one may match).
+        signature: the header value (a ``str``); may hold several comma/space separated
+            signatures.
+        secret: the secret (``str`` or ``bytes``), or a list/tuple of them (during rotation
+            any one may match). Anything else is refused.
         encoding: ``"hex"`` or ``"base64"`` digest encoding.
         prefix: an optional prefix such as ``sha256=`` (accepted with or without it).
-        timestamp: the signed timestamp (epoch seconds) for schemes that sign one.
+        timestamp: the signed timestamp (epoch seconds, a finite number) for schemes that
+            sign one.
         tolerance: maximum age in seconds of ``timestamp`` (and how far in the future).
         signed_payload: builds the signed bytes from (body, timestamp); by default
             ``b"<timestamp>." + body`` when a timestamp is given, else the body.
 
     Raises:
-        WebhookVerificationError: never containing the secret or the expected signature.
+        WebhookVerificationError: the signature, timestamp or secret is missing, malformed or
+            does not verify; never containing the secret or the expected signature.
+        WebhookPayloadTypeError: ``payload`` is not the raw body (e.g. a parsed ``dict``).
     """
     body = raw_body(payload)
     keys = _secrets(secret)
+    if signature is not None and not isinstance(signature, str):
+        raise WebhookVerificationError(
+            f"the webhook signature must be the header value as a str, not "
+            f"{type(signature).__name__}"
+        )
     if not signature or not signature.strip():
         raise WebhookVerificationError("the webhook signature header is missing or empty")
     message = body
     if timestamp is not None:
-        try:
-            ts = float(timestamp)
-        except (TypeError, ValueError):
-            raise WebhookVerificationError("the webhook timestamp is not a number") from None
-        if tolerance is not None and abs(now() - ts) > tolerance:
+        ts = _timestamp(timestamp)
+        if tolerance is not None and not abs(now() - ts) <= _tolerance(tolerance):
             raise WebhookVerificationError(
                 f"the webhook timestamp is outside the {tolerance:g}s tolerance"
             )
@@ -139,6 +175,25 @@ def verify_signature(
         raise WebhookVerificationError("the webhook signature does not match the payload")
 
 
+def _tolerance(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise WebhookVerificationError("the webhook tolerance must be a number of seconds >= 0")
+    return float(value)
+
+
+def _timestamp(value: object) -> float:
+    """A signed timestamp as a finite number of epoch seconds."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise WebhookVerificationError("the webhook timestamp is not a number")
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):
+        number = math.nan
+    if not math.isfinite(number):
+        raise WebhookVerificationError("the webhook timestamp is not a finite number")
+    return number
+
+
 def verify_shared_headers(headers: Mapping[str, str], expected: Mapping[str, str]) -> None:
     """Check that each ``expected`` header is present with the configured value (constant time).
 
@@ -148,8 +203,12 @@ def verify_shared_headers(headers: Mapping[str, str], expected: Mapping[str, str
     if not expected:
         raise WebhookVerificationError("no expected webhook headers configured")
     for name, value in expected.items():
-        if not value:
-            raise WebhookVerificationError(f"the expected value of header {name!r} is empty")
+        if not isinstance(value, str) or not value:
+            raise WebhookVerificationError(
+                f"the expected value of header {name!r} is empty or not a string"
+            )
         got = get_header(headers, name)
-        if got is None or not hmac.compare_digest(got.encode("utf-8"), value.encode("utf-8")):
+        if not isinstance(got, str) or not hmac.compare_digest(
+            got.encode("utf-8"), value.encode("utf-8")
+        ):
             raise WebhookVerificationError(f"webhook header {name!r} is missing or wrong")
