@@ -122,7 +122,7 @@ def test_bytearray_or_memoryview_secret_is_refused_not_turned_into_zero_keys(wra
         compute_signature(BODY, bytearray(b"k"))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("secret", [None, 42, {"a": "b"}, [b"ok", 7], []])
+@pytest.mark.parametrize("secret", [None, 42, {"a": "b"}, [b"ok", 7], [], [bytearray(b"x")]])
 def test_other_secret_types_are_refused(secret: object) -> None:
     with pytest.raises(WebhookVerificationError, match="secret"):
         verify_signature(BODY, HEX, secret)  # type: ignore[arg-type]
@@ -131,6 +131,7 @@ def test_other_secret_types_are_refused(secret: object) -> None:
 def test_secrets_as_list_or_tuple_of_str_and_bytes() -> None:
     verify_signature(BODY, HEX, ("other", SECRET.encode()))
     verify_signature(BODY, HEX, [b"other", SECRET])
+    verify_signature(BODY, HEX, (key for key in ["other", SECRET]))
 
 
 @pytest.mark.parametrize("header", [HEX.encode(), [HEX], (HEX,), 12])

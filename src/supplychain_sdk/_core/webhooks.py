@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import math
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 from .errors import WebhookPayloadTypeError, WebhookVerificationError
@@ -23,7 +23,7 @@ __all__ = [
 
 Encoding = Literal["hex", "base64"]
 #: One webhook secret, or several (any may match while a secret is rotated).
-Secret = str | bytes | Sequence[str | bytes]
+Secret = str | bytes | Iterable[str | bytes]
 
 
 def raw_body(payload: bytes | bytearray | memoryview | str) -> bytes:
@@ -73,13 +73,16 @@ def _key(secret: object) -> bytes:
 
 
 def _secrets(secret: object) -> list[bytes]:
-    if isinstance(secret, (list, tuple)):
-        if not secret:
-            raise WebhookVerificationError(
-                "no webhook secret configured (an empty list of secrets is refused)"
-            )
-        return [_key(item) for item in secret]
-    return [_key(secret)]
+    if isinstance(secret, (str, bytes, bytearray, memoryview)) or not isinstance(secret, Iterable):
+        return [_key(secret)]
+    if isinstance(secret, Mapping):
+        raise WebhookVerificationError("webhook secrets must be a str, bytes, or a list of them")
+    keys = [_key(item) for item in secret]
+    if not keys:
+        raise WebhookVerificationError(
+            "no webhook secret configured (an empty list of secrets is refused)"
+        )
+    return keys
 
 
 def compute_signature(
@@ -122,7 +125,7 @@ def verify_signature(
         payload: the raw request body, exactly as received.
         signature: the header value (a ``str``); may hold several comma/space separated
             signatures.
-        secret: the secret (``str`` or ``bytes``), or a list/tuple of them (during rotation
+        secret: the secret (``str`` or ``bytes``), or a list (any iterable) of them (during rotation
             any one may match). Anything else is refused.
         encoding: ``"hex"`` or ``"base64"`` digest encoding.
         prefix: an optional prefix such as ``sha256=`` (accepted with or without it).
