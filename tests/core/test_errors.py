@@ -190,3 +190,98 @@ async def test_injected_client_that_follows_redirects_still_does_not(mode: Mode)
             await mode(client.request("GET", "/a"))
         assert caught.value.status_code == 307
         assert not evil.called
+
+
+# -- every SDK exception pickles (ProcessPoolExecutor, Celery) without secrets ------------------
+
+
+def _instances() -> list[Exception]:
+    import inspect
+
+    from supplychain_sdk._core import errors
+    from supplychain_sdk._core.response import RawResponse
+
+    raw = RawResponse(
+        status_code=404, headers={"x-request-id": "r-1"}, method="GET", url="https://h/a"
+    )
+    status_kwargs: dict[str, Any] = {
+        "status_code": 404,
+        "method": "GET",
+        "url": "https://h/a",
+        "code": "NOT_FOUND",
+        "error_message": "no such order",
+        "field_errors": {"id": ["unknown"]},
+        "body": {"message": "no such order"},
+        "response": raw,
+        "retry_after": 2.5,
+        "details": {"errorUrl": "https://portal/e/1"},
+    }
+    made: list[Exception] = []
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        if not (inspect.isclass(cls) and issubclass(cls, Exception)):
+            continue
+        if issubclass(cls, errors.VersionConflictError):
+            made.append(cls(sent_version="7", **status_kwargs))
+        elif issubclass(cls, errors.APIStatusError):
+            made.append(cls(**status_kwargs))
+        elif issubclass(cls, errors.APIConnectionError):
+            made.append(cls(method="POST", url="https://h/a", reason="ReadError: reset"))
+        elif issubclass(cls, errors.ResponseDecodeError):
+            made.append(cls(method="GET", url="https://h/a", status_code=200, reason="not JSON"))
+        elif issubclass(cls, errors.APIError):
+            made.append(cls("it failed", method="GET", url="https://h/a"))
+        elif issubclass(cls, errors.InvalidRequestError):
+            made.append(cls("bad input", field_errors={"sku": ["required"]}))
+        else:
+            made.append(cls("it failed"))
+    return made
+
+
+def test_every_sdk_exception_round_trips_through_pickle() -> None:
+    import pickle
+
+    from supplychain_sdk._core import errors
+
+    made = _instances()
+    classes = {type(e) for e in made}
+    assert classes == {
+        c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)
+    } - {Exception, ValueError, TypeError}
+    for error in made:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert str(copy) == str(error)
+        assert copy.args == error.args
+        assert vars(copy) == vars(error)
+
+
+async def test_a_raised_not_found_crosses_a_process_pool(mode: Mode) -> None:
+    import pickle
+
+    with mock() as router:
+        router.get("/orders/9").respond(404, json={"message": "no such order", "code": "NF"})
+        with pytest.raises(NotFoundError) as caught:
+            await mode(mode.client(auth=None).request("GET", "/orders/9"))
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert isinstance(copy, NotFoundError)
+    assert (copy.status_code, copy.code, copy.error_message) == (404, "NF", "no such order")
+    assert copy.response == caught.value.response
+    assert copy.__traceback__ is None
+    assert copy.__context__ is None
+
+
+def test_error_classes_redact_the_url_they_are_given() -> None:
+    from supplychain_sdk._core import APIConnectionError
+
+    url = "https://user:pa55word@h/a?access_token=tok-123&page=2"
+    made = [
+        NotFoundError(status_code=404, method="GET", url=url),
+        APIConnectionError(method="GET", url=url, reason="ConnectError"),
+        ResponseDecodeError(method="GET", url=url, status_code=200, reason="bad"),
+    ]
+    for error in made:
+        for text in (str(error), repr(error), error.url):
+            assert "pa55word" not in text, text
+            assert "tok-123" not in text, text
+        assert error.url == "https://[REDACTED]@h/a?access_token=[REDACTED]&page=2"

@@ -1,9 +1,16 @@
-"""The exception hierarchy every platform maps into."""
+"""The exception hierarchy every platform maps into.
+
+Every exception pickles (a worker process can send it back to its parent), and the URLs
+they are given are redacted by the classes themselves (userinfo and secret query values),
+so no caller can put a secret into an error message by forgetting to.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from ._logging import redact_url
 
 if TYPE_CHECKING:
     from .response import RawResponse
@@ -33,8 +40,21 @@ __all__ = [
 ]
 
 
+def _restore(cls: type[SupplyChainError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Rebuild a pickled SDK exception without calling its keyword-only ``__init__``."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class SupplyChainError(Exception):
     """Base class of every exception the SDK raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own pickling calls cls(*args), which keyword-only constructors refuse:
+        # rebuild from the attributes instead (never a traceback, cause or context).
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class InvalidRequestError(SupplyChainError, ValueError):
@@ -87,10 +107,13 @@ class APIError(SupplyChainError):
     url: str
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
+        safe = redact_url(url)
+        if safe != url:  # the message was built from the URL as given: redact it there too
+            message = message.replace(url, safe)
         super().__init__(message)
         self.message = message
         self.method = method
-        self.url = url
+        self.url = safe
 
 
 class APIConnectionError(APIError):
