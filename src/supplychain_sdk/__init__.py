@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .cartoncloud import CartonCloud as CartonCloud
     from .onescp import AsyncOneScp as AsyncOneScp
     from .onescp import OneScp as OneScp
+    from .pharus import AsyncPharus as AsyncPharus
+    from .pharus import Pharus as Pharus
     from .procuros import AsyncProcuros as AsyncProcuros
     from .procuros import Procuros as Procuros
 
@@ -30,6 +32,8 @@ _PLATFORMS: dict[str, str] = {
     "AsyncCartonCloud": "supplychain_sdk.cartoncloud",
     "OneScp": "supplychain_sdk.onescp",
     "AsyncOneScp": "supplychain_sdk.onescp",
+    "Pharus": "supplychain_sdk.pharus",
+    "AsyncPharus": "supplychain_sdk.pharus",
 }
 
 __all__ = ["__version__", *_core.__all__, *_PLATFORMS]

@@ -1,0 +1,1 @@
+"""The Pharus client, written async (``_sync`` is generated from it)."""

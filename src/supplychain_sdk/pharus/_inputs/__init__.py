@@ -1,0 +1,39 @@
+"""Pharus request fields: one TypedDict per body or filter set (one module per group)."""
+
+from __future__ import annotations
+
+from . import (
+    accounts,
+    catalog,
+    common,
+    contacts,
+    customers,
+    documents,
+    inventory,
+    production,
+    purchasing,
+    sales,
+)
+from .accounts import *  # noqa: F403
+from .catalog import *  # noqa: F403
+from .common import *  # noqa: F403
+from .contacts import *  # noqa: F403
+from .customers import *  # noqa: F403
+from .documents import *  # noqa: F403
+from .inventory import *  # noqa: F403
+from .production import *  # noqa: F403
+from .purchasing import *  # noqa: F403
+from .sales import *  # noqa: F403
+
+__all__ = [
+    *accounts.__all__,
+    *catalog.__all__,
+    *common.__all__,
+    *contacts.__all__,
+    *customers.__all__,
+    *documents.__all__,
+    *inventory.__all__,
+    *production.__all__,
+    *purchasing.__all__,
+    *sales.__all__,
+]

@@ -1,0 +1,5 @@
+"""Pharus request fields: purchasing (being written)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
