@@ -81,8 +81,21 @@ class SandboxRequest:
         return self.headers.get(name.lower())
 
     def json(self) -> Any:
-        """The body decoded as JSON (``ValueError`` if it is not JSON)."""
-        return jsonlib.loads(self.body) if self.body else None
+        """The body decoded as JSON (``None`` when empty).
+
+        Raises:
+            json.JSONDecodeError: the body is not JSON: malformed, not UTF-8, nested too
+                deeply or holding a number Python will not convert. `Sandbox.dispatch`
+                answers it with the sandbox's `Sandbox.bad_json`.
+        """
+        if not self.body:
+            return None
+        try:
+            return jsonlib.loads(self.body)
+        except jsonlib.JSONDecodeError:
+            raise
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+            raise jsonlib.JSONDecodeError(f"not JSON ({type(exc).__name__})", "", 0) from None
 
     def url_for(self, path: str, **query: Any) -> str:
         """An absolute URL on the same origin (for next-page links)."""
@@ -346,17 +359,26 @@ class Sandbox:
         """Return an error answer to refuse the request, ``None`` to let it through."""
         return None
 
+    def error(self, request: SandboxRequest, status: int, message: str) -> SandboxResponse:
+        """An error answer in the platform's own shape.
+
+        The default error hooks (`not_found`, `method_not_allowed`, `bad_json`) answer
+        through it, so a sandbox that overrides it alone answers every refusal of the
+        framework in its platform's shape; a sandbox may still override each hook.
+        """
+        return json_response({"message": message}, status)
+
     def not_found(self, request: SandboxRequest) -> SandboxResponse:
         """The answer for an unknown route."""
-        return json_response({"message": f"No route for {request.method} {request.path}"}, 404)
+        return self.error(request, 404, f"No route for {request.method} {request.path}")
 
     def method_not_allowed(self, request: SandboxRequest) -> SandboxResponse:
         """The answer for a known path with the wrong method."""
-        return json_response({"message": f"{request.method} not allowed on {request.path}"}, 405)
+        return self.error(request, 405, f"{request.method} not allowed on {request.path}")
 
     def bad_json(self, request: SandboxRequest) -> SandboxResponse:
-        """The answer when a handler could not decode the JSON body."""
-        return json_response({"message": "Request body is not valid JSON"}, 400)
+        """The answer when a handler could not decode the JSON body (malformed, not UTF-8)."""
+        return self.error(request, 400, "Request body is not valid JSON")
 
     # -- webhooks -------------------------------------------------------------------------------
     def queue_webhook(self, target: WebhookTarget, body: bytes, headers: Mapping[str, str]) -> None:
@@ -481,15 +503,7 @@ class Sandbox:
             message = await receive()
             body += message.get("body", b"")
             more = message.get("more_body", False)
-        host = dict(scope["headers"]).get(b"host", b"127.0.0.1").decode()
-        request = SandboxRequest(
-            method=scope["method"].upper(),
-            path=(scope.get("raw_path") or quote(scope["path"]).encode()).decode("ascii"),
-            query=tuple(parse_qsl(scope["query_string"].decode(), keep_blank_values=True)),
-            headers={k.decode().lower(): v.decode() for k, v in scope["headers"]},
-            body=body,
-            base_url=f"{scope.get('scheme', 'http')}://{host}",
-        )
+        request = _from_asgi(scope, body)
         try:
             fault, response = self._faulted(request)
         except _Dropped:
@@ -573,6 +587,30 @@ class Sandbox:
             start = len(items)
         end = start + size
         return list(items[start:end]), (str(end) if end < len(items) else None)
+
+
+#: Characters a percent-encoded path keeps as they are (RFC 3986 pchar, "/" and "%").
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+
+
+def _from_asgi(scope: Mapping[str, Any], body: bytes) -> SandboxRequest:
+    """A `SandboxRequest` from an ASGI scope, whatever bytes the client sent.
+
+    Header bytes are read as Latin-1 (what HTTP/1.1 allows), the query as UTF-8 with
+    replacement, and any byte of the path outside the URL alphabet is percent-encoded, so
+    an odd request reaches routing (and the sandbox's error hooks) instead of failing here.
+    """
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+    query = scope["query_string"].decode("utf-8", "replace")
+    return SandboxRequest(
+        method=scope["method"].upper(),
+        path=quote(raw_path.split(b"?", 1)[0], safe=_PATH_SAFE),
+        query=tuple(parse_qsl(query, keep_blank_values=True)),
+        headers=headers,
+        body=body,
+        base_url=f"{scope.get('scheme', 'http')}://{headers.get('host', '127.0.0.1')}",
+    )
 
 
 def _to_sandbox_request(request: httpx.Request, body: bytes) -> SandboxRequest:

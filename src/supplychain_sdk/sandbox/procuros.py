@@ -212,18 +212,34 @@ class ProcurosSandbox(Sandbox):
         return self.mount(AsyncProcuros, token or self.DEFAULT_TOKEN, **options)
 
     # -- framework hooks ------------------------------------------------------------------------
+    def error(self, request: SandboxRequest, status: int, message: str) -> SandboxResponse:
+        """Procuros' error shape: ``{"message"}``, and on a client error (4xx) the
+        ``errorUrl`` on the Procuros Portal the spec requires (``ClientErrorResponse``)."""
+        body: dict[str, Any] = {"message": message}
+        if 400 <= status < 500:
+            body["errorUrl"] = f"{PORTAL}/errors/{uuid.uuid4()}"
+        return json_response(body, status)
+
     def authenticate(self, request: SandboxRequest) -> SandboxResponse | None:
         header = request.header("authorization") or ""
         token = header[7:] if header.lower().startswith("bearer ") else None
         if token not in self.connections:
-            return json_response({"message": "Unauthenticated."}, 401)
+            return self.error(request, 401, "Unauthenticated.")
         return None
 
     def _connection(self, request: SandboxRequest) -> Connection:
         return self.connections[(request.header("authorization") or "")[7:]]
 
     def not_found(self, request: SandboxRequest) -> SandboxResponse:
-        return json_response({"message": f"The route {request.path} could not be found."}, 404)
+        return self.error(request, 404, f"The route {request.path} could not be found.")
+
+    def method_not_allowed(self, request: SandboxRequest) -> SandboxResponse:
+        return self.error(
+            request, 405, f"The {request.method} method is not supported for route {request.path}."
+        )
+
+    def bad_json(self, request: SandboxRequest) -> SandboxResponse:
+        return self.error(request, 400, "The request body is not valid JSON.")
 
     # -- helpers --------------------------------------------------------------------------------
     @staticmethod
