@@ -113,7 +113,8 @@ class PharusEngine(Sandbox):
     DEFAULT_ORG_ID = "00000000-0000-4000-8000-0000000000a1"
     DEFAULT_EMAIL = "owner@pharus.sandbox.invalid"
     #: Minimum role per operation where the document implies one (default: ``member``
-    #: for writes, ``viewer`` for reads).
+    #: for writes, ``viewer`` for reads). Each group mixin declares its own entries; a
+    #: sandbox class combines those of every class it inherits.
     MIN_ROLE: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -128,6 +129,12 @@ class PharusEngine(Sandbox):
             routes.append((op.method, op.path, _compile(op.path), wrapper))
         routes.sort(key=lambda r: (r[1].count("{"), -len(r[1])))
         cls._routes = routes
+        # Each group's mixin declares its own MIN_ROLE entries: the sandbox uses them all.
+        cls.MIN_ROLE = {
+            name: role
+            for base in reversed(cls.__mro__)
+            for name, role in vars(base).get("MIN_ROLE", {}).items()
+        }
 
     def __init__(self, *, clock: Callable[[], float] | None = None) -> None:
         super().__init__()
