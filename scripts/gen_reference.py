@@ -28,6 +28,7 @@ PLATFORMS: dict[str, tuple[str, str, str]] = {
     "procuros": ("Procuros", "AsyncProcuros", "Procuros"),
     "cartoncloud": ("CartonCloud", "AsyncCartonCloud", "CartonCloud"),
     "onescp": ("OneScp", "AsyncOneScp", "ONESCP"),
+    "one_platform": ("OnePlatform", "AsyncOnePlatform", "ONe"),
     "pharus": ("Pharus", "AsyncPharus", "Pharus"),
 }
 

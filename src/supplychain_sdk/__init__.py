@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .cartoncloud import CartonCloud as CartonCloud
     from .onescp import AsyncOneScp as AsyncOneScp
     from .onescp import OneScp as OneScp
+    from .one_platform import AsyncOnePlatform as AsyncOnePlatform
+    from .one_platform import OnePlatform as OnePlatform
     from .pharus import AsyncPharus as AsyncPharus
     from .pharus import Pharus as Pharus
     from .procuros import AsyncProcuros as AsyncProcuros
@@ -32,6 +34,8 @@ _PLATFORMS: dict[str, str] = {
     "AsyncCartonCloud": "supplychain_sdk.cartoncloud",
     "OneScp": "supplychain_sdk.onescp",
     "AsyncOneScp": "supplychain_sdk.onescp",
+    "OnePlatform": "supplychain_sdk.one_platform",
+    "AsyncOnePlatform": "supplychain_sdk.one_platform",
     "Pharus": "supplychain_sdk.pharus",
     "AsyncPharus": "supplychain_sdk.pharus",
 }
