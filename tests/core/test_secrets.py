@@ -13,11 +13,15 @@ import pytest
 from supplychain_sdk._core import (
     BearerAuth,
     ClientConfig,
+    ForeignOriginError,
+    HeaderAuth,
+    InvalidRequestError,
     LoginTokenAuth,
+    NotFoundError,
     OAuth2ClientCredentials,
     SupplyChainError,
 )
-from supplychain_sdk._core._logging import redact_headers, redact_url
+from supplychain_sdk._core._logging import is_secret_name, redact_headers, redact_url
 from tests.conftest import BASE, Mode, mock
 
 CANARY = "canary-T0KEN-9f8e7d"
@@ -101,3 +105,128 @@ def test_custom_secret_looking_headers_are_redacted() -> None:
         "X-Shop-Secret": "[REDACTED]",
         "X-Org-Id": "o",
     }
+
+
+# -- fault-injection review: hyphenated key names, userinfo, HeaderAuth, exception chains --------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ocp-Apim-Subscription-Key",
+        "X-Access-Key",
+        "X-Private-Key",
+        "x_private_key",
+        "xAccessKey",
+        "X-API-KEY",
+        "X-Auth-User",
+        "X-Session-Id",
+        "X-Client-Password",
+        "X-Jwt",
+        "pwd",
+    ],
+)
+def test_hyphenated_and_camel_case_secret_names_are_redacted(name: str) -> None:
+    assert is_secret_name(name)
+    assert redact_headers({name: CANARY}) == {name: "[REDACTED]"}
+
+
+@pytest.mark.parametrize(
+    "name", ["X-Org-Id", "Accept", "keyword", "Idempotency-Key", "X-Request-Id", "cursor"]
+)
+def test_ordinary_names_stay_readable(name: str) -> None:
+    assert not is_secret_name(name)
+
+
+async def test_debug_request_line_hides_subscription_and_access_keys(
+    mode: Mode, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="supplychain_sdk")
+    headers = {
+        "Ocp-Apim-Subscription-Key": CANARY,
+        "X-Access-Key": CANARY,
+        "X-Private-Key": CANARY,
+    }
+    with mock() as router:
+        route = router.get("/a").respond(200, json={})
+        await mode(mode.client(default_headers=headers).request("GET", "/a"))
+    assert route.calls.last.request.headers["X-Access-Key"] == CANARY  # still sent
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("request GET")]
+    assert len(lines) == 1
+    assert CANARY not in lines[0]
+    assert "'ocp-apim-subscription-key': '[REDACTED]'" in lines[0]
+
+
+async def test_userinfo_in_base_url_is_redacted_everywhere(mode: Mode) -> None:
+    base = "https://svc-user:Pa55-canary@api.example.test"
+    client = mode.client(base_url=base, max_retries=0)
+    with mock(base_url=base) as router:
+        router.get("/missing").respond(404, json={"message": "no"})
+        with pytest.raises(NotFoundError) as not_found:
+            await mode(client.request("GET", "/missing"))
+        with pytest.raises(ForeignOriginError) as foreign:
+            await mode(client.request("GET", "https://elsewhere.test/x"))
+    texts = [repr(client), repr(client.config), str(not_found.value), str(foreign.value)]
+    texts += [not_found.value.url, repr(not_found.value.response)]
+    for text in texts:
+        assert "Pa55-canary" not in text, text
+    assert repr(client.config).startswith("ClientConfig(base_url='https://[REDACTED]@api.")
+    with pytest.raises(InvalidRequestError) as bad:
+        ClientConfig(base_url="ftp://u:Pa55-canary@h")
+    assert "Pa55-canary" not in str(bad.value)
+
+
+def test_header_auth_repr_shows_names_not_values() -> None:
+    auth = HeaderAuth({"X-Org-Id": CANARY}, BearerAuth(CANARY))
+    assert repr(auth) == "HeaderAuth(headers=['X-Org-Id'], inner=BearerAuth([REDACTED]))"
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+async def test_sdk_errors_keep_no_chain_to_the_httpx_request(mode: Mode) -> None:
+    auth = BearerAuth(CANARY)
+    caught: list[SupplyChainError] = []
+    with mock() as router:
+        router.get("/down").mock(side_effect=httpx.ConnectError("refused"))
+        router.get("/slow").mock(side_effect=httpx.ReadTimeout("slow"))
+        router.get("/garbled").respond(200, text='{"token": "' + CANARY)
+        router.get("/shape").respond(200, json={"id": CANARY})
+        client = mode.client(auth=auth, max_retries=1)
+        for path in ("/down", "/slow", "/garbled"):
+            with pytest.raises(SupplyChainError) as exc:
+                await mode(client.request("GET", path))
+            caught.append(exc.value)
+        with pytest.raises(SupplyChainError) as exc:
+            await mode(client.request("GET", "/shape", cast_to=int))
+        caught.append(exc.value)
+        with pytest.raises(InvalidRequestError) as exc_bad:
+            await mode(client.request("GET", "/a", headers={"X-Name": "caf\u00e9-" + CANARY}))
+        caught.append(exc_bad.value)
+    assert [type(e).__name__ for e in caught] == [
+        "APIConnectionError",
+        "APITimeoutError",
+        "ResponseDecodeError",
+        "ResponseDecodeError",
+        "InvalidRequestError",
+    ]
+    for error in caught:
+        assert _chain(error) == [error], _chain(error)
+        assert CANARY not in str(error)
+        assert not any(isinstance(v, (httpx.Request, httpx.Response)) for v in vars(error).values())
+
+
+async def test_unreadable_token_answer_keeps_no_chain(mode: Mode) -> None:
+    auth = OAuth2ClientCredentials("/oauth/token", "cid", "sec")
+    with mock() as router:
+        router.post("/oauth/token").respond(200, json={"token_type": CANARY})
+        with pytest.raises(SupplyChainError) as caught:
+            await mode(mode.client(auth=auth).request("GET", "/a"))
+    assert _chain(caught.value) == [caught.value]
+    assert CANARY not in str(caught.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -25,33 +26,48 @@ SECRET_HEADERS = frozenset(
     }
 )
 
-#: Substrings that mark a query parameter or JSON key as secret.
+#: Substrings that mark a header, query parameter or JSON key as secret, matched in the name
+#: lowercased with ``-``, ``_``, ``.`` and spaces removed (``X-Access-Key`` -> ``xaccesskey``).
 _SECRET_WORDS = (
     "token",
     "secret",
     "password",
     "passwd",
+    "passphrase",
     "apikey",
-    "api_key",
-    "api-key",
     "signature",
     "credential",
-    "private_key",
-    "access_key",
+    "privatekey",
+    "accesskey",
+    "subscriptionkey",
     "sessionid",
+    "authorization",
+    "cookie",
+    "codeverifier",
 )
-#: Whole names that are secret on their own.
-_SECRET_NAMES = frozenset({"key", "sig", "auth", "code_verifier"})
+#: Words that mark a name as secret when they stand alone between separators or camelCase
+#: humps: ``Ocp-Apim-Subscription-Key``, ``X-Auth-User``, ``sig``, ``pwd``.
+_SECRET_PARTS = frozenset({"key", "sig", "auth", "pwd", "pass", "jwt", "bearer", "session"})
+#: Names that look secret by the rule above but are not (kept readable in logs).
+_NOT_SECRET = frozenset({"idempotencykey", "xidempotencykey"})
+_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+_SEPARATORS = re.compile(r"[-_.\s]+")
 
 
 def is_secret_name(name: str) -> bool:
-    """Whether a header, query or JSON key name looks like it carries a secret."""
+    """Whether a header, query or JSON key name looks like it carries a secret.
+
+    Hyphens, underscores and case do not matter: ``X-Access-Key``, ``x_access_key`` and
+    ``xAccessKey`` are all secret.
+    """
     lowered = name.lower()
-    return (
-        lowered in SECRET_HEADERS
-        or lowered in _SECRET_NAMES
-        or any(word in lowered for word in _SECRET_WORDS)
-    )
+    compact = _SEPARATORS.sub("", lowered)
+    if compact in _NOT_SECRET:
+        return False
+    if lowered in SECRET_HEADERS or any(word in compact for word in _SECRET_WORDS):
+        return True
+    parts = _SEPARATORS.split(_HUMP.sub(r"\1_\2", name).lower())
+    return any(part in _SECRET_PARTS for part in parts)
 
 
 def redact_headers(

@@ -116,7 +116,8 @@ class HeaderAuth(AuthBase):
         self.inner = inner
 
     def __repr__(self) -> str:
-        return f"HeaderAuth({self.headers!r}, inner={self.inner!r})"
+        # names only: a caller may put a secret in a header despite the advice
+        return f"HeaderAuth(headers={sorted(self.headers)!r}, inner={self.inner!r})"
 
     def _add(self, request: httpx.Request) -> httpx.Request:
         for name, value in self.headers.items():
@@ -276,16 +277,19 @@ class _TokenAuth(AuthBase, abc.ABC):
                 body=None,
                 response=RawResponse.from_httpx(response),
             )
+        unreadable = ""
         try:
             token = self._parse_token(data)
         except (KeyError, TypeError, ValueError) as exc:
+            unreadable = type(exc).__name__
+        if unreadable:  # raised outside the except block: its context would hold the answer
             raise AuthenticationError(
                 status_code=response.status_code,
                 method=method,
                 url=url,
-                error_message=f"the token answer could not be read ({exc.__class__.__name__})",
+                error_message=f"the token answer could not be read ({unreadable})",
                 response=RawResponse.from_httpx(response),
-            ) from None
+            )
         self._token = token
         return token
 

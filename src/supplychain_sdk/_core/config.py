@@ -12,6 +12,7 @@ import attrs
 import httpx
 
 from .._version import __version__
+from ._logging import redact_url
 from .errors import InvalidRequestError
 
 if TYPE_CHECKING:
@@ -116,7 +117,9 @@ def _check_app_info(_: object, __: attrs.Attribute[Any], value: tuple[str, str] 
 def _check_base_url(_: object, __: attrs.Attribute[Any], value: str) -> None:
     url = httpx.URL(value)
     if url.scheme not in {"http", "https"} or not url.host:
-        raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {value!r}")
+        raise InvalidRequestError(
+            f"base_url must be an absolute http(s) URL, got {redact_url(str(value))!r}"
+        )
 
 
 def _norm_base_url(value: str) -> str:
@@ -160,7 +163,9 @@ class ClientConfig:
             named operations to another method and path (checked when the client is made).
     """
 
-    base_url: str = attrs.field(converter=_norm_base_url, validator=_check_base_url)
+    base_url: str = attrs.field(
+        converter=_norm_base_url, validator=_check_base_url, repr=lambda url: repr(redact_url(url))
+    )
     auth: AuthBase | None = None
     timeout: Timeout = attrs.field(default=DEFAULT_TIMEOUT, converter=_timeout)
     max_retries: int = attrs.field(default=2, validator=_non_negative)

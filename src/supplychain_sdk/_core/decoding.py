@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
-from ._logging import redact_url
 from .errors import (
     APIStatusError,
     ResponseDecodeError,
@@ -47,16 +46,19 @@ def decode_body(response: httpx.Response) -> Any:
         return None
     ctype = response.headers.get("content-type", "")
     if "json" in ctype or content[:1] in (b"{", b"["):
+        malformed = False
         try:
             return jsonlib.loads(content)
         except ValueError:
-            if response.is_success:
-                raise ResponseDecodeError(
-                    method=response.request.method,
-                    url=redact_url(str(response.request.url)),
-                    status_code=response.status_code,
-                    reason="malformed or truncated JSON",
-                ) from None
+            malformed = True
+        # raised outside the except block: the JSON error holds the whole body as .doc
+        if malformed and response.is_success:
+            raise ResponseDecodeError(
+                method=response.request.method,
+                url=str(response.request.url),
+                status_code=response.status_code,
+                reason="malformed or truncated JSON",
+            )
     try:
         return response.text
     except UnicodeDecodeError:
@@ -78,7 +80,7 @@ def status_error(
     common: dict[str, Any] = {
         "status_code": status,
         "method": response.request.method,
-        "url": redact_url(str(response.request.url)),
+        "url": str(response.request.url),
         "code": info.code,
         "error_message": info.message,
         "field_errors": info.field_errors,
@@ -107,10 +109,9 @@ def cast(tp: type[T] | Any, data: Any, *, method: str, url: str, status: int) ->
     try:
         return _adapter(tp).validate_python(data)  # type: ignore[no-any-return,arg-type]
     except ValidationError as exc:
-        raise ResponseDecodeError(
-            method=method,
-            url=redact_url(url),
-            status_code=status,
-            reason=f"unexpected shape ({exc.error_count()} validation errors: "
-            f"{exc.errors(include_url=False, include_input=False)[:3]})",
-        ) from None
+        reason = (
+            f"unexpected shape ({exc.error_count()} validation errors: "
+            f"{exc.errors(include_url=False, include_input=False)[:3]})"
+        )
+    # raised outside the except block: the validation error holds the input values
+    raise ResponseDecodeError(method=method, url=url, status_code=status, reason=reason)

@@ -92,7 +92,7 @@ def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
     if origin_of(url) != config.origin:
         raise ForeignOriginError(
             f"refusing to send a request to {redact_url(str(url))}: it is not on the client's "
-            f"origin {config.base_url}, and credentials are only sent there"
+            f"origin {redact_url(config.base_url)}, and credentials are only sent there"
         )
     return str(url)
 
@@ -108,6 +108,7 @@ def build_request(
     if spec.if_match is not None:
         headers["If-Match"] = spec.if_match
     timeout = config.timeout if spec.timeout is None else spec.timeout
+    problem = ""
     try:
         return http.build_request(
             spec.method,
@@ -121,4 +122,6 @@ def build_request(
             timeout=Timeout.of(timeout).to_httpx(),
         )
     except (httpx.InvalidURL, UnicodeEncodeError) as exc:
-        raise InvalidRequestError(f"invalid request URL or header: {exc}") from None
+        problem = str(exc)
+    # raised outside the except block: a UnicodeEncodeError holds the header value it refused
+    raise InvalidRequestError(f"invalid request URL or header: {problem}")

@@ -24,7 +24,8 @@ from .._retrying import RetryPolicy
 from ..capture import record
 from ..config import ClientConfig, shared_ssl_context
 from ..decoding import cast, decode_body, items_at, status_error
-from ..errors import APIConnectionError, APITimeoutError, InvalidRequestError, ResponseDecodeError
+from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
+from ..failures import connection_error
 from ..operations import Operation, apply_overrides, prepare
 from ..pagination import PaginationStrategy
 from ..platform import Platform
@@ -69,7 +70,7 @@ class SyncAPIClient:
         self._last_response: RawResponse | None = None
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._config.base_url!r})"
+        return f"{type(self).__name__}(base_url={redact_url(self._config.base_url)!r})"
 
     # -- options ------------------------------------------------------------------------------
     @property
@@ -498,6 +499,7 @@ class SyncAPIClient:
             logger.debug("request %s %s headers=%s", method, url, redact_headers(request.headers))
         started = time.monotonic()
         written = 0
+        failure: APIConnectionError | None = None
         try:
             # Never follow redirects, even on an injected client: a 3xx is an error, and
             # credentials never travel to wherever a Location header points.
@@ -517,12 +519,11 @@ class SyncAPIClient:
                 finally:
                     response.close()
         except httpx.RequestError as exc:
-            timeout = isinstance(exc, httpx.TimeoutException)
-            reason = type(exc).__name__ if timeout else f"{type(exc).__name__}: {exc}"
-            if written:
-                reason += f" after {written} bytes were written; not retried"
-            error = APITimeoutError if timeout else APIConnectionError
-            raise error(method=method, url=url, reason=reason, retryable=not written) from None
+            failure = connection_error(exc, method=method, url=url, written=written)
+        if failure is not None:
+            # raised here, outside the except block, so that the error keeps no __context__
+            # chain to the httpx exception and its request (which holds the Authorization)
+            raise failure
         raw = RawResponse.from_httpx(response)
         self._last_response = raw
         record(raw)
