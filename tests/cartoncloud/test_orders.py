@@ -293,7 +293,7 @@ async def test_outbound_retrieve(
 
 @pytest.mark.parametrize(
     ("order_id", "message"),
-    [("", "order_id must be a non-empty string"), ("../x", "order_id must be a UUID")],
+    [("", "order_id must be a UUID, got ''"), ("../x", "order_id must be a UUID, got '../x'")],
 )
 async def test_retrieve_bad_ids(
     mode: Mode, sandbox: CartonCloudSandbox, client: CartonCloud, order_id: str, message: str
@@ -383,7 +383,7 @@ async def test_outbound_update_bad_input(
 async def test_outbound_update_without_any_id_or_with_two(
     mode: Mode, sandbox: CartonCloudSandbox, client: CartonCloud
 ) -> None:
-    with pytest.raises(InvalidRequestError, match="order_id must be a non-empty string"):
+    with pytest.raises(InvalidRequestError, match="order_id is required, got None"):
         await mode(client.outbound_orders.update(outbound_order(), if_match=1))
     other = "9a1f5c1e-7e0b-4b55-8d3e-222222222222"
     with pytest.raises(InvalidRequestError, match="does not match the id of the entity passed"):

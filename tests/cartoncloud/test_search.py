@@ -246,7 +246,7 @@ async def test_start_page_limit_and_the_server_page_size_cap(
     [
         ({"page_size": 0}, "page_size must be a positive integer, got 0"),
         ({"page_size": True}, "page_size must be a positive integer"),
-        ({"start_page": 0}, "start_page must be an integer >= 1, got 0"),
+        ({"start_page": 0}, "start_page must be a positive integer, got 0"),
         ({"limit": 0}, "limit must be a positive integer"),
         ({"tenant_id": "t1"}, "tenant_id must be a UUID"),
     ],

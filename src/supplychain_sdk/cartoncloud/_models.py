@@ -5,7 +5,7 @@ a create are required) and the entity as the API returns it (``OutboundOrder``: 
 fields plus ``id`` and ``version``), which is also the body of an update. Nested fields are
 optional so that any answer or webhook parses; what the spec requires deeper down (a
 delivery address, each item's product and quantity, ...) is checked before sending (see
-``_params``), with errors keyed by JSON pointer like the API's own ``422`` answers. Custom
+``_bodies``), with errors keyed by JSON pointer like the API's own ``422`` answers. Custom
 ``properties`` stay free-form dicts, and unknown fields are kept and sent back on update.
 """
 
@@ -657,7 +657,8 @@ class UnknownProduct(_Entity):
     description: str | None = None
 
 
-def _product_scope(value: Any) -> str:
+def product_scope(value: Any) -> str:
+    """The discriminator tag of a product: its ``scope`` if known, else ``"other"``."""
     scope = value.get("scope") if isinstance(value, dict) else getattr(value, "scope", None)
     return scope if scope in {"WAREHOUSE", "TRANSPORT"} else "other"
 
@@ -667,5 +668,5 @@ Product: TypeAlias = Annotated[
     Annotated[WarehouseProduct, Tag("WAREHOUSE")]
     | Annotated[TransportProduct, Tag("TRANSPORT")]
     | Annotated[UnknownProduct, Tag("other")],
-    Discriminator(_product_scope),
+    Discriminator(product_scope),
 ]

@@ -1,4 +1,9 @@
-"""The CartonCloud client and its resources (written async; ``_sync`` is generated)."""
+"""The CartonCloud client and its resources (written async; ``_sync`` is generated).
+
+Every method is a thin, typed wrapper around one row of ``_routes`` (``@uses``): it checks
+and shapes its arguments with the pure modules (``_bodies``, ``_paging``, ``_config``) and
+calls ``run`` / ``run_with_response`` / ``page`` of the core client.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,33 @@ import builtins
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
-from ..._core._logging import logger, redact_url
 from ..._core.auth import HeaderAuth, OAuth2ClientCredentials
+from ..._core.checks import uuid_string
 from ..._core.config import ClientConfig
-from ..._core.decoding import cast
-from ..._core.endpoint import endpoint
 from ..._core.errors import InvalidRequestError
 from ..._core.models import APIModel
-from ..._core.paths import path
-from ..._core.request import RequestSpec
-from ..._core.versioning import resolve_if_match
+from ..._core.operations import Operation, uses
 from .. import _models as m
-from .. import _params as p
-from .._conditions import MATCH_ALL, ConditionLike, condition_json
+from .. import _routes as r
+from .._bodies import (
+    consignment_body,
+    inbound_order_body,
+    outbound_order_body,
+    product_body,
+    search_body,
+    update_target,
+)
+from .._conditions import MATCH_ALL, ConditionLike
+from .._config import api_version as api_version_of
+from .._config import default_tenant, tenant_for
+from .._created import created
 from .._errors import CARTONCLOUD
+from .._paging import start_page as checked_start_page
+from .._routes import ROUTES
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -43,125 +57,65 @@ __all__ = [
 
 #: The API's server.
 DEFAULT_BASE_URL = "https://api.cartoncloud.com"
-#: The OAuth2 token endpoint, under the base URL.
+#: The OAuth2 token endpoint, under the base URL (auth configuration, not a route).
 TOKEN_PATH = "/uaa/oauth/token"
+
+T = TypeVar("T")
+E = TypeVar("E", bound=m._Entity)
 
 
 class _TenantResource(AsyncAPIResource):
-    """Shared request logic of the tenant-scoped resources (each public method is a thin call)."""
+    """What the tenant-scoped resources share: the tenant of a call, and the create, update
+    and search steps written once on top of ``run`` / ``page``."""
 
     _client: AsyncCartonCloud
 
-    def _tenant(self, tenant_id: str | None) -> str:
-        return p.tenant_id(tenant_id, self._client.tenant_id)
+    def _ids(self, tenant_id: str | None, **ids: object) -> dict[str, object]:
+        return {"tenant_id": tenant_for(tenant_id, self._client.tenant_id), **ids}
 
-    async def _create(
-        self, collection: str, data: dict[str, Any], item_type: Any, tenant_id: str | None
-    ) -> Any:
-        spec = RequestSpec(
-            method="POST",
-            path=path(f"/tenants/{{tenant}}/{collection}", tenant=self._tenant(tenant_id)),
-            json=data,
-        )
-        response, body = await self._client._send(spec)
-        entity = cast(
-            item_type,
-            body,
-            method=response.request.method,
-            url=str(response.request.url),
-            status=response.status_code,
-        )
-        if response.status_code == 228:
-            entity._created_with_issues = True
-            logger.warning(
-                "POST %s answered 228 Created with issues: %s %s was created with status %s",
-                redact_url(str(response.request.url)),
-                type(entity).__name__,
-                entity.id,
-                entity.status,
-            )
-        return entity
-
-    async def _retrieve(
-        self, collection: str, entity_id: str, name: str, item_type: Any, tenant_id: str | None
-    ) -> Any:
-        tenant = self._tenant(tenant_id)
-        spec = RequestSpec(
-            method="GET",
-            path=path(
-                f"/tenants/{{tenant}}/{collection}/{{id}}",
-                tenant=tenant,
-                id=p.entity_id(entity_id, name),
-            ),
-        )
-        return await self._client._call(spec, item_type)
+    async def _create(self, op: Operation[E], body: dict[str, Any], tenant_id: str | None) -> E:
+        raw, entity = await self._client.run_with_response(op, ids=self._ids(tenant_id), body=body)
+        return created(raw, entity)
 
     async def _update(
         self,
-        collection: str,
+        op: Operation[T],
         model: APIModel,
-        data: dict[str, Any],
-        item_type: Any,
+        body: dict[str, Any],
         *,
-        entity_id: str | None,
         name: str,
+        entity_id: str | None,
         if_match: str | int | None,
         tenant_id: str | None,
-    ) -> Any:
-        tenant = self._tenant(tenant_id)
-        own_id = getattr(model, "id", None)
-        if entity_id is not None and own_id is not None and entity_id != own_id:
-            raise InvalidRequestError(
-                f"{name} {entity_id!r} does not match the id of the entity passed ({own_id!r})"
-            )
-        target = p.entity_id(entity_id if entity_id is not None else own_id, name)
-        version = resolve_if_match(if_match, model)
-        if version is None:
-            raise InvalidRequestError(
-                "an update needs the entity's version for If-Match: pass the model you read "
-                "(it carries `version`) or if_match=..."
-            )
-        spec = RequestSpec(
-            method="PUT",
-            path=path(f"/tenants/{{tenant}}/{collection}/{{id}}", tenant=tenant, id=target),
-            json=data,
-            if_match=version,
-        )
-        return await self._client._call(spec, item_type)
+    ) -> T:
+        target, version = update_target(model, entity_id, name, if_match)
+        ids = self._ids(tenant_id, **{name: target})
+        return await self._client.run(op, ids=ids, body=body, if_match=version)
 
     def _search(
         self,
-        collection: str,
+        op: Operation[T],
         condition: ConditionLike,
-        item_type: Any,
         *,
         page_size: int | None,
         start_page: int | None,
         limit: int | None,
         tenant_id: str | None,
-    ) -> AsyncPager[Any]:
-        tenant = self._tenant(tenant_id)
-        body = {"condition": condition_json(condition)}
-        strategy = p.pagination(p.page_size(page_size))
-        return self._client._paginate(
-            RequestSpec(
-                method="POST",
-                path=path(f"/tenants/{{tenant}}/{collection}/search", tenant=tenant),
-                json=body,
-                idempotent=True,
-            ),
-            strategy=strategy,
-            item_type=item_type,
-            items=lambda answer: answer,
-            start=p.start_page(start_page),
+    ) -> AsyncPager[T]:
+        return self._client.page(
+            op,
+            ids=self._ids(tenant_id),
+            body=search_body(condition),
+            page_size=page_size,
             limit=limit,
+            start=checked_start_page(start_page),
         )
 
 
 class AsyncInboundOrders(_TenantResource):
     """Inbound orders: goods arriving at a warehouse."""
 
-    @endpoint("POST", "/tenants/{tenantId}/inbound-orders")
+    @uses(r.INBOUND_CREATE)
     async def create(
         self, order: m.NewInboundOrder | Mapping[str, Any], *, tenant_id: str | None = None
     ) -> m.InboundOrder:
@@ -172,21 +126,16 @@ class AsyncInboundOrders(_TenantResource):
         duplicate). An answer ``228 Created with issues`` returns the order with
         ``created_with_issues`` set and logs a warning.
         """
-        _, data = p.inbound_order_body(order)
-        result: m.InboundOrder = await self._create(
-            "inbound-orders", data, m.InboundOrder, tenant_id
-        )
-        return result
+        _, body = inbound_order_body(order)
+        return await self._create(r.INBOUND_CREATE, body, tenant_id)
 
-    @endpoint("GET", "/tenants/{tenantId}/inbound-orders/{id}")
+    @uses(r.INBOUND_RETRIEVE)
     async def retrieve(self, order_id: str, *, tenant_id: str | None = None) -> m.InboundOrder:
         """One inbound order by its UUID."""
-        result: m.InboundOrder = await self._retrieve(
-            "inbound-orders", order_id, "order_id", m.InboundOrder, tenant_id
-        )
-        return result
+        ids = self._ids(tenant_id, order_id=order_id)
+        return await self._client.run(r.INBOUND_RETRIEVE, ids=ids)
 
-    @endpoint("PUT", "/tenants/{tenantId}/inbound-orders/{id}")
+    @uses(r.INBOUND_UPDATE)
     async def update(
         self,
         order: m.NewInboundOrder | Mapping[str, Any],
@@ -207,20 +156,18 @@ class AsyncInboundOrders(_TenantResource):
             VersionConflictError: someone changed the order since that version (``409``);
                 read it again (see ``retry_on_conflict``).
         """
-        model, data = p.inbound_order_body(order)
-        result: m.InboundOrder = await self._update(
-            "inbound-orders",
+        model, body = inbound_order_body(order)
+        return await self._update(
+            r.INBOUND_UPDATE,
             model,
-            data,
-            m.InboundOrder,
-            entity_id=order_id,
+            body,
             name="order_id",
+            entity_id=order_id,
             if_match=if_match,
             tenant_id=tenant_id,
         )
-        return result
 
-    @endpoint("POST", "/tenants/{tenantId}/inbound-orders/search")
+    @uses(r.INBOUND_SEARCH)
     def search(
         self,
         condition: ConditionLike,
@@ -234,22 +181,21 @@ class AsyncInboundOrders(_TenantResource):
 
         Args:
             condition: a condition (``JsonField("/status").equals("RECEIVED")``) or its JSON.
-            page_size: orders per page (the API's default when omitted).
+            page_size: orders per request (the API's default when omitted).
             start_page: the 1-based page to start from.
-            limit: stop after this many orders.
+            limit: the most orders to return overall.
             tenant_id: the tenant, instead of the client's default.
         """
         return self._search(
-            "inbound-orders",
+            r.INBOUND_SEARCH,
             condition,
-            m.InboundOrder,
             page_size=page_size,
             start_page=start_page,
             limit=limit,
             tenant_id=tenant_id,
         )
 
-    @endpoint("POST", "/tenants/{tenantId}/inbound-orders/search")
+    @uses(r.INBOUND_SEARCH)
     def list(
         self,
         *,
@@ -263,18 +209,14 @@ class AsyncInboundOrders(_TenantResource):
         The spec has no plain list endpoint; this is ``search(MATCH_ALL, ...)``.
         """
         return self.search(
-            MATCH_ALL,
-            page_size=page_size,
-            start_page=start_page,
-            limit=limit,
-            tenant_id=tenant_id,
+            MATCH_ALL, page_size=page_size, start_page=start_page, limit=limit, tenant_id=tenant_id
         )
 
 
 class AsyncOutboundOrders(_TenantResource):
     """Outbound orders: goods leaving a warehouse."""
 
-    @endpoint("POST", "/tenants/{tenantId}/outbound-orders")
+    @uses(r.OUTBOUND_CREATE)
     async def create(
         self, order: m.NewOutboundOrder | Mapping[str, Any], *, tenant_id: str | None = None
     ) -> m.OutboundOrder:
@@ -288,21 +230,16 @@ class AsyncOutboundOrders(_TenantResource):
         rejected status and answered ``228 Created with issues``: the order is returned,
         with ``created_with_issues`` set, and a warning is logged; no exception is raised.
         """
-        _, data = p.outbound_order_body(order)
-        result: m.OutboundOrder = await self._create(
-            "outbound-orders", data, m.OutboundOrder, tenant_id
-        )
-        return result
+        _, body = outbound_order_body(order)
+        return await self._create(r.OUTBOUND_CREATE, body, tenant_id)
 
-    @endpoint("GET", "/tenants/{tenantId}/outbound-orders/{id}")
+    @uses(r.OUTBOUND_RETRIEVE)
     async def retrieve(self, order_id: str, *, tenant_id: str | None = None) -> m.OutboundOrder:
         """One outbound order by its UUID."""
-        result: m.OutboundOrder = await self._retrieve(
-            "outbound-orders", order_id, "order_id", m.OutboundOrder, tenant_id
-        )
-        return result
+        ids = self._ids(tenant_id, order_id=order_id)
+        return await self._client.run(r.OUTBOUND_RETRIEVE, ids=ids)
 
-    @endpoint("PUT", "/tenants/{tenantId}/outbound-orders/{id}")
+    @uses(r.OUTBOUND_UPDATE)
     async def update(
         self,
         order: m.NewOutboundOrder | Mapping[str, Any],
@@ -323,20 +260,18 @@ class AsyncOutboundOrders(_TenantResource):
             VersionConflictError: someone changed the order since that version (``409``);
                 read it again (see ``retry_on_conflict``).
         """
-        model, data = p.outbound_order_body(order)
-        result: m.OutboundOrder = await self._update(
-            "outbound-orders",
+        model, body = outbound_order_body(order)
+        return await self._update(
+            r.OUTBOUND_UPDATE,
             model,
-            data,
-            m.OutboundOrder,
-            entity_id=order_id,
+            body,
             name="order_id",
+            entity_id=order_id,
             if_match=if_match,
             tenant_id=tenant_id,
         )
-        return result
 
-    @endpoint("POST", "/tenants/{tenantId}/outbound-orders/search")
+    @uses(r.OUTBOUND_SEARCH)
     def search(
         self,
         condition: ConditionLike,
@@ -351,22 +286,21 @@ class AsyncOutboundOrders(_TenantResource):
         Args:
             condition: a condition (``JsonField("/references/customer").equals("SO-1")``)
                 or its JSON.
-            page_size: orders per page (the API's default when omitted).
+            page_size: orders per request (the API's default when omitted).
             start_page: the 1-based page to start from.
-            limit: stop after this many orders.
+            limit: the most orders to return overall.
             tenant_id: the tenant, instead of the client's default.
         """
         return self._search(
-            "outbound-orders",
+            r.OUTBOUND_SEARCH,
             condition,
-            m.OutboundOrder,
             page_size=page_size,
             start_page=start_page,
             limit=limit,
             tenant_id=tenant_id,
         )
 
-    @endpoint("POST", "/tenants/{tenantId}/outbound-orders/search")
+    @uses(r.OUTBOUND_SEARCH)
     def list(
         self,
         *,
@@ -380,18 +314,14 @@ class AsyncOutboundOrders(_TenantResource):
         The spec has no plain list endpoint; this is ``search(MATCH_ALL, ...)``.
         """
         return self.search(
-            MATCH_ALL,
-            page_size=page_size,
-            start_page=start_page,
-            limit=limit,
-            tenant_id=tenant_id,
+            MATCH_ALL, page_size=page_size, start_page=start_page, limit=limit, tenant_id=tenant_id
         )
 
 
 class AsyncConsignments(_TenantResource):
     """Transport consignments."""
 
-    @endpoint("POST", "/tenants/{tenantId}/consignments")
+    @uses(r.CONSIGNMENT_CREATE)
     async def create(
         self, consignment: m.NewConsignment | Mapping[str, Any], *, tenant_id: str | None = None
     ) -> m.Consignment:
@@ -400,19 +330,16 @@ class AsyncConsignments(_TenantResource):
         ``consignment`` is a `NewConsignment` or a dict in the API's field names; references
         and customer are required. Never retried automatically.
         """
-        _, data = p.consignment_body(consignment)
-        result: m.Consignment = await self._create("consignments", data, m.Consignment, tenant_id)
-        return result
+        _, body = consignment_body(consignment)
+        return await self._create(r.CONSIGNMENT_CREATE, body, tenant_id)
 
-    @endpoint("GET", "/tenants/{tenantId}/consignments/{id}")
+    @uses(r.CONSIGNMENT_RETRIEVE)
     async def retrieve(self, consignment_id: str, *, tenant_id: str | None = None) -> m.Consignment:
         """One consignment by its UUID."""
-        result: m.Consignment = await self._retrieve(
-            "consignments", consignment_id, "consignment_id", m.Consignment, tenant_id
-        )
-        return result
+        ids = self._ids(tenant_id, consignment_id=consignment_id)
+        return await self._client.run(r.CONSIGNMENT_RETRIEVE, ids=ids)
 
-    @endpoint("PUT", "/tenants/{tenantId}/consignments/{id}")
+    @uses(r.CONSIGNMENT_UPDATE)
     async def update(
         self,
         consignment: m.NewConsignment | Mapping[str, Any],
@@ -432,20 +359,18 @@ class AsyncConsignments(_TenantResource):
         Raises:
             VersionConflictError: someone changed it since that version (``409``).
         """
-        model, data = p.consignment_body(consignment)
-        result: m.Consignment = await self._update(
-            "consignments",
+        model, body = consignment_body(consignment)
+        return await self._update(
+            r.CONSIGNMENT_UPDATE,
             model,
-            data,
-            m.Consignment,
-            entity_id=consignment_id,
+            body,
             name="consignment_id",
+            entity_id=consignment_id,
             if_match=if_match,
             tenant_id=tenant_id,
         )
-        return result
 
-    @endpoint("POST", "/tenants/{tenantId}/consignments/search")
+    @uses(r.CONSIGNMENT_SEARCH)
     def search(
         self,
         condition: ConditionLike,
@@ -459,22 +384,21 @@ class AsyncConsignments(_TenantResource):
 
         Args:
             condition: a condition (``JsonField("/status").equals("DELIVERED")``) or its JSON.
-            page_size: consignments per page (the API's default when omitted).
+            page_size: consignments per request (the API's default when omitted).
             start_page: the 1-based page to start from.
-            limit: stop after this many consignments.
+            limit: the most consignments to return overall.
             tenant_id: the tenant, instead of the client's default.
         """
         return self._search(
-            "consignments",
+            r.CONSIGNMENT_SEARCH,
             condition,
-            m.Consignment,
             page_size=page_size,
             start_page=start_page,
             limit=limit,
             tenant_id=tenant_id,
         )
 
-    @endpoint("POST", "/tenants/{tenantId}/consignments/search")
+    @uses(r.CONSIGNMENT_SEARCH)
     def list(
         self,
         *,
@@ -485,11 +409,7 @@ class AsyncConsignments(_TenantResource):
     ) -> AsyncPager[m.Consignment]:
         """Every consignment, as a lazy pager: a search with the match-all condition."""
         return self.search(
-            MATCH_ALL,
-            page_size=page_size,
-            start_page=start_page,
-            limit=limit,
-            tenant_id=tenant_id,
+            MATCH_ALL, page_size=page_size, start_page=start_page, limit=limit, tenant_id=tenant_id
         )
 
 
@@ -511,7 +431,7 @@ class AsyncProducts(_TenantResource):
         self, product: Mapping[str, Any], *, tenant_id: str | None = None
     ) -> m.Product: ...
 
-    @endpoint("POST", "/tenants/{tenantId}/products")
+    @uses(r.PRODUCT_CREATE)
     async def create(
         self,
         product: m.NewWarehouseProduct | m.NewTransportProduct | Mapping[str, Any],
@@ -525,17 +445,14 @@ class AsyncProducts(_TenantResource):
         Required fields of that scope are checked before sending. Never retried
         automatically.
         """
-        _, data = p.product_body(product)
-        result: m.Product = await self._create("products", data, m.Product, tenant_id)
-        return result
+        _, body = product_body(product)
+        return await self._create(r.PRODUCT_CREATE, body, tenant_id)
 
-    @endpoint("GET", "/tenants/{tenantId}/products/{id}")
+    @uses(r.PRODUCT_RETRIEVE)
     async def retrieve(self, product_id: str, *, tenant_id: str | None = None) -> m.Product:
         """One product by its UUID, typed by its ``scope``."""
-        result: m.Product = await self._retrieve(
-            "products", product_id, "product_id", m.Product, tenant_id
-        )
-        return result
+        ids = self._ids(tenant_id, product_id=product_id)
+        return await self._client.run(r.PRODUCT_RETRIEVE, ids=ids)
 
     @overload
     async def update(
@@ -567,7 +484,7 @@ class AsyncProducts(_TenantResource):
         tenant_id: str | None = None,
     ) -> m.Product: ...
 
-    @endpoint("PUT", "/tenants/{tenantId}/products/{id}")
+    @uses(r.PRODUCT_UPDATE)
     async def update(
         self,
         product: m.NewWarehouseProduct
@@ -587,20 +504,18 @@ class AsyncProducts(_TenantResource):
         Raises:
             VersionConflictError: someone changed the product since that version (``409``).
         """
-        model, data = p.product_body(product, allow_unknown=True)
-        result: m.Product = await self._update(
-            "products",
+        model, body = product_body(product, allow_unknown=True)
+        return await self._update(
+            r.PRODUCT_UPDATE,
             model,
-            data,
-            m.Product,
-            entity_id=product_id,
+            body,
             name="product_id",
+            entity_id=product_id,
             if_match=if_match,
             tenant_id=tenant_id,
         )
-        return result
 
-    @endpoint("POST", "/tenants/{tenantId}/products/search")
+    @uses(r.PRODUCT_SEARCH)
     def search(
         self,
         condition: ConditionLike,
@@ -615,22 +530,21 @@ class AsyncProducts(_TenantResource):
         Args:
             condition: a condition (``JsonField("/references/code").equals("SKU-1")``) or
                 its JSON.
-            page_size: products per page (the API's default when omitted).
+            page_size: products per request (the API's default when omitted).
             start_page: the 1-based page to start from.
-            limit: stop after this many products.
+            limit: the most products to return overall.
             tenant_id: the tenant, instead of the client's default.
         """
         return self._search(
-            "products",
+            r.PRODUCT_SEARCH,
             condition,
-            m.Product,
             page_size=page_size,
             start_page=start_page,
             limit=limit,
             tenant_id=tenant_id,
         )
 
-    @endpoint("POST", "/tenants/{tenantId}/products/search")
+    @uses(r.PRODUCT_SEARCH)
     def list(
         self,
         *,
@@ -641,18 +555,14 @@ class AsyncProducts(_TenantResource):
     ) -> AsyncPager[m.Product]:
         """Every product, as a lazy pager: a search with the match-all condition."""
         return self.search(
-            MATCH_ALL,
-            page_size=page_size,
-            start_page=start_page,
-            limit=limit,
-            tenant_id=tenant_id,
+            MATCH_ALL, page_size=page_size, start_page=start_page, limit=limit, tenant_id=tenant_id
         )
 
 
 class AsyncCustomers(_TenantResource):
     """Customers of the tenant (search only)."""
 
-    @endpoint("POST", "/tenants/{tenantId}/customers/search")
+    @uses(r.CUSTOMER_SEARCH)
     def search(
         self,
         condition: ConditionLike,
@@ -667,22 +577,21 @@ class AsyncCustomers(_TenantResource):
         Args:
             condition: a condition (``JsonField("/references/code").equals("C123")``) or
                 its JSON.
-            page_size: customers per page (the API's default when omitted).
+            page_size: customers per request (the API's default when omitted).
             start_page: the 1-based page to start from.
-            limit: stop after this many customers.
+            limit: the most customers to return overall.
             tenant_id: the tenant, instead of the client's default.
         """
         return self._search(
-            "customers",
+            r.CUSTOMER_SEARCH,
             condition,
-            m.Customer,
             page_size=page_size,
             start_page=start_page,
             limit=limit,
             tenant_id=tenant_id,
         )
 
-    @endpoint("POST", "/tenants/{tenantId}/customers/search")
+    @uses(r.CUSTOMER_SEARCH)
     def list(
         self,
         *,
@@ -693,30 +602,26 @@ class AsyncCustomers(_TenantResource):
     ) -> AsyncPager[m.Customer]:
         """Every customer, as a lazy pager: a search with the match-all condition."""
         return self.search(
-            MATCH_ALL,
-            page_size=page_size,
-            start_page=start_page,
-            limit=limit,
-            tenant_id=tenant_id,
+            MATCH_ALL, page_size=page_size, start_page=start_page, limit=limit, tenant_id=tenant_id
         )
 
 
 class AsyncUserAccount(AsyncAPIResource):
     """The authenticated user."""
 
-    @endpoint("GET", "/uaa/userinfo")
+    @uses(r.USER_INFO)
     async def info(self) -> m.User:
         """The user the client credentials belong to, with the tenants they can access."""
-        return await self._client._call(RequestSpec(method="GET", path="/uaa/userinfo"), m.User)
+        return await self._client.run(r.USER_INFO)
 
 
 class AsyncTenants(AsyncAPIResource):
     """The tenants the authenticated user can access."""
 
-    @endpoint("GET", "/uaa/userinfo")
+    @uses(r.USER_INFO)
     async def list(self) -> builtins.list[m.Tenant]:
         """Every tenant of the user (from ``GET /uaa/userinfo``), in the API's order."""
-        user = await self._client._call(RequestSpec(method="GET", path="/uaa/userinfo"), m.User)
+        user = await self._client.run(r.USER_INFO)
         return list(user.tenants)
 
 
@@ -739,6 +644,7 @@ class AsyncCartonCloud(AsyncAPIClient):
     """
 
     platform = CARTONCLOUD
+    routes = ROUTES
 
     def __init__(
         self,
@@ -762,8 +668,8 @@ class AsyncCartonCloud(AsyncAPIClient):
                 "CARTONCLOUD_CLIENT_ID and CARTONCLOUD_CLIENT_SECRET"
             )
         tenant = tenant_id if tenant_id is not None else os.environ.get("CARTONCLOUD_TENANT_ID")
-        self._tenant_id = p.tenant_id(tenant, None) if tenant else None
-        self._api_version = p.api_version(api_version)
+        self._tenant_id = default_tenant(tenant)
+        self._api_version = api_version_of(api_version)
         url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self._token_auth = OAuth2ClientCredentials(url + TOKEN_PATH, cid, secret)
         super().__init__(
@@ -796,7 +702,7 @@ class AsyncCartonCloud(AsyncAPIClient):
     def for_tenant(self, tenant_id: str) -> AsyncCartonCloud:
         """A client whose default tenant is ``tenant_id``, sharing this client's connection
         pool and access token (closing it leaves the pool open)."""
-        checked = p.tenant_id(tenant_id, None)
+        checked = uuid_string(tenant_id, "tenant_id")
         scoped = self.with_options()
         scoped._tenant_id = checked
         return scoped

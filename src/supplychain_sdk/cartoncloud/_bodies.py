@@ -1,97 +1,88 @@
-"""Checking and shaping CartonCloud call arguments before anything is sent (no I/O here)."""
+"""The JSON bodies CartonCloud calls send, checked before anything is sent (no I/O here).
+
+Entities are checked twice over: first against their ``New*`` model (pydantic), then for what
+the spec requires deeper down (a delivery address, each item's product and quantity, ...),
+with the errors keyed by JSON pointer like the API's own ``422`` answers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
+from typing_extensions import TypedDict
 
-from .._core.checks import field_errors, invalid, uuid_string
+from .._core.checks import field_errors, invalid
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel, OpenEnum
-from .._core.pagination import PageNumberPagination, header_meta
+from .._core.operations import api_fields
+from .._core.versioning import resolve_if_match
 from . import _models as m
+from ._conditions import ConditionLike, condition_json
 
 __all__ = [
-    "PAGE_PARAM",
-    "SIZE_PARAM",
-    "api_version",
+    "NewProductBody",
+    "ProductBody",
+    "SearchBody",
     "consignment_body",
-    "entity_id",
     "inbound_order_body",
     "outbound_order_body",
-    "page_size",
-    "pagination",
     "product_body",
-    "start_page",
-    "tenant_id",
+    "search_body",
+    "update_target",
 ]
-
-#: Query parameters of a search page. The spec's general pagination section names them
-#: ``pageNumber``/``pageSize``; the search endpoints take ``page``/``size``.
-PAGE_PARAM = "page"
-SIZE_PARAM = "size"
 
 M = TypeVar("M", bound=APIModel)
 
-
-def api_version(value: object) -> str:
-    """The ``Accept-Version`` value: a positive whole number, as a string."""
-    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not text.isdigit() or int(text) < 1:
-        raise InvalidRequestError(
-            f"api_version must be a positive integer such as 1, got {value!r}"
-        )
-    return text
+#: A product create's body: a warehouse or a transport product, told apart by ``scope``.
+NewProductBody = Annotated[
+    m.NewWarehouseProduct | m.NewTransportProduct, Field(discriminator="scope")
+]
 
 
-def tenant_id(explicit: str | None, default: str | None) -> str:
-    """The tenant of a call: the explicit one, else the client's default; neither is an error."""
-    value = explicit if explicit is not None else default
-    if value is None:
-        raise InvalidRequestError(
-            "no tenant for this call: pass tenant_id=..., create the client with tenant_id= "
-            "(or set CARTONCLOUD_TENANT_ID), or use client.for_tenant(tenant_id)"
-        )
-    return uuid_string(value, "tenant_id")
+#: A product update's body: also a product of a scope this SDK does not know, sent back as read.
+ProductBody = Annotated[
+    Annotated[m.NewWarehouseProduct, Tag("WAREHOUSE")]
+    | Annotated[m.NewTransportProduct, Tag("TRANSPORT")]
+    | Annotated[m.UnknownProduct, Tag("other")],
+    Discriminator(m.product_scope),
+]
 
 
-def entity_id(value: object, name: str) -> str:
-    """An entity id: the API identifies every entity by UUID."""
-    return uuid_string(value, name)
+@api_fields
+class SearchBody(TypedDict):
+    """The body of a ``.../search`` call: one condition tree (see ``_conditions``)."""
+
+    condition: dict[str, Any]
 
 
-def page_size(value: int | None) -> int | None:
-    """A page size: a positive integer (the API may answer with fewer; see ``Page-Size``)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidRequestError(f"page_size must be a positive integer, got {value!r}")
-    return value
+def search_body(condition: ConditionLike) -> SearchBody:
+    """The body of a search for ``condition`` (a builder object or the API's JSON)."""
+    return {"condition": condition_json(condition)}
 
 
-def start_page(value: int | None) -> int | None:
-    """A 1-based page number to start from."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidRequestError(f"start_page must be an integer >= 1, got {value!r}")
-    return value
+def update_target(
+    model: APIModel, entity_id: str | None, name: str, if_match: str | int | None
+) -> tuple[str | None, str]:
+    """The id (checked by the route as a UUID) and the ``If-Match`` version of an update.
 
-
-def pagination(size: int | None) -> PageNumberPagination:
-    """The strategy of the search endpoints for a page size (``None``: the API's default).
-
-    ``Page-Number`` is read back, so a server that ignores the page parameter raises
-    `PaginationError` instead of repeating the first page.
+    The id is ``entity_id`` or the one the entity carries (both: they must agree); the
+    version is ``if_match`` or the entity's ``version``. Without a version the update is
+    refused: CartonCloud requires ``If-Match``.
     """
-    return PageNumberPagination(
-        page_param=PAGE_PARAM, size_param=SIZE_PARAM, page_size=size, meta=header_meta()
-    )
-
-
-# -- bodies ----------------------------------------------------------------------------------------
+    own_id = getattr(model, "id", None)
+    if entity_id is not None and own_id is not None and entity_id != own_id:
+        raise InvalidRequestError(
+            f"{name} {entity_id!r} does not match the id of the entity passed ({own_id!r})"
+        )
+    version = resolve_if_match(if_match, model)
+    if version is None:
+        raise InvalidRequestError(
+            "an update needs the entity's version for If-Match: pass the model you read "
+            "(it carries `version`) or if_match=..."
+        )
+    return (entity_id if entity_id is not None else own_id), version
 
 
 def _as_model(value: object, model: type[M], what: str) -> M:
