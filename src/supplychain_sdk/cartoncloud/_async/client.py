@@ -37,7 +37,6 @@ from .._config import default_tenant, tenant_for
 from .._created import created
 from .._errors import CARTONCLOUD
 from .._paging import start_page as checked_start_page
-from .._routes import ROUTES
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -644,7 +643,7 @@ class AsyncCartonCloud(AsyncAPIClient):
     """
 
     platform = CARTONCLOUD
-    routes = ROUTES
+    routes = r.ROUTES
 
     def __init__(
         self,
