@@ -8,8 +8,10 @@ from typing_extensions import assert_type
 
 from supplychain_sdk import AsyncPager, SyncPager
 from supplychain_sdk.cartoncloud import (
+    MATCH_ALL,
     AsyncCartonCloud,
     CartonCloud,
+    Consignment,
     Customer,
     InboundOrder,
     JsonField,
@@ -72,6 +74,17 @@ def sync_usage(client: CartonCloud) -> None:
     else:
         assert_type(product, UnknownProduct)
     assert_type(client.customers.list(), SyncPager[Customer])
+    assert_type(client.consignments.retrieve("id"), Consignment)
+    assert_type(client.products.search(MATCH_ALL, page_size=50, limit=100), SyncPager[Product])
+
+
+def route_override_usage() -> None:
+    client = CartonCloud(
+        "id",
+        "secret",
+        route_overrides={"outbound_orders.update": ("PUT", "/v2/{tenant_id}/o/{order_id}")},
+    )
+    assert_type(client.outbound_orders.retrieve("id"), OutboundOrder)
 
 
 async def async_usage(client: AsyncCartonCloud) -> None:
