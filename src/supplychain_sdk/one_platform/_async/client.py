@@ -14,7 +14,7 @@ from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
 from ..._core._logging import logger
 from ..._core.auth import OAuth2ClientCredentials, TokenProvider
-from ..._core.checks import positive_int
+from ..._core.checks import invalid, positive_int
 from ..._core.config import ClientConfig
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import (
@@ -198,8 +198,14 @@ class AsyncOnePlatform(AsyncAPIClient):
         counter = PriceListCounter() if price_lists else None
         if not isinstance(rows, Iterator):
             # Rows that can be read twice are checked whole before anything is sent.
+            problems: dict[str, list[str]] = {}
             for start, chunk in chunked(rows, size):
-                to_models(model, chunk, start)
+                try:
+                    to_models(model, chunk, start)
+                except InvalidRequestError as exc:
+                    problems.update(exc.field_errors)
+            if problems:
+                raise invalid(f"{model.__name__} rows", problems)
             if counter is not None:
                 over = counter.over_limit(rows)
                 if over:
