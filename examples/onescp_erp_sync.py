@@ -148,7 +148,7 @@ def run(
         print(f"subscribed {webhook_url} to {len(subscription.events or [])} events")
 
     # 1. Full sync on the first run (empty checkpoint), incremental afterwards.
-    for change in client.orders.sync(checkpoint=checkpoint, limit=100):
+    for change in client.orders.changes(checkpoint=checkpoint, page_size=100):
         mirror.apply(change)
         summary.initial += 1
     print(f"initial sync: {summary.initial} change(s), {len(mirror.orders)} order(s) mirrored")
@@ -164,7 +164,7 @@ def run(
     )
 
     # 3. Incremental sync: only what changed since the stored position.
-    for change in client.orders.sync(checkpoint=checkpoint):
+    for change in client.orders.changes(checkpoint=checkpoint):
         mirror.apply(change)
         number = getattr(getattr(change, "record", None), "purchase_order_number", change.id)
         summary.incremental.append(f"{change.kind} {number}")

@@ -213,7 +213,9 @@ async def test_expired_token_is_renewed_once_on_401(mode: Mode, sandbox: OneScpS
 async def test_token_is_renewed_before_its_exp(mode: Mode, clock: Clock) -> None:
     sandbox = OneScpSandbox(clock=clock, token_lifetime=20)  # below the 30 s renewal leeway
     client = make_client(mode, sandbox, email=EMAIL, password=PASSWORD)
+    client.config.auth._clock = clock  # the flow reads expiry on the sandbox's time
     await mode(client.orders.retrieve(ORDER))
+    clock.advance(15)  # still valid for 5 s: inside the renewal margin
     await mode(client.orders.retrieve(ORDER))
     assert [r.path for r in sandbox.requests].count("/api/auth/login") == 2
 
@@ -315,7 +317,7 @@ async def test_answer_without_the_entity_is_a_decode_error(
     from supplychain_sdk import ResponseDecodeError
 
     sandbox.faults.add(Fault("status", status=200, body={"success": True}))
-    with pytest.raises(ResponseDecodeError, match="the answer has no 'order' \\(nor 'data'\\)"):
+    with pytest.raises(ResponseDecodeError, match="the answer has no 'order'"):
         await mode(client.orders.retrieve(ORDER))
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from supplychain_sdk import InternalServerError, InvalidRequestError
+from supplychain_sdk import InternalServerError, InvalidRequestError, ResponseDecodeError
 from supplychain_sdk.onescp import ErpRowError, ErpSyncReport, Item, Order, Shipment
 from supplychain_sdk.sandbox import Fault
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
@@ -95,6 +95,39 @@ async def test_a_refused_batch_reports_its_rows_and_the_rest_goes_on(
     assert [e.payload for e in report.errors] == rows[:2]
     assert {e.message for e in report.errors} == {"Payload too large"}
     assert [o.erp_id for o in report.created] == ["SAP-PO-2", "SAP-PO-3"]
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ({"errors": 5}, "('errors',)"),
+        ({"created": 5}, "('created',)"),
+        ({"updated": "x"}, "('updated',)"),
+        ({"created": [7]}, "('created', 0)"),
+    ],
+)
+async def test_odd_answers_are_decode_errors_not_type_errors(
+    mode: Mode, sandbox: OneScpSandbox, client: Any, body: dict[str, Any], where: str
+) -> None:
+    # regression: `errors: 5` used to raise TypeError; `created: 5` was silently dropped
+    sandbox.faults.add(Fault("status", status=200, body={"success": True, **body}, times=1))
+    with pytest.raises(ResponseDecodeError, match="unexpected shape") as caught:
+        await mode(client.orders.upsert_from_erp([erp_order(1)]))
+    assert where in str(caught.value)
+
+
+async def test_refused_rows_in_every_documented_wording(
+    mode: Mode, sandbox: OneScpSandbox, client: Any
+) -> None:
+    errors = [{"payload": {"erpId": "A"}, "error": "bad"}, "plain", {"payload": 3}]
+    sandbox.faults.add(Fault("status", status=200, body={"success": True, "errors": errors}))
+    report = await mode(client.orders.upsert_from_erp([erp_order(1)]))
+    assert report.errors == [
+        ErpRowError(payload={"erpId": "A"}, message="bad"),
+        ErpRowError(payload={}, message="plain"),
+        ErpRowError(payload={}, message="rejected without a reason"),
+    ]
+    assert (report.created, report.updated, report.batches) == ([], [], 1)
 
 
 async def test_upserts_are_retried_on_transient_failures(

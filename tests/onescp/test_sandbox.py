@@ -140,7 +140,7 @@ def test_seedless_sandbox_and_soft_delete_helper() -> None:
     assert item.id is not None
     record = sandbox.soft_delete("item", item.id)
     assert record["deletedAt"] == record["updatedAt"]
-    assert [c.kind for c in client.items.sync()] == ["deleted"]
+    assert [c.kind for c in client.items.changes()] == ["deleted"]
     with pytest.raises(KeyError, match="no live item"):
         sandbox.soft_delete("item", item.id)
     with pytest.raises(KeyError, match="unknown kind"):

@@ -130,6 +130,10 @@ def test_event_name_from_the_header_when_the_body_has_none() -> None:
     event = webhooks.verify(body, signed(body, **{"X-Webhook-Event": "item.deleted"}), SECRET)
     assert isinstance(event, ItemDeletedEvent)
     assert event.data.item_number == "ITEM-001"
+    # regression: the type came from an unsigned header and nothing said so
+    assert event.unsigned == {"event", "delivery_id"}
+    assert event.signed_event is False
+    assert "unsigned" not in event.to_dict()
     with pytest.raises(WebhookVerificationError, match="no 'event' name"):
         webhooks.verify(body, {"X-Webhook-Signature": sig(body)}, SECRET)
 
@@ -339,3 +343,43 @@ def test_starlette_receiver_from_the_docs() -> None:
     assert [d.status for d in sandbox.webhook_deliveries] == [200]
     assert [e.event for e in handled] == ["task.completed"]
     assert forged.status_code == 401
+
+
+def test_what_came_from_unsigned_headers_is_said() -> None:
+    event = webhooks.verify(BODY, signed(BODY), SECRET)
+    assert (event.event, event.delivery_id, event.unsigned) == (
+        "order.updated",
+        "dlv-1",
+        frozenset({"delivery_id"}),
+    )
+    assert event.signed_event is True
+    alone = webhooks.verify(BODY, {"X-Webhook-Signature": sig(BODY)}, SECRET)
+    assert (alone.delivery_id, alone.unsigned) == (None, frozenset())
+
+
+def test_a_signed_delivery_id_wins_and_a_contradicting_header_is_refused() -> None:
+    body = b'{"event":"order.updated","deliveryId":"dlv-signed","data":{"_id":"x"}}'
+    event = webhooks.verify(body, signed(body, **{"X-Webhook-Delivery-Id": "dlv-signed"}), SECRET)
+    assert (event.delivery_id, event.unsigned) == ("dlv-signed", frozenset())
+    without = webhooks.verify(body, {"X-Webhook-Signature": sig(body)}, SECRET)
+    assert (without.delivery_id, without.unsigned) == ("dlv-signed", frozenset())
+    with pytest.raises(WebhookVerificationError, match="Delivery-Id header says 'dlv-2'"):
+        webhooks.verify(body, signed(body, **{"X-Webhook-Delivery-Id": "dlv-2"}), SECRET)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"event":5,"data":{}}', "body's 'event' is not a name"),
+        (b'{"event":"order.updated","deliveryId":"","data":{}}', "'deliveryId' is not a name"),
+    ],
+)
+def test_signed_names_must_be_text(body: bytes, message: str) -> None:
+    with pytest.raises(WebhookVerificationError, match=message):
+        webhooks.verify(body, {"X-Webhook-Signature": sig(body)}, SECRET)
+
+
+def test_a_body_cannot_claim_its_own_unsigned_set() -> None:
+    body = b'{"event":"order.updated","unsigned":[],"data":{"_id":"x"}}'
+    headers = {"X-Webhook-Signature": sig(body), "X-Webhook-Delivery-Id": "d"}
+    assert webhooks.verify(body, headers, SECRET).unsigned == {"delivery_id"}

@@ -8,12 +8,12 @@ from typing_extensions import assert_type
 
 from supplychain_sdk import AsyncPager, SyncPager
 from supplychain_sdk.onescp import (
-    AsyncDeltaSync,
+    AsyncChangeFeed,
     AsyncOneScp,
     BulkImportResult,
+    ChangeFeed,
     Created,
     Deleted,
-    DeltaSync,
     Document,
     ErpSyncReport,
     FileCheckpoint,
@@ -43,9 +43,9 @@ def sync_usage(client: OneScp) -> None:
     assert_type(client.items.bulk_import(b"itemNumber\n"), BulkImportResult)
     assert_type(client.auth.login(), User)
     assert_type(client.rate_limit, RateLimit | None)
-    sync = client.orders.sync(checkpoint=FileCheckpoint("orders.json"))
-    assert_type(sync, DeltaSync[Order])
-    for change in sync:
+    feed = client.orders.changes(checkpoint=FileCheckpoint("orders.json"))
+    assert_type(feed, ChangeFeed[Order])
+    for change in feed:
         assert_type(change, Created[Order] | Updated[Order] | Deleted)
         match change:
             case Created(record=order) | Updated(record=order):
@@ -59,9 +59,9 @@ async def async_usage(client: AsyncOneScp) -> None:
     assert_type(client.orders.list(), AsyncPager[Order])
     assert_type(await client.orders.retrieve("id"), Order)
     assert_type(await client.items.export(), bytes)
-    sync = client.tasks.sync()
-    assert_type(sync, AsyncDeltaSync[Task])
-    async for change in sync:
+    feed = client.tasks.changes()
+    assert_type(feed, AsyncChangeFeed[Task])
+    async for change in feed:
         assert_type(change, Created[Task] | Updated[Task] | Deleted)
 
 

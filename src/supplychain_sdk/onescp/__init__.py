@@ -1,7 +1,7 @@
 """ONESCP supply-chain portal API v1: ``OneScp`` and ``AsyncOneScp``.
 
-Models (``Order``, ``Shipment``, ``Item``, ``Task``...), enums, delta-sync changes
-(``Created``, ``Updated``, ``Deleted``), sync checkpoints and the typed webhook events are in
+Models (``Order``, ``Shipment``, ``Item``, ``Task``...), enums, change-feed changes
+(``Created``, ``Updated``, ``Deleted``), checkpoints and the typed webhook events are in
 this namespace too; ``supplychain_sdk.onescp.webhooks.verify`` checks and parses deliveries.
 """
 
@@ -10,7 +10,7 @@ from . import webhooks
 from ._async.client import (
     AsyncAuth,
     AsyncCarriers,
-    AsyncDeltaSync,
+    AsyncChangeFeed,
     AsyncItems,
     AsyncOneScp,
     AsyncOrderDocuments,
@@ -30,7 +30,7 @@ from ._models import __all__ as _models_all
 from ._sync.client import (
     Auth,
     Carriers,
-    DeltaSync,
+    ChangeFeed,
     Items,
     OneScp,
     OrderDocuments,
@@ -47,7 +47,7 @@ from ._sync.client import (
 __all__ = [
     "AsyncAuth",
     "AsyncCarriers",
-    "AsyncDeltaSync",
+    "AsyncChangeFeed",
     "AsyncItems",
     "AsyncOneScp",
     "AsyncOrderDocuments",
@@ -61,7 +61,7 @@ __all__ = [
     "AsyncWebhookSubscriptions",
     "Auth",
     "Carriers",
-    "DeltaSync",
+    "ChangeFeed",
     "FileCheckpoint",
     "Items",
     "MemoryCheckpoint",

@@ -8,15 +8,18 @@ from typing import Any
 
 from .._core._logging import REDACTED
 from .._core.auth import AuthBase, BearerAuth, LoginTokenAuth, Token, TokenProvider
-from .._core.errors import InvalidRequestError
+from .._core.decoding import cast
+from .._core.errors import InvalidRequestError, ResponseDecodeError
+from .._core.response import RawResponse
+from ._models import User
+from ._routes import LOGIN
 
-__all__ = ["LOGIN_PATH", "OneScpLoginAuth", "resolve_auth"]
-
-LOGIN_PATH = "/api/auth/login"
+__all__ = ["OneScpLoginAuth", "accept_login", "resolve_auth"]
 
 
 class OneScpLoginAuth(LoginTokenAuth):
-    """``POST /api/auth/login`` with email and password; the JWT from ``token`` is the bearer.
+    """The login row (``POST /api/auth/login``) with email and password; the JWT from
+    ``token`` is the bearer.
 
     The token is renewed before its ``exp`` and once on a 401 (see `LoginTokenAuth`).
     ``client.auth.login()`` logs in explicitly and stores the token here, so the next call
@@ -41,8 +44,32 @@ def _env(name: str) -> str | None:
     return value if value else None
 
 
+def accept_login(auth: OneScpLoginAuth, raw: RawResponse, answer: Any) -> User:
+    """The user of an explicit login's answer; its token is kept in ``auth`` for the next
+    calls. An answer without a user or a token is a `ResponseDecodeError`."""
+    user = None
+    if isinstance(answer, Mapping):
+        user = answer.get("user")
+        user = answer.get("data") if user is None else user
+
+    def broken(reason: str) -> ResponseDecodeError:
+        return ResponseDecodeError(
+            method=raw.method, url=raw.url, status_code=raw.status_code, reason=reason
+        )
+
+    if user is None:
+        raise broken("the answer has no 'user'")
+    profile: User = cast(User, user, method=raw.method, url=raw.url, status=raw.status_code)
+    try:
+        auth.accept(answer)
+    except (KeyError, TypeError, ValueError):
+        raise broken("the login answer has no token") from None
+    return profile
+
+
 def resolve_auth(
     base_url: str,
+    login_path: str = LOGIN.path,
     *,
     email: str | None,
     password: str | None,
@@ -51,7 +78,8 @@ def resolve_auth(
 ) -> AuthBase:
     """The auth flow from the arguments, else the environment.
 
-    Explicit arguments win; pass only one way (email/password, ``api_key`` or ``token``).
+    ``login_path`` is where email/password clients log in (the login row's, or its
+    override). Explicit arguments win; pass only one way (email/password, ``api_key`` or ``token``).
     Without arguments ``ONESCP_API_KEY`` is used, else ``ONESCP_EMAIL`` and
     ``ONESCP_PASSWORD``. An email given without a password takes ``ONESCP_PASSWORD``.
     """
@@ -93,4 +121,4 @@ def resolve_auth(
         raise InvalidRequestError(
             "password is missing or empty (pass password= or set ONESCP_PASSWORD)"
         )
-    return OneScpLoginAuth(base_url + LOGIN_PATH, email, password)
+    return OneScpLoginAuth(base_url + login_path, email, password)

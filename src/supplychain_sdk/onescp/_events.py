@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Tag, TypeAdapter
+from pydantic import Discriminator, Field, Tag, TypeAdapter
 
 from .._core.models import APIModel
 from ._models import Item, Order, Shipment, Task, WebhookEventType
@@ -42,14 +42,27 @@ class BaseEvent(APIModel):
     """What every delivery carries.
 
     Attributes:
-        event: the event name (``"order.updated"``).
-        timestamp: when the event happened (ISO 8601), as the body says.
-        delivery_id: the ``X-Webhook-Delivery-Id`` header: use it to drop redeliveries.
+        event: the event name (``"order.updated"``): the signed body's ``event``, else the
+            unsigned ``X-Webhook-Event`` header (then ``"event"`` is in `unsigned`).
+        timestamp: when the event happened (ISO 8601), as the signed body says.
+        delivery_id: the delivery's id: the signed body's ``deliveryId`` if it has one, else
+            the unsigned ``X-Webhook-Delivery-Id`` header (then ``"delivery_id"`` is in
+            `unsigned`).
+        unsigned: the attributes taken from headers the signature does not cover. Anyone
+            who captured one signed delivery can resend it with other values there: do not
+            let them decide anything a forged value could abuse (see the ONESCP page on
+            de-duplicating deliveries). Not part of the event's JSON.
     """
 
     event: str
     timestamp: str | None = None
     delivery_id: str | None = None
+    unsigned: frozenset[str] = Field(default=frozenset(), exclude=True)
+
+    @property
+    def signed_event(self) -> bool:
+        """Whether the event name came from the signed body."""
+        return "event" not in self.unsigned
 
     @property
     def type(self) -> WebhookEventType:

@@ -91,9 +91,11 @@ def verify(
         secret: the subscription's secret, or several (during a rotation any one may match).
 
     The signature header is ``X-Webhook-Signature``, accepted with or without its
-    ``sha256=`` prefix and compared in constant time. The event name is the body's ``event``
-    (the ``X-Webhook-Event`` header when the body has none; a header that contradicts the
-    signed body is refused). ``event.delivery_id`` is the ``X-Webhook-Delivery-Id`` header.
+    ``sha256=`` prefix and compared in constant time. Only the body is signed: the event
+    name is the body's ``event`` and the delivery id its ``deliveryId``; the unsigned
+    ``X-Webhook-Event`` / ``X-Webhook-Delivery-Id`` headers fill in only what the body lacks,
+    and ``event.unsigned`` then names what came from them (``{"event", "delivery_id"}``).
+    A header that contradicts the signed body is refused.
 
     Raises:
         WebhookVerificationError: missing or wrong signature, empty secret, a body that is
@@ -109,8 +111,8 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
     """Parse a delivery body into its typed event, WITHOUT checking the signature.
 
     Only for bodies you verified already (for example, queued by a receiver that called
-    `verify`) or test fixtures. Headers, when given, supply the event name (if the body has
-    none) and the delivery id.
+    `verify`) or test fixtures. Headers, when given, supply the event name and the delivery
+    id where the body has none (recorded in ``event.unsigned``).
     """
     body = raw_body(payload)
     try:
@@ -119,22 +121,29 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
         raise WebhookVerificationError("the webhook body is not JSON") from None
     if not isinstance(data, dict):
         raise WebhookVerificationError("the webhook body is not a JSON object")
-    header_event = get_header(headers, EVENT_HEADER) if headers is not None else None
-    body_event = data.get("event")
-    if body_event is None and header_event:
-        data["event"] = header_event
-    elif not isinstance(body_event, str) or not body_event:
-        raise WebhookVerificationError("the webhook body has no 'event' name")
-    elif header_event and header_event != body_event:
-        raise WebhookVerificationError(
-            f"the {EVENT_HEADER} header says {header_event!r} but the signed body says "
-            f"{body_event!r}"
-        )
-    data.pop("deliveryId", None)
+    unsigned: set[str] = set()
+    for key, header, attribute in (
+        ("event", EVENT_HEADER, "event"),
+        ("deliveryId", DELIVERY_HEADER, "delivery_id"),
+    ):
+        signed = data.pop(key, None)
+        given = get_header(headers, header) if headers is not None else None
+        if signed is not None and (not isinstance(signed, str) or not signed):
+            raise WebhookVerificationError(f"the webhook body's {key!r} is not a name")
+        if signed is not None and given and given != signed:
+            raise WebhookVerificationError(
+                f"the {header} header says {given!r} but the signed body says {signed!r}"
+            )
+        if signed is None and given:
+            signed = given
+            unsigned.add(attribute)
+        if signed is not None:
+            data[key] = signed
     data.pop("delivery_id", None)
-    delivery = get_header(headers, DELIVERY_HEADER) if headers is not None else None
-    if delivery:
-        data["deliveryId"] = delivery
+    data.pop("unsigned", None)
+    if "event" not in data:
+        raise WebhookVerificationError("the webhook body has no 'event' name")
+    data["unsigned"] = frozenset(unsigned)
     try:
         return event_adapter().validate_python(data)
     except ValidationError as exc:

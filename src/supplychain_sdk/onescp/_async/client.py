@@ -1,4 +1,9 @@
-"""The ONESCP client: ``AsyncOneScp`` here, ``OneScp`` generated from it into ``_sync``."""
+"""The ONESCP client: ``AsyncOneScp`` here, ``OneScp`` generated from it into ``_sync``.
+
+Every method is a thin, typed wrapper over one row of the route table (``_routes.py``);
+the composite helpers (change feeds, ERP upserts in batches, uploads, export downloads) are
+written once on top of ``run``/``page``.
+"""
 
 from __future__ import annotations
 
@@ -14,23 +19,43 @@ from ..._core._async.client import AsyncAPIClient, AsyncAPIResource
 from ..._core._async.pager import AsyncPager
 from ..._core.auth import TokenProvider
 from ..._core.checkpoint import Checkpoint
-from ..._core.checks import int_or_none
+from ..._core.checks import positive_int
 from ..._core.config import ClientConfig
-from ..._core.decoding import cast as cast_to
-from ..._core.endpoint import endpoint
-from ..._core.errors import (
-    APIStatusError,
-    InvalidRequestError,
-    PaginationError,
-    ResponseDecodeError,
-)
+from ..._core.errors import APIStatusError, InvalidRequestError
 from ..._core.models import APIModel
-from ..._core.paths import path
-from ..._core.request import RequestSpec
+from ..._core.operations import Operation, apply_overrides, prepare, uses
+from ..._core.uploads import FileInput, upload
 from .. import _models as m
-from .. import _params as p
-from .._auth import OneScpLoginAuth, resolve_auth
+from .. import _routes as api
+from .._auth import OneScpLoginAuth, accept_login, resolve_auth
+from .._base_url import check_base_url
+from .._changes import MAX_PAGE_SIZE, ChangesPage, decode_position, encode_position, read_page
+from .._erp import ErpAnswer, batches, erp_rows
 from .._errors import ONESCP
+from .._files import (
+    EXPORT_ACCEPT,
+    IMPORT_TYPES,
+    CountingSink,
+    discard_partial,
+    finish_partial,
+    partial_file,
+    sniff_import_name,
+)
+from .._requests import (
+    ContainerUpdate,
+    ItemCreate,
+    ItemUpdate,
+    LineUpdate,
+    OrderCreate,
+    OrderUpdate,
+    ShipmentCreate,
+    ShipmentUpdate,
+    TaskCreate,
+    TaskUpdate,
+    extra_body,
+    given,
+    one_of,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Self, Unpack
@@ -40,7 +65,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncAuth",
     "AsyncCarriers",
-    "AsyncDeltaSync",
+    "AsyncChangeFeed",
     "AsyncItems",
     "AsyncOneScp",
     "AsyncOrderDocuments",
@@ -61,46 +86,13 @@ DEFAULT_BASE_URL = "https://api.onescp.com"
 #: ``upsert_from_erp`` sends this many rows per request unless told otherwise.
 DEFAULT_BATCH_SIZE = 100
 
-ORDERS = "/api/purchase-order"
-SHIPMENTS = "/api/shipment"
-ITEMS = "/api/items"
-TASKS = "/api/task"
-SUBSCRIPTIONS = "/api/webhooks/subscriptions"
+Moment = dt.datetime | dt.date | str
 
 
-async def _entity(client: AsyncAPIClient, spec: RequestSpec, key: str, tp: type[M]) -> M:
-    """Send ``spec`` and return the ``key`` entity of the answer envelope, typed."""
-    response, body = await client._send(spec)
-    return p.unwrap(response, body, key, tp)  # type: ignore[no-any-return]
+# -- composites, written once ---------------------------------------------------------------------
 
 
-def _pager(
-    client: AsyncAPIClient,
-    list_path: str,
-    key: str,
-    item_type: type[M],
-    params: Mapping[str, Any],
-    *,
-    page: int | None,
-    limit: int | None,
-    max_items: int | None,
-) -> AsyncPager[M]:
-    size = p.page_size(limit)
-    start = p.positive_int(page, "page")
-    return client._paginate(
-        RequestSpec(method="GET", path=list_path, params=params),
-        strategy=p.envelope_pagination(size),
-        item_type=item_type,
-        items=p.items_of(key),
-        start=start,
-        limit=p.positive_int(max_items, "max_items"),
-    )
-
-
-# -- delta sync -----------------------------------------------------------------------------------
-
-
-class AsyncDeltaSync(Generic[M]):
+class AsyncChangeFeed(Generic[M]):
     """The changes of one entity since a position, page by page, as typed changes.
 
     Iterate it (``async for change in ...``) to get `Created`, `Updated` and `Deleted` changes,
@@ -123,25 +115,24 @@ class AsyncDeltaSync(Generic[M]):
     def __init__(
         self,
         client: AsyncAPIClient,
-        sync_path: str,
-        model: type[M],
+        op: Operation[ChangesPage[M]],
         *,
-        since: dt.datetime | dt.date | str | None,
-        limit: int,
+        since: Moment | None,
+        page_size: int,
         checkpoint: Checkpoint | None,
     ) -> None:
-        self._client = client
-        self._path = sync_path
-        self._model = model
-        self._since = p.since_value(since)
-        size = p.positive_int(limit, "limit", maximum=p.MAX_SYNC_LIMIT)
+        size = positive_int(page_size, "page_size", maximum=MAX_PAGE_SIZE)
         if size is None:
-            raise InvalidRequestError(f"limit must be from 1 to {p.MAX_SYNC_LIMIT}")
-        self._limit: int = size
+            raise InvalidRequestError(f"page_size must be from 1 to {MAX_PAGE_SIZE}")
         if checkpoint is not None and not isinstance(checkpoint, Checkpoint):
             raise InvalidRequestError(
                 "checkpoint must have load() and save(position) (e.g. FileCheckpoint)"
             )
+        query = op.query_params(given(since=since)) or {}
+        self._client = client
+        self._op = op
+        self._since: str | None = query.get("since")
+        self._page_size: int = size
         self._checkpoint = checkpoint
         self.last_sync_timestamp: str | None = None
         self.complete = False
@@ -149,7 +140,7 @@ class AsyncDeltaSync(Generic[M]):
 
     def __repr__(self) -> str:
         return (
-            f"{type(self).__name__}({self._path}, checkpoint={self._checkpoint!r}, "
+            f"{type(self).__name__}({self._op.name}, checkpoint={self._checkpoint!r}, "
             f"yielded={self._yielded})"
         )
 
@@ -157,60 +148,24 @@ class AsyncDeltaSync(Generic[M]):
         if self._checkpoint is not None and position is not None:
             self._checkpoint.save(position)
 
-    async def _page(self, since: str | None, page: int) -> tuple[list[m.Change[M]], bool, Any]:
-        params: dict[str, Any] = {"since": since, "page": page, "limit": self._limit}
-        response, body = await self._client._send(
-            RequestSpec(method="GET", path=self._path, params=params)
-        )
-        method, url = response.request.method, str(response.request.url)
-        status = response.status_code
-        if not isinstance(body, Mapping):
-            raise ResponseDecodeError(
-                method=method, url=url, status_code=status, reason="the answer is not an object"
-            )
-        records = list[self._model]  # type: ignore[name-defined]
-        created: list[M] = cast_to(
-            records, body.get("created") or [], method=method, url=url, status=status
-        )
-        updated: list[M] = cast_to(
-            records, body.get("updated") or [], method=method, url=url, status=status
-        )
-        changes: list[m.Change[M]] = [m.Created(record) for record in created]
-        changes.extend(m.Updated(record) for record in updated)
-        for entry in body.get("deleted") or []:
-            record_id = entry.get("_id") if isinstance(entry, Mapping) else None
-            if not isinstance(record_id, str):
-                raise ResponseDecodeError(
-                    method=method, url=url, status_code=status, reason="a deleted entry lacks _id"
-                )
-            deleted_at = entry.get("deletedAt")
-            changes.append(m.Deleted(record_id, str(deleted_at) if deleted_at else None))
-        more = body.get("hasMore") is True
-        info = body.get("pagination")
-        info = info if isinstance(info, Mapping) else {}
-        total, per_page = int_or_none(info.get("total")), int_or_none(info.get("limit"))
-        if more and total is not None:
-            # never page past what the server counted (with the page size it says it used)
-            more = page * (per_page or self._limit) < total
-        if more and not changes:
-            raise PaginationError(
-                f"the API says hasMore but page {page} of {self._path} is empty; stopping "
-                "without saving a position, so the next run repeats this one"
-            )
-        return changes, more, body.get("lastSyncTimestamp")
-
     async def __aiter__(self) -> AsyncIterator[m.Change[M]]:
         stored = self._checkpoint.load() if self._checkpoint is not None else None
         if stored is not None:
-            since, page, next_since = p.decode_position(stored)
+            since, page, next_since = decode_position(stored)
         else:
             since, page, next_since = self._since, 1, None
         self.last_sync_timestamp = next_since
         self.complete = False
         self._yielded = 0
         while True:
-            changes, more, reported = await self._page(since, page)
-            if next_since is None and isinstance(reported, str) and reported:
+            answer = await self._client.run(
+                self._op, query=given(since=since, page=page, limit=self._page_size)
+            )
+            changes, more = read_page(
+                answer, page=page, page_size=self._page_size, where=self._op.path
+            )
+            reported = answer.last_sync_timestamp
+            if next_since is None and reported:
                 # The first page's timestamp: later pages may report later times, and a
                 # change made during the run to a record on an earlier page would be
                 # skipped by starting the next run there.
@@ -224,7 +179,59 @@ class AsyncDeltaSync(Generic[M]):
                 self._save(next_since or since)
                 return
             page += 1
-            self._save(p.encode_position(since, page, next_since))
+            self._save(encode_position(since, page, next_since))
+
+
+async def _upsert(
+    client: AsyncAPIClient,
+    op: Operation[ErpAnswer[M]],
+    key: str,
+    rows: Iterable[Mapping[str, Any] | APIModel],
+    batch_size: int,
+) -> m.ErpSyncReport[M]:
+    size = positive_int(batch_size, "batch_size")
+    if size is None:
+        raise InvalidRequestError("batch_size must be a positive integer")
+    checked = erp_rows(rows, key)
+    created: list[M] = []
+    updated: list[M] = []
+    errors: list[m.ErpRowError] = []
+    sent = 0
+    for batch in batches(checked, size):
+        sent += 1
+        try:
+            answer = await client.run(op, body={key: batch})
+        except APIStatusError as exc:
+            if exc.status_code >= 500 or exc.status_code in {401, 403, 429}:
+                raise
+            reason = exc.error_message or str(exc)
+            errors.extend(m.ErpRowError(payload=row, message=reason) for row in batch)
+            continue
+        created.extend(answer.created or [])
+        updated.extend(answer.updated or [])
+        errors.extend(answer.errors or [])
+    return m.ErpSyncReport(created=created, updated=updated, errors=errors, batches=sent)
+
+
+async def _upload_document(
+    client: AsyncAPIClient,
+    op: Operation[m.Document],
+    ids: Mapping[str, str],
+    file: FileInput,
+    *,
+    type: m.DocumentType | str,
+    name: str | None,
+    description: str | None,
+    filename: str | None,
+    content_type: str | None,
+) -> m.Document:
+    form = given(type=type, name=name, description=description)
+    op.json_body(form)  # refuse a bad form before the file is opened
+    document = upload(file, filename=filename, content_type=content_type, name="file")
+    try:
+        return await client.run(op, ids=ids, body=form, files={"document": document.part()})
+    finally:
+        document.close()
 
 
 # -- resources ------------------------------------------------------------------------------------
@@ -233,7 +240,7 @@ class AsyncDeltaSync(Generic[M]):
 class AsyncAuth(AsyncAPIResource):
     """The login behind email/password clients."""
 
-    @endpoint("POST", "/api/auth/login")
+    @uses(api.LOGIN)
     async def login(self) -> m.User:
         """Log in now and return the user; the token is kept for the following calls.
 
@@ -248,23 +255,9 @@ class AsyncAuth(AsyncAPIResource):
                 "sends an API key or a token, which need no login"
             )
         anonymous = self._client.with_options(auth=None)
-        response, body = await anonymous._send(
-            RequestSpec(
-                method="POST", path="/api/auth/login", json=auth.login_payload(), idempotent=True
-            )
-        )
+        raw, answer = await anonymous.run_with_response(api.LOGIN, body=auth.login_payload())
         self._client._last_response = anonymous.last_response
-        user: m.User = p.unwrap(response, body, "user", m.User)
-        try:
-            auth.accept(body)
-        except (KeyError, TypeError, ValueError):
-            raise ResponseDecodeError(
-                method="POST",
-                url=str(response.request.url),
-                status_code=response.status_code,
-                reason="the login answer has no token",
-            ) from None
-        return user
+        return accept_login(auth, raw, answer)
 
     @property
     def user(self) -> m.User | None:
@@ -275,67 +268,14 @@ class AsyncAuth(AsyncAPIResource):
         return m.User.model_validate(user) if isinstance(user, Mapping) else None
 
 
-class _DocumentsBase(AsyncAPIResource):
-    _base = ""
-    _owner = ""
-
-    async def _upload(
-        self,
-        owner_id: str,
-        file: p.FileInput,
-        *,
-        type: m.DocumentType | str,
-        name: str | None,
-        description: str | None,
-        filename: str | None,
-        content_type: str | None,
-    ) -> m.Document:
-        url = path(self._base + "/{id}/documents", id=p.object_id(owner_id, self._owner))
-        doc_type = p.required_known(m.DocumentType, type, "type")
-        data = p.fields(
-            None,
-            {
-                "type": doc_type.value,
-                "name": p.optional_text(name, "name"),
-                "description": p.optional_text(description, "description"),
-            },
-        )
-        upload = p.upload(file, filename=filename, content_type=content_type, name="file")
-        try:
-            return await _entity(
-                self._client,
-                RequestSpec(method="POST", path=url, data=data, files={"document": upload.part()}),
-                "document",
-                m.Document,
-            )
-        finally:
-            upload.close()
-
-    async def _list(self, owner_id: str) -> builtins.list[m.Document]:
-        url = path(self._base + "/{id}/documents", id=p.object_id(owner_id, self._owner))
-        response, body = await self._client._send(RequestSpec(method="GET", path=url))
-        return p.unwrap(response, body, "documents", list[m.Document])  # type: ignore[no-any-return]
-
-    async def _delete(self, owner_id: str, document_id: str) -> None:
-        url = path(
-            self._base + "/{id}/documents/{document_id}",
-            id=p.object_id(owner_id, self._owner),
-            document_id=p.object_id(document_id, "document_id"),
-        )
-        await self._client._send(RequestSpec(method="DELETE", path=url))
-
-
-class AsyncOrderDocuments(_DocumentsBase):
+class AsyncOrderDocuments(AsyncAPIResource):
     """Documents attached to a purchase order (invoices, contracts...)."""
 
-    _base = ORDERS
-    _owner = "order_id"
-
-    @endpoint("POST", "/api/purchase-order/{id}/documents")
+    @uses(api.ORDER_DOCUMENTS_UPLOAD)
     async def upload(
         self,
         order_id: str,
-        file: p.FileInput,
+        file: FileInput,
         *,
         type: m.DocumentType | str,
         name: str | None = None,
@@ -357,8 +297,10 @@ class AsyncOrderDocuments(_DocumentsBase):
 
         Never retried automatically (a POST could attach the file twice).
         """
-        return await self._upload(
-            order_id,
+        return await _upload_document(
+            self._client,
+            api.ORDER_DOCUMENTS_UPLOAD,
+            {"order_id": order_id},
             file,
             type=type,
             name=name,
@@ -367,28 +309,27 @@ class AsyncOrderDocuments(_DocumentsBase):
             content_type=content_type,
         )
 
-    @endpoint("GET", "/api/purchase-order/{id}/documents")
+    @uses(api.ORDER_DOCUMENTS_LIST)
     async def list(self, order_id: str) -> builtins.list[m.Document]:
         """The documents of an order."""
-        return await self._list(order_id)
+        return await self._client.run(api.ORDER_DOCUMENTS_LIST, ids={"order_id": order_id})
 
-    @endpoint("DELETE", "/api/purchase-order/{id}/documents/{documentId}")
+    @uses(api.ORDER_DOCUMENTS_DELETE)
     async def delete(self, order_id: str, document_id: str) -> None:
         """Remove a document from an order."""
-        await self._delete(order_id, document_id)
+        await self._client.run(
+            api.ORDER_DOCUMENTS_DELETE, ids={"order_id": order_id, "document_id": document_id}
+        )
 
 
-class AsyncShipmentDocuments(_DocumentsBase):
+class AsyncShipmentDocuments(AsyncAPIResource):
     """Documents attached to a shipment (bills of lading, customs papers...)."""
 
-    _base = SHIPMENTS
-    _owner = "shipment_id"
-
-    @endpoint("POST", "/api/shipment/{id}/documents")
+    @uses(api.SHIPMENT_DOCUMENTS_UPLOAD)
     async def upload(
         self,
         shipment_id: str,
-        file: p.FileInput,
+        file: FileInput,
         *,
         type: m.DocumentType | str,
         name: str | None = None,
@@ -397,8 +338,10 @@ class AsyncShipmentDocuments(_DocumentsBase):
         content_type: str | None = None,
     ) -> m.Document:
         """Attach a file to a shipment (``multipart/form-data``; see the order variant)."""
-        return await self._upload(
-            shipment_id,
+        return await _upload_document(
+            self._client,
+            api.SHIPMENT_DOCUMENTS_UPLOAD,
+            {"shipment_id": shipment_id},
             file,
             type=type,
             name=name,
@@ -407,34 +350,33 @@ class AsyncShipmentDocuments(_DocumentsBase):
             content_type=content_type,
         )
 
-    @endpoint("GET", "/api/shipment/{id}/documents")
+    @uses(api.SHIPMENT_DOCUMENTS_LIST)
     async def list(self, shipment_id: str) -> builtins.list[m.Document]:
         """The documents of a shipment."""
-        return await self._list(shipment_id)
+        return await self._client.run(api.SHIPMENT_DOCUMENTS_LIST, ids={"shipment_id": shipment_id})
 
-    @endpoint("DELETE", "/api/shipment/{id}/documents/{documentId}")
+    @uses(api.SHIPMENT_DOCUMENTS_DELETE)
     async def delete(self, shipment_id: str, document_id: str) -> None:
         """Remove a document from a shipment."""
-        await self._delete(shipment_id, document_id)
+        await self._client.run(
+            api.SHIPMENT_DOCUMENTS_DELETE,
+            ids={"shipment_id": shipment_id, "document_id": document_id},
+        )
 
 
 class AsyncOrderLines(AsyncAPIResource):
     """The lines of a purchase order."""
 
-    @endpoint("POST", "/api/purchase-order/{id}/lines")
+    @uses(api.LINES_ADD)
     async def add(self, order_id: str, line: m.OrderLineInput | Mapping[str, Any]) -> m.Order:
         """Add a line; returns the updated order.
 
         ``line`` is an ``OrderLineInput`` or a dict in the API's names (``item`` with at least
         a ``number``, and ``quantity`` are required). Never retried automatically.
         """
-        url = path(ORDERS + "/{id}/lines", id=p.object_id(order_id, "order_id"))
-        body = p.model_body(m.OrderLineInput, line, "line")
-        return await _entity(
-            self._client, RequestSpec(method="POST", path=url, json=body), "order", m.Order
-        )
+        return await self._client.run(api.LINES_ADD, ids={"order_id": order_id}, body=line)
 
-    @endpoint("PUT", "/api/purchase-order/{id}/lines/{lineId}")
+    @uses(api.LINES_UPDATE)
     async def update(
         self,
         order_id: str,
@@ -451,77 +393,24 @@ class AsyncOrderLines(AsyncAPIResource):
 
         ``extra`` carries API fields this method does not name.
         """
-        url = path(
-            ORDERS + "/{id}/lines/{line_id}",
-            id=p.object_id(order_id, "order_id"),
-            line_id=p.object_id(line_id, "line_id"),
+        body = given(
+            quantity=quantity, prices=prices, item=item, position=position, description=description
         )
-        body = p.fields(
-            extra,
-            {
-                "quantity": p.number(quantity, "quantity"),
-                "prices": None if prices is None else p.model_body(m.Prices, prices, "prices"),
-                "item": None if item is None else p.model_body(m.OrderItem, item, "item"),
-                "position": p.optional_text(position, "position"),
-                "description": description,
-            },
-        )
-        p.non_empty(body, "lines.update")
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "order", m.Order
+        return await self._client.run(
+            api.LINES_UPDATE,
+            ids={"order_id": order_id, "line_id": line_id},
+            body=body,
+            extra_body=extra_body(LineUpdate, body, extra, change="lines.update"),
         )
 
-    @endpoint("DELETE", "/api/purchase-order/{id}/lines/{lineId}")
+    @uses(api.LINES_DELETE)
     async def delete(self, order_id: str, line_id: str) -> None:
         """Remove a line from an order."""
-        url = path(
-            ORDERS + "/{id}/lines/{line_id}",
-            id=p.object_id(order_id, "order_id"),
-            line_id=p.object_id(line_id, "line_id"),
-        )
-        await self._client._send(RequestSpec(method="DELETE", path=url))
-
-
-async def _upsert(
-    client: AsyncAPIClient,
-    upsert_path: str,
-    key: str,
-    model: type[M],
-    rows: Iterable[Mapping[str, Any] | APIModel],
-    batch_size: int,
-) -> m.ErpSyncReport[M]:
-    size = p.positive_int(batch_size, "batch_size")
-    if size is None:
-        raise InvalidRequestError("batch_size must be a positive integer")
-    checked = p.erp_rows(rows, key)
-    created: list[M] = []
-    updated: list[M] = []
-    errors: list[m.ErpRowError] = []
-    sent = 0
-    for batch in p.batches(checked, size):
-        sent += 1
-        try:
-            response, body = await client._send(
-                RequestSpec(method="POST", path=upsert_path, json={key: batch}, idempotent=True)
-            )
-        except APIStatusError as exc:
-            if exc.status_code >= 500 or exc.status_code in {401, 403, 429}:
-                raise
-            reason = exc.error_message or str(exc)
-            errors.extend(m.ErpRowError(payload=row, message=reason) for row in batch)
-            continue
-        new, changed, refused = p.erp_answer(body)
-        method, url = response.request.method, str(response.request.url)
-        status = response.status_code
-        records = list[model]  # type: ignore[valid-type]
-        created.extend(cast_to(records, new, method=method, url=url, status=status))
-        updated.extend(cast_to(records, changed, method=method, url=url, status=status))
-        errors.extend(m.ErpRowError.model_validate(error) for error in refused)
-    return m.ErpSyncReport(created=created, updated=updated, errors=errors, batches=sent)
+        await self._client.run(api.LINES_DELETE, ids={"order_id": order_id, "line_id": line_id})
 
 
 class AsyncOrders(AsyncAPIResource):
-    """Purchase orders: list, read, create, change, delete; lines, documents, sync, ERP push."""
+    """Purchase orders: list, read, create, change, delete; lines, documents, changes, ERP push."""
 
     @cached_property
     def lines(self) -> AsyncOrderLines:
@@ -533,17 +422,17 @@ class AsyncOrders(AsyncAPIResource):
         """Order documents: upload, list, delete."""
         return AsyncOrderDocuments(self._client)
 
-    @endpoint("GET", "/api/purchase-order/allOrders")
+    @uses(api.ORDERS_LIST)
     def list(
         self,
         *,
         status: m.OrderStatus | str | None = None,
         supplier: str | None = None,
-        date_from: dt.date | dt.datetime | str | None = None,
-        date_to: dt.date | dt.datetime | str | None = None,
+        date_from: Moment | None = None,
+        date_to: Moment | None = None,
         page: int | None = None,
+        page_size: int | None = None,
         limit: int | None = None,
-        max_items: int | None = None,
     ) -> AsyncPager[m.Order]:
         """Orders, filtered, as a lazy pager over every page.
 
@@ -553,39 +442,29 @@ class AsyncOrders(AsyncAPIResource):
             date_from: orders from this date (a date, an aware datetime or ISO 8601 text).
             date_to: orders until this date.
             page: start at this page (1-based).
-            limit: items per page, as the API names it (its default is 10).
-            max_items: stop after this many orders.
+            page_size: orders per request (the API's ``limit``; its default is 10).
+            limit: stop after this many orders overall.
         """
-        params = {
-            "status": p.known(m.OrderStatus, status, "status"),
-            "supplier": None if supplier is None else p.object_id(supplier, "supplier"),
-            "dateFrom": p.timestamp(date_from, "date_from"),
-            "dateTo": p.timestamp(date_to, "date_to"),
-        }
-        return _pager(
-            self._client,
-            ORDERS + "/allOrders",
-            "orders",
-            m.Order,
-            params,
-            page=page,
+        return self._client.page(
+            api.ORDERS_LIST,
+            query=given(status=status, supplier=supplier, date_from=date_from, date_to=date_to),
+            start=positive_int(page, "page"),
+            page_size=page_size,
             limit=limit,
-            max_items=max_items,
         )
 
-    @endpoint("GET", "/api/purchase-order/{id}")
+    @uses(api.ORDERS_RETRIEVE)
     async def retrieve(self, order_id: str) -> m.Order:
         """One order, with its lines and documents."""
-        url = path(ORDERS + "/{id}", id=p.object_id(order_id, "order_id"))
-        return await _entity(self._client, RequestSpec(method="GET", path=url), "order", m.Order)
+        return await self._client.run(api.ORDERS_RETRIEVE, ids={"order_id": order_id})
 
-    @endpoint("POST", "/api/purchase-order/create")
+    @uses(api.ORDERS_CREATE)
     async def create(
         self,
         *,
         supplier: m.OrderSupplierInput | Mapping[str, Any],
         order_lines: Sequence[m.OrderLineInput | Mapping[str, Any]] | None = None,
-        delivery_date: dt.date | dt.datetime | str | None = None,
+        delivery_date: Moment | None = None,
         priority: m.Priority | str | None = None,
         notes: str | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -603,92 +482,79 @@ class AsyncOrders(AsyncAPIResource):
         Never retried automatically (a POST could create the order twice); to push orders
         idempotently from an ERP use `upsert_from_erp`.
         """
-        body = p.fields(
-            extra,
-            {
-                "supplier": p.model_body(m.OrderSupplierInput, supplier, "supplier"),
-                "orderLines": None
-                if order_lines is None
-                else p.model_list(m.OrderLineInput, order_lines, "order_lines"),
-                "deliveryDate": p.timestamp(delivery_date, "delivery_date"),
-                "priority": p.known(m.Priority, priority, "priority"),
-                "notes": notes,
-            },
+        body = given(
+            supplier=supplier,
+            order_lines=order_lines,
+            delivery_date=delivery_date,
+            priority=priority,
+            notes=notes,
         )
-        return await _entity(
-            self._client,
-            RequestSpec(method="POST", path=ORDERS + "/create", json=body),
-            "order",
-            m.Order,
+        return await self._client.run(
+            api.ORDERS_CREATE, body=body, extra_body=extra_body(OrderCreate, body, extra)
         )
 
-    @endpoint("PUT", "/api/purchase-order/{id}")
+    @uses(api.ORDERS_UPDATE)
     async def update(
         self,
         order_id: str,
         *,
-        delivery_date: dt.date | dt.datetime | str | None = None,
+        delivery_date: Moment | None = None,
         priority: m.Priority | str | None = None,
         notes: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> m.Order:
         """Change an order's fields; only the ones you pass are sent. Returns the order."""
-        url = path(ORDERS + "/{id}", id=p.object_id(order_id, "order_id"))
-        body = p.fields(
-            extra,
-            {
-                "deliveryDate": p.timestamp(delivery_date, "delivery_date"),
-                "priority": p.known(m.Priority, priority, "priority"),
-                "notes": notes,
-            },
-        )
-        p.non_empty(body, "orders.update")
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "order", m.Order
+        body = given(delivery_date=delivery_date, priority=priority, notes=notes)
+        return await self._client.run(
+            api.ORDERS_UPDATE,
+            ids={"order_id": order_id},
+            body=body,
+            extra_body=extra_body(OrderUpdate, body, extra, change="orders.update"),
         )
 
-    @endpoint("PUT", "/api/purchase-order/{id}/status")
+    @uses(api.ORDERS_UPDATE_STATUS)
     async def update_status(
         self, order_id: str, status: m.OrderStatus | str, *, notes: str | None = None
     ) -> m.Order:
         """Move an order to ``draft``, ``pending``, ``approved``, ``rejected`` or ``completed``."""
-        url = path(ORDERS + "/{id}/status", id=p.object_id(order_id, "order_id"))
-        body = p.fields(
-            None, {"status": p.required_known(m.OrderStatus, status, "status"), "notes": notes}
-        )
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "order", m.Order
+        return await self._client.run(
+            api.ORDERS_UPDATE_STATUS,
+            ids={"order_id": order_id},
+            body=given(status=status, notes=notes),
         )
 
-    @endpoint("DELETE", "/api/purchase-order/{id}")
+    @uses(api.ORDERS_DELETE)
     async def delete(self, order_id: str) -> None:
-        """Delete an order (the API soft-deletes it: syncs report it under ``deleted``)."""
-        url = path(ORDERS + "/{id}", id=p.object_id(order_id, "order_id"))
-        await self._client._send(RequestSpec(method="DELETE", path=url))
+        """Delete an order (the API soft-deletes it: change feeds report it under ``deleted``)."""
+        await self._client.run(api.ORDERS_DELETE, ids={"order_id": order_id})
 
-    @endpoint("GET", "/api/purchase-order/sync")
-    def sync(
+    @uses(api.ORDERS_CHANGES)
+    def changes(
         self,
         *,
-        since: dt.datetime | dt.date | str | None = None,
-        limit: int = 100,
+        since: Moment | None = None,
+        page_size: int = 100,
         checkpoint: Checkpoint | None = None,
-    ) -> AsyncDeltaSync[m.Order]:
+    ) -> AsyncChangeFeed[m.Order]:
         """Orders created, updated and deleted since a position, as typed changes.
 
         Args:
-            since: where to start when the checkpoint holds nothing (omitted: a full sync).
-            limit: changes per page, 1 to 500 (the API's maximum).
+            since: where to start when the checkpoint holds nothing (omitted: everything).
+            page_size: changes per request, 1 to 500 (the API's ``limit``).
             checkpoint: where the position is loaded from and saved to, e.g.
                 ``FileCheckpoint("onescp-orders.json")``; saved after each fully consumed page.
 
-        Returns a lazy `AsyncDeltaSync`: ``async for change in client.orders.sync(...)``.
+        Returns a lazy `AsyncChangeFeed`: ``async for change in client.orders.changes(...)``.
         """
-        return AsyncDeltaSync(
-            self._client, ORDERS + "/sync", m.Order, since=since, limit=limit, checkpoint=checkpoint
+        return AsyncChangeFeed(
+            self._client,
+            api.ORDERS_CHANGES,
+            since=since,
+            page_size=page_size,
+            checkpoint=checkpoint,
         )
 
-    @endpoint("POST", "/api/purchase-order/sync-from-erp")
+    @uses(api.ORDERS_UPSERT)
     async def upsert_from_erp(
         self,
         rows: Iterable[Mapping[str, Any] | APIModel],
@@ -707,26 +573,22 @@ class AsyncOrders(AsyncAPIResource):
         ``updated`` and per-row ``errors``; a batch the API refuses as a whole (4xx) puts each
         of its rows in ``errors`` and the other batches still go.
         """
-        return await _upsert(
-            self._client, ORDERS + "/sync-from-erp", "orders", m.Order, rows, batch_size
-        )
+        return await _upsert(self._client, api.ORDERS_UPSERT, "orders", rows, batch_size)
 
 
 class AsyncShipmentContainers(AsyncAPIResource):
     """The containers of a shipment."""
 
-    @endpoint("POST", "/api/shipment/{id}/containers")
+    @uses(api.CONTAINERS_ADD)
     async def add(
         self, shipment_id: str, container: m.ContainerInput | Mapping[str, Any]
     ) -> m.Shipment:
         """Add a container (``container_number`` required); returns the updated shipment."""
-        url = path(SHIPMENTS + "/{id}/containers", id=p.object_id(shipment_id, "shipment_id"))
-        body = p.model_body(m.ContainerInput, container, "container")
-        return await _entity(
-            self._client, RequestSpec(method="POST", path=url, json=body), "shipment", m.Shipment
+        return await self._client.run(
+            api.CONTAINERS_ADD, ids={"shipment_id": shipment_id}, body=container
         )
 
-    @endpoint("PATCH", "/api/shipment/{id}/containers/{containerId}")
+    @uses(api.CONTAINERS_UPDATE)
     async def update(
         self,
         shipment_id: str,
@@ -738,68 +600,33 @@ class AsyncShipmentContainers(AsyncAPIResource):
         weight: float | None = None,
         volume: float | None = None,
         status: str | None = None,
-        eta: dt.datetime | dt.date | str | None = None,
+        eta: Moment | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> m.Shipment:
         """Change a container; only the fields you pass are sent. Returns the shipment."""
-        url = path(
-            SHIPMENTS + "/{id}/containers/{container_id}",
-            id=p.object_id(shipment_id, "shipment_id"),
-            container_id=p.object_id(container_id, "container_id"),
+        body = given(
+            container_number=container_number,
+            container_type=container_type,
+            seal_number=seal_number,
+            weight=weight,
+            volume=volume,
+            status=status,
+            eta=eta,
         )
-        body = p.fields(
-            extra,
-            {
-                "containerNumber": p.optional_text(container_number, "container_number"),
-                "containerType": container_type,
-                "sealNumber": seal_number,
-                "weight": p.number(weight, "weight"),
-                "volume": p.number(volume, "volume"),
-                "status": status,
-                "eta": p.timestamp(eta, "eta"),
-            },
-        )
-        p.non_empty(body, "containers.update")
-        return await _entity(
-            self._client, RequestSpec(method="PATCH", path=url, json=body), "shipment", m.Shipment
+        return await self._client.run(
+            api.CONTAINERS_UPDATE,
+            ids={"shipment_id": shipment_id, "container_id": container_id},
+            body=body,
+            extra_body=extra_body(ContainerUpdate, body, extra, change="containers.update"),
         )
 
-    @endpoint("DELETE", "/api/shipment/{id}/containers/{containerId}")
+    @uses(api.CONTAINERS_DELETE)
     async def delete(self, shipment_id: str, container_id: str) -> None:
         """Remove a container from a shipment."""
-        url = path(
-            SHIPMENTS + "/{id}/containers/{container_id}",
-            id=p.object_id(shipment_id, "shipment_id"),
-            container_id=p.object_id(container_id, "container_id"),
+        await self._client.run(
+            api.CONTAINERS_DELETE,
+            ids={"shipment_id": shipment_id, "container_id": container_id},
         )
-        await self._client._send(RequestSpec(method="DELETE", path=url))
-
-
-def _shipment_fields(
-    *,
-    departure_from: str | None,
-    departure_city: str | None,
-    departure_country_iso2: str | None,
-    final_destination: str | None,
-    final_destination_city: str | None,
-    final_destination_country_iso2: str | None,
-    type: str | None,
-    carrier: str | None,
-    scheduled_delivery_date: dt.date | dt.datetime | str | None,
-) -> dict[str, Any]:
-    return {
-        "departureFrom": departure_from,
-        "departureCity": departure_city,
-        "departureCountryISO2": p.country(departure_country_iso2, "departure_country_iso2"),
-        "finalDestination": final_destination,
-        "finalDestinationCity": final_destination_city,
-        "finalDestinationCountryISO2": p.country(
-            final_destination_country_iso2, "final_destination_country_iso2"
-        ),
-        "type": type,
-        "carrier": carrier,
-        "scheduledDeliveryDate": p.timestamp(scheduled_delivery_date, "scheduled_delivery_date"),
-    }
 
 
 class AsyncShipments(AsyncAPIResource):
@@ -815,15 +642,15 @@ class AsyncShipments(AsyncAPIResource):
         """Shipment documents: upload, list, delete."""
         return AsyncShipmentDocuments(self._client)
 
-    @endpoint("GET", "/api/shipment")
+    @uses(api.SHIPMENTS_LIST)
     def list(
         self,
         *,
         status: m.ShipmentStatus | str | None = None,
         carrier: str | None = None,
         page: int | None = None,
+        page_size: int | None = None,
         limit: int | None = None,
-        max_items: int | None = None,
     ) -> AsyncPager[m.Shipment]:
         """Shipments, filtered, as a lazy pager.
 
@@ -831,33 +658,23 @@ class AsyncShipments(AsyncAPIResource):
             status: ``pending``, ``in_transit``, ``delivered`` or ``cancelled``.
             carrier: only this carrier (by name, e.g. ``"Maersk Line"``).
             page: start at this page (1-based).
-            limit: items per page, as the API names it.
-            max_items: stop after this many shipments.
+            page_size: shipments per request (the API's ``limit``).
+            limit: stop after this many shipments overall.
         """
-        params = {
-            "status": p.known(m.ShipmentStatus, status, "status"),
-            "carrier": p.optional_text(carrier, "carrier"),
-        }
-        return _pager(
-            self._client,
-            SHIPMENTS,
-            "shipments",
-            m.Shipment,
-            params,
-            page=page,
+        return self._client.page(
+            api.SHIPMENTS_LIST,
+            query=given(status=status, carrier=carrier),
+            start=positive_int(page, "page"),
+            page_size=page_size,
             limit=limit,
-            max_items=max_items,
         )
 
-    @endpoint("GET", "/api/shipment/{id}")
+    @uses(api.SHIPMENTS_RETRIEVE)
     async def retrieve(self, shipment_id: str) -> m.Shipment:
         """One shipment, with its containers."""
-        url = path(SHIPMENTS + "/{id}", id=p.object_id(shipment_id, "shipment_id"))
-        return await _entity(
-            self._client, RequestSpec(method="GET", path=url), "shipment", m.Shipment
-        )
+        return await self._client.run(api.SHIPMENTS_RETRIEVE, ids={"shipment_id": shipment_id})
 
-    @endpoint("POST", "/api/shipment/purchase-orders/{purchaseOrderId}/lines/{lineId}")
+    @uses(api.SHIPMENTS_CREATE)
     async def create(
         self,
         order_id: str,
@@ -871,7 +688,7 @@ class AsyncShipments(AsyncAPIResource):
         final_destination_country_iso2: str | None = None,
         type: str | None = None,
         carrier: str | None = None,
-        scheduled_delivery_date: dt.date | dt.datetime | str | None = None,
+        scheduled_delivery_date: Moment | None = None,
         containers: Sequence[m.ContainerInput | Mapping[str, Any]] | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> m.Shipment:
@@ -882,8 +699,12 @@ class AsyncShipments(AsyncAPIResource):
             line_id: the ``_id`` of the order line shipped.
             departure_from: e.g. ``"Shanghai Port"``; with ``departure_city`` and
                 ``departure_country_iso2`` (two letters).
+            departure_city: the departure city.
+            departure_country_iso2: the departure country (ISO 3166-1 alpha-2).
             final_destination: e.g. ``"Los Angeles Port"``; with ``final_destination_city``
                 and ``final_destination_country_iso2``.
+            final_destination_city: the destination city.
+            final_destination_country_iso2: the destination country (two letters).
             type: the transport type, e.g. ``"Ocean"``.
             carrier: the carrier's name.
             scheduled_delivery_date: the planned delivery date.
@@ -892,12 +713,7 @@ class AsyncShipments(AsyncAPIResource):
 
         Never retried automatically (POST).
         """
-        url = path(
-            SHIPMENTS + "/purchase-orders/{order_id}/lines/{line_id}",
-            order_id=p.object_id(order_id, "order_id"),
-            line_id=p.object_id(line_id, "line_id"),
-        )
-        named = _shipment_fields(
+        body = given(
             departure_from=departure_from,
             departure_city=departure_city,
             departure_country_iso2=departure_country_iso2,
@@ -907,23 +723,23 @@ class AsyncShipments(AsyncAPIResource):
             type=type,
             carrier=carrier,
             scheduled_delivery_date=scheduled_delivery_date,
+            containers=containers,
         )
-        named["containers"] = (
-            None if containers is None else p.model_list(m.ContainerInput, containers, "containers")
-        )
-        body = p.fields(extra, named)
-        return await _entity(
-            self._client, RequestSpec(method="POST", path=url, json=body), "shipment", m.Shipment
+        return await self._client.run(
+            api.SHIPMENTS_CREATE,
+            ids={"order_id": order_id, "line_id": line_id},
+            body=body,
+            extra_body=extra_body(ShipmentCreate, body, extra),
         )
 
-    @endpoint("PATCH", "/api/shipment/{id}")
+    @uses(api.SHIPMENTS_UPDATE)
     async def update(
         self,
         shipment_id: str,
         *,
         status: m.ShipmentStatus | str | None = None,
         carrier: str | None = None,
-        scheduled_delivery_date: dt.date | dt.datetime | str | None = None,
+        scheduled_delivery_date: Moment | None = None,
         departure_from: str | None = None,
         departure_city: str | None = None,
         departure_country_iso2: str | None = None,
@@ -937,8 +753,10 @@ class AsyncShipments(AsyncAPIResource):
 
         Not retried automatically (PATCH).
         """
-        url = path(SHIPMENTS + "/{id}", id=p.object_id(shipment_id, "shipment_id"))
-        named = _shipment_fields(
+        body = given(
+            status=status,
+            carrier=carrier,
+            scheduled_delivery_date=scheduled_delivery_date,
             departure_from=departure_from,
             departure_city=departure_city,
             departure_country_iso2=departure_country_iso2,
@@ -946,44 +764,41 @@ class AsyncShipments(AsyncAPIResource):
             final_destination_city=final_destination_city,
             final_destination_country_iso2=final_destination_country_iso2,
             type=type,
-            carrier=carrier,
-            scheduled_delivery_date=scheduled_delivery_date,
         )
-        named["status"] = p.known(m.ShipmentStatus, status, "status")
-        body = p.fields(extra, named)
-        p.non_empty(body, "shipments.update")
-        return await _entity(
-            self._client, RequestSpec(method="PATCH", path=url, json=body), "shipment", m.Shipment
+        return await self._client.run(
+            api.SHIPMENTS_UPDATE,
+            ids={"shipment_id": shipment_id},
+            body=body,
+            extra_body=extra_body(ShipmentUpdate, body, extra, change="shipments.update"),
         )
 
-    @endpoint("PATCH", "/api/shipment/{id}/status")
+    @uses(api.SHIPMENTS_UPDATE_STATUS)
     async def update_status(self, shipment_id: str, status: m.ShipmentStatus | str) -> m.Shipment:
         """Move a shipment to ``pending``, ``in_transit``, ``delivered`` or ``cancelled``."""
-        url = path(SHIPMENTS + "/{id}/status", id=p.object_id(shipment_id, "shipment_id"))
-        body = {"status": p.required_known(m.ShipmentStatus, status, "status")}
-        return await _entity(
-            self._client, RequestSpec(method="PATCH", path=url, json=body), "shipment", m.Shipment
+        return await self._client.run(
+            api.SHIPMENTS_UPDATE_STATUS,
+            ids={"shipment_id": shipment_id},
+            body={"status": status},
         )
 
-    @endpoint("GET", "/api/shipment/sync")
-    def sync(
+    @uses(api.SHIPMENTS_CHANGES)
+    def changes(
         self,
         *,
-        since: dt.datetime | dt.date | str | None = None,
-        limit: int = 100,
+        since: Moment | None = None,
+        page_size: int = 100,
         checkpoint: Checkpoint | None = None,
-    ) -> AsyncDeltaSync[m.Shipment]:
-        """Shipments created, updated and deleted since a position (see ``orders.sync``)."""
-        return AsyncDeltaSync(
+    ) -> AsyncChangeFeed[m.Shipment]:
+        """Shipments created, updated and deleted since a position (see ``orders.changes``)."""
+        return AsyncChangeFeed(
             self._client,
-            SHIPMENTS + "/sync",
-            m.Shipment,
+            api.SHIPMENTS_CHANGES,
             since=since,
-            limit=limit,
+            page_size=page_size,
             checkpoint=checkpoint,
         )
 
-    @endpoint("POST", "/api/shipment/sync-from-erp")
+    @uses(api.SHIPMENTS_UPSERT)
     async def upsert_from_erp(
         self,
         rows: Iterable[Mapping[str, Any] | APIModel],
@@ -996,15 +811,13 @@ class AsyncShipments(AsyncAPIResource):
         also need ``purchaseOrder`` and ``lineIds`` (ONESCP ids). Batched, retried and
         reported like ``orders.upsert_from_erp``.
         """
-        return await _upsert(
-            self._client, SHIPMENTS + "/sync-from-erp", "shipments", m.Shipment, rows, batch_size
-        )
+        return await _upsert(self._client, api.SHIPMENTS_UPSERT, "shipments", rows, batch_size)
 
 
 class AsyncItems(AsyncAPIResource):
-    """Items (materials): list, read, create, change, delete, bulk import, export, sync."""
+    """Items (materials): list, read, create, change, delete, bulk import, export, changes."""
 
-    @endpoint("GET", "/api/items")
+    @uses(api.ITEMS_LIST)
     def list(
         self,
         *,
@@ -1012,8 +825,8 @@ class AsyncItems(AsyncAPIResource):
         category: str | None = None,
         item_status: m.ItemStatus | str | None = None,
         page: int | None = None,
+        page_size: int | None = None,
         limit: int | None = None,
-        max_items: int | None = None,
     ) -> AsyncPager[m.Item]:
         """Items, filtered, as a lazy pager.
 
@@ -1022,32 +835,23 @@ class AsyncItems(AsyncAPIResource):
             category: only this category.
             item_status: ``Pending``, ``Under Approval`` or ``Processed``.
             page: start at this page (1-based).
-            limit: items per page, as the API names it.
-            max_items: stop after this many items.
+            page_size: items per request (the API's ``limit``).
+            limit: stop after this many items overall.
         """
-        params = {
-            "search": p.optional_text(search, "search"),
-            "category": p.optional_text(category, "category"),
-            "itemStatus": p.known(m.ItemStatus, item_status, "item_status"),
-        }
-        return _pager(
-            self._client,
-            ITEMS,
-            "items",
-            m.Item,
-            params,
-            page=page,
+        return self._client.page(
+            api.ITEMS_LIST,
+            query=given(search=search, category=category, item_status=item_status),
+            start=positive_int(page, "page"),
+            page_size=page_size,
             limit=limit,
-            max_items=max_items,
         )
 
-    @endpoint("GET", "/api/items/{id}")
+    @uses(api.ITEMS_RETRIEVE)
     async def retrieve(self, item_id: str) -> m.Item:
         """One item."""
-        url = path(ITEMS + "/{id}", id=p.object_id(item_id, "item_id"))
-        return await _entity(self._client, RequestSpec(method="GET", path=url), "item", m.Item)
+        return await self._client.run(api.ITEMS_RETRIEVE, ids={"item_id": item_id})
 
-    @endpoint("POST", "/api/items")
+    @uses(api.ITEMS_CREATE)
     async def create(
         self,
         *,
@@ -1072,22 +876,19 @@ class AsyncItems(AsyncAPIResource):
 
         Never retried automatically (POST); `upsert_from_erp` is the idempotent way.
         """
-        body = p.fields(
-            extra,
-            {
-                "itemNumber": p.text(item_number, "item_number"),
-                "name": name,
-                "description": description,
-                "category": category,
-                "type": p.known(m.ItemType, type, "type"),
-                "material": None if material is None else dict(material),
-            },
+        body = given(
+            item_number=item_number,
+            name=name,
+            description=description,
+            category=category,
+            type=type,
+            material=material,
         )
-        return await _entity(
-            self._client, RequestSpec(method="POST", path=ITEMS, json=body), "item", m.Item
+        return await self._client.run(
+            api.ITEMS_CREATE, body=body, extra_body=extra_body(ItemCreate, body, extra)
         )
 
-    @endpoint("PUT", "/api/items/{id}")
+    @uses(api.ITEMS_UPDATE)
     async def update(
         self,
         item_id: str,
@@ -1102,34 +903,31 @@ class AsyncItems(AsyncAPIResource):
         extra: Mapping[str, Any] | None = None,
     ) -> m.Item:
         """Change an item; only the fields you pass are sent. Returns the item."""
-        url = path(ITEMS + "/{id}", id=p.object_id(item_id, "item_id"))
-        body = p.fields(
-            extra,
-            {
-                "itemNumber": p.optional_text(item_number, "item_number"),
-                "name": name,
-                "description": description,
-                "category": category,
-                "type": p.known(m.ItemType, type, "type"),
-                "itemStatus": p.known(m.ItemStatus, item_status, "item_status"),
-                "material": None if material is None else dict(material),
-            },
+        body = given(
+            item_number=item_number,
+            name=name,
+            description=description,
+            category=category,
+            type=type,
+            item_status=item_status,
+            material=material,
         )
-        p.non_empty(body, "items.update")
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "item", m.Item
+        return await self._client.run(
+            api.ITEMS_UPDATE,
+            ids={"item_id": item_id},
+            body=body,
+            extra_body=extra_body(ItemUpdate, body, extra, change="items.update"),
         )
 
-    @endpoint("DELETE", "/api/items/{id}")
+    @uses(api.ITEMS_DELETE)
     async def delete(self, item_id: str) -> None:
         """Delete an item."""
-        url = path(ITEMS + "/{id}", id=p.object_id(item_id, "item_id"))
-        await self._client._send(RequestSpec(method="DELETE", path=url))
+        await self._client.run(api.ITEMS_DELETE, ids={"item_id": item_id})
 
-    @endpoint("POST", "/api/items/bulk-import")
+    @uses(api.ITEMS_IMPORT)
     async def bulk_import(
         self,
-        file: p.FileInput,
+        file: FileInput,
         *,
         update_existing: bool = False,
         filename: str | None = None,
@@ -1145,34 +943,20 @@ class AsyncItems(AsyncAPIResource):
         Returns how many items were imported and updated, and the rows refused. Never
         retried automatically (POST).
         """
-        if not isinstance(update_existing, bool):
-            raise InvalidRequestError("update_existing must be True or False")
-        upload = p.upload(
+        form = {"update_existing": update_existing}
+        api.ITEMS_IMPORT.json_body(form)  # refuse a bad flag before the file is opened
+        sheet = upload(
             file,
             filename=filename,
             content_type=None,
             name="file",
-            allowed=p.IMPORT_TYPES,
-            name_bytes=p.sniff_import_name,
+            allowed=IMPORT_TYPES,
+            name_bytes=sniff_import_name,
         )
         try:
-            response, body = await self._client._send(
-                RequestSpec(
-                    method="POST",
-                    path=ITEMS + "/bulk-import",
-                    data={"updateExisting": "true" if update_existing else "false"},
-                    files={"file": upload.part()},
-                )
-            )
+            return await self._client.run(api.ITEMS_IMPORT, body=form, files={"file": sheet.part()})
         finally:
-            upload.close()
-        return cast_to(
-            m.BulkImportResult,
-            body,
-            method=response.request.method,
-            url=str(response.request.url),
-            status=response.status_code,
-        )
+            sheet.close()
 
     @overload
     async def export(self, *, format: m.ExportFormat | str = ..., to: None = ...) -> bytes: ...
@@ -1182,7 +966,7 @@ class AsyncItems(AsyncAPIResource):
         self, *, format: m.ExportFormat | str = ..., to: str | os.PathLike[str] | IO[bytes]
     ) -> int: ...
 
-    @endpoint("GET", "/api/items/export")
+    @uses(api.ITEMS_EXPORT)
     async def export(
         self,
         *,
@@ -1196,51 +980,56 @@ class AsyncItems(AsyncAPIResource):
         returned; a path is written to a temporary file first and renamed when the download
         is complete, so it never holds a partial export.
         """
-        fmt = p.required_known(m.ExportFormat, format, "format")
-        spec = RequestSpec(
-            method="GET",
-            path=ITEMS + "/export",
-            params={"format": fmt.value},
-            headers={"Accept": p.EXPORT_ACCEPT[fmt.value]},
-        )
+        fmt = one_of(m.ExportFormat, format, "format")
         if to is None:
             buffer = io.BytesIO()
-            await self._download(spec, buffer)
+            await self._download(fmt, buffer)
             return buffer.getvalue()
         if isinstance(to, (str, os.PathLike)):
-            target, handle = p.partial_file(to)
+            target, handle = partial_file(to)
             try:
                 with handle:
-                    written = await self._download(spec, handle)
-                p.finish_partial(handle.name, target)
+                    written = await self._download(fmt, handle)
+                finish_partial(handle.name, target)
             except BaseException:
-                p.discard_partial(handle.name)
+                discard_partial(handle.name)
                 raise
             return written
         if not hasattr(to, "write") or isinstance(to, io.TextIOBase):
             raise InvalidRequestError("to must be a path or a file object opened in 'wb' mode")
-        return await self._download(spec, to)
+        return await self._download(fmt, to)
 
-    async def _download(self, spec: RequestSpec, target: IO[bytes]) -> int:
+    async def _download(self, fmt: str, target: IO[bytes]) -> int:
+        spec = prepare(
+            self._client.route(api.ITEMS_EXPORT),
+            ids=None,
+            query={"format": fmt},
+            body=None,
+            headers={"Accept": EXPORT_ACCEPT[fmt]},
+        )
         # The core checks a JSON answer (an error envelope sent with 200) before writing it.
-        sink = p.CountingSink(target)
+        sink = CountingSink(target)
         await self._client._send(spec, sink=cast(BinaryIO, sink))
         return sink.written
 
-    @endpoint("GET", "/api/items/sync")
-    def sync(
+    @uses(api.ITEMS_CHANGES)
+    def changes(
         self,
         *,
-        since: dt.datetime | dt.date | str | None = None,
-        limit: int = 100,
+        since: Moment | None = None,
+        page_size: int = 100,
         checkpoint: Checkpoint | None = None,
-    ) -> AsyncDeltaSync[m.Item]:
-        """Items created, updated and deleted since a position (see ``orders.sync``)."""
-        return AsyncDeltaSync(
-            self._client, ITEMS + "/sync", m.Item, since=since, limit=limit, checkpoint=checkpoint
+    ) -> AsyncChangeFeed[m.Item]:
+        """Items created, updated and deleted since a position (see ``orders.changes``)."""
+        return AsyncChangeFeed(
+            self._client,
+            api.ITEMS_CHANGES,
+            since=since,
+            page_size=page_size,
+            checkpoint=checkpoint,
         )
 
-    @endpoint("POST", "/api/items/sync-from-erp")
+    @uses(api.ITEMS_UPSERT)
     async def upsert_from_erp(
         self,
         rows: Iterable[Mapping[str, Any] | APIModel],
@@ -1251,23 +1040,21 @@ class AsyncItems(AsyncAPIResource):
 
         Batched, retried and reported like ``orders.upsert_from_erp``.
         """
-        return await _upsert(
-            self._client, ITEMS + "/sync-from-erp", "items", m.Item, rows, batch_size
-        )
+        return await _upsert(self._client, api.ITEMS_UPSERT, "items", rows, batch_size)
 
 
 class AsyncTasks(AsyncAPIResource):
     """Workflow tasks: list, read, create for an order, change, status, accept or reject."""
 
-    @endpoint("GET", "/api/task/allTasks")
+    @uses(api.TASKS_LIST)
     def list(
         self,
         *,
         status: m.TaskStatus | str | None = None,
         priority: m.Priority | str | None = None,
         page: int | None = None,
+        page_size: int | None = None,
         limit: int | None = None,
-        max_items: int | None = None,
     ) -> AsyncPager[m.Task]:
         """Tasks, filtered, as a lazy pager.
 
@@ -1275,31 +1062,23 @@ class AsyncTasks(AsyncAPIResource):
             status: ``Open``, ``In Progress``, ``Completed`` or ``Rejected``.
             priority: ``p1``, ``p2`` or ``p3``.
             page: start at this page (1-based).
-            limit: items per page, as the API names it.
-            max_items: stop after this many tasks.
+            page_size: tasks per request (the API's ``limit``).
+            limit: stop after this many tasks overall.
         """
-        params = {
-            "status": p.known(m.TaskStatus, status, "status"),
-            "priority": p.known(m.Priority, priority, "priority"),
-        }
-        return _pager(
-            self._client,
-            TASKS + "/allTasks",
-            "tasks",
-            m.Task,
-            params,
-            page=page,
+        return self._client.page(
+            api.TASKS_LIST,
+            query=given(status=status, priority=priority),
+            start=positive_int(page, "page"),
+            page_size=page_size,
             limit=limit,
-            max_items=max_items,
         )
 
-    @endpoint("GET", "/api/task/taskid/{id}")
+    @uses(api.TASKS_RETRIEVE)
     async def retrieve(self, task_id: str) -> m.Task:
         """One task."""
-        url = path(TASKS + "/taskid/{id}", id=p.object_id(task_id, "task_id"))
-        return await _entity(self._client, RequestSpec(method="GET", path=url), "task", m.Task)
+        return await self._client.run(api.TASKS_RETRIEVE, ids={"task_id": task_id})
 
-    @endpoint("POST", "/api/task/{orderId}")
+    @uses(api.TASKS_CREATE)
     async def create(
         self,
         order_id: str,
@@ -1308,7 +1087,7 @@ class AsyncTasks(AsyncAPIResource):
         description: str | None = None,
         assigned_to: str | None = None,
         priority: m.Priority | str | None = None,
-        due_date: dt.datetime | dt.date | str | None = None,
+        due_date: Moment | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> m.Task:
         """Create a task about a purchase order.
@@ -1324,24 +1103,21 @@ class AsyncTasks(AsyncAPIResource):
 
         Never retried automatically (POST).
         """
-        url = path(TASKS + "/{order_id}", order_id=p.object_id(order_id, "order_id"))
-        body = p.fields(
-            extra,
-            {
-                "title": p.text(title, "title"),
-                "description": description,
-                "assignedTo": None
-                if assigned_to is None
-                else p.object_id(assigned_to, "assigned_to"),
-                "priority": p.known(m.Priority, priority, "priority"),
-                "dueDate": p.timestamp(due_date, "due_date"),
-            },
+        body = given(
+            title=title,
+            description=description,
+            assigned_to=assigned_to,
+            priority=priority,
+            due_date=due_date,
         )
-        return await _entity(
-            self._client, RequestSpec(method="POST", path=url, json=body), "task", m.Task
+        return await self._client.run(
+            api.TASKS_CREATE,
+            ids={"order_id": order_id},
+            body=body,
+            extra_body=extra_body(TaskCreate, body, extra),
         )
 
-    @endpoint("PUT", "/api/task/taskid/{id}")
+    @uses(api.TASKS_UPDATE)
     async def update(
         self,
         task_id: str,
@@ -1350,114 +1126,88 @@ class AsyncTasks(AsyncAPIResource):
         description: str | None = None,
         assigned_to: str | None = None,
         priority: m.Priority | str | None = None,
-        due_date: dt.datetime | dt.date | str | None = None,
+        due_date: Moment | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> m.Task:
         """Change a task; only the fields you pass are sent. Returns the task."""
-        url = path(TASKS + "/taskid/{id}", id=p.object_id(task_id, "task_id"))
-        body = p.fields(
-            extra,
-            {
-                "title": p.optional_text(title, "title"),
-                "description": description,
-                "assignedTo": None
-                if assigned_to is None
-                else p.object_id(assigned_to, "assigned_to"),
-                "priority": p.known(m.Priority, priority, "priority"),
-                "dueDate": p.timestamp(due_date, "due_date"),
-            },
+        body = given(
+            title=title,
+            description=description,
+            assigned_to=assigned_to,
+            priority=priority,
+            due_date=due_date,
         )
-        p.non_empty(body, "tasks.update")
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "task", m.Task
+        return await self._client.run(
+            api.TASKS_UPDATE,
+            ids={"task_id": task_id},
+            body=body,
+            extra_body=extra_body(TaskUpdate, body, extra, change="tasks.update"),
         )
 
-    @endpoint("PUT", "/api/task/taskid/{id}")
+    @uses(api.TASKS_UPDATE_STATUS)
     async def update_status(self, task_id: str, status: m.TaskStatus | str) -> m.Task:
         """Move a task to ``Open``, ``In Progress``, ``Completed`` or ``Rejected``."""
-        url = path(TASKS + "/taskid/{id}", id=p.object_id(task_id, "task_id"))
-        body = {"status": p.required_known(m.TaskStatus, status, "status")}
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "task", m.Task
+        return await self._client.run(
+            api.TASKS_UPDATE_STATUS, ids={"task_id": task_id}, body={"status": status}
         )
 
-    @endpoint("PUT", "/api/task/{id}/decision")
+    @uses(api.TASKS_DECIDE)
     async def decide(
         self, task_id: str, decision: m.TaskDecision | str, *, comments: str | None = None
     ) -> m.Task:
         """Accept or reject a task (``"accept"`` / ``"reject"``), with optional comments."""
-        url = path(TASKS + "/{id}/decision", id=p.object_id(task_id, "task_id"))
-        body = p.fields(
-            None,
-            {
-                "decision": p.required_known(m.TaskDecision, decision, "decision"),
-                "comments": comments,
-            },
-        )
-        return await _entity(
-            self._client, RequestSpec(method="PUT", path=url, json=body), "task", m.Task
+        return await self._client.run(
+            api.TASKS_DECIDE,
+            ids={"task_id": task_id},
+            body=given(decision=decision, comments=comments),
         )
 
-    @endpoint("GET", "/api/task/sync")
-    def sync(
+    @uses(api.TASKS_CHANGES)
+    def changes(
         self,
         *,
-        since: dt.datetime | dt.date | str | None = None,
-        limit: int = 100,
+        since: Moment | None = None,
+        page_size: int = 100,
         checkpoint: Checkpoint | None = None,
-    ) -> AsyncDeltaSync[m.Task]:
+    ) -> AsyncChangeFeed[m.Task]:
         """Tasks assigned to you, created, updated and deleted since a position.
 
-        See ``orders.sync``; the API limits the task sync to the authenticated user's tasks.
+        See ``orders.changes``; the API limits the task feed to the authenticated user's tasks.
         """
-        return AsyncDeltaSync(
-            self._client, TASKS + "/sync", m.Task, since=since, limit=limit, checkpoint=checkpoint
+        return AsyncChangeFeed(
+            self._client,
+            api.TASKS_CHANGES,
+            since=since,
+            page_size=page_size,
+            checkpoint=checkpoint,
         )
 
 
 class AsyncSuppliers(AsyncAPIResource):
     """Supplier companies (read-only reference data)."""
 
-    @endpoint("GET", "/api/suppliers")
-    def list(self, *, max_items: int | None = None) -> AsyncPager[m.Supplier]:
-        """Every supplier, as a lazy pager (``max_items``: stop after that many).
+    @uses(api.SUPPLIERS_LIST)
+    def list(self, *, limit: int | None = None) -> AsyncPager[m.Supplier]:
+        """Every supplier, as a lazy pager (``limit``: stop after that many).
 
         Their ``_id`` is what ``supplierCompany`` of an ERP order takes.
         """
-        return _pager(
-            self._client,
-            "/api/suppliers",
-            "suppliers",
-            m.Supplier,
-            {},
-            page=None,
-            limit=None,
-            max_items=max_items,
-        )
+        return self._client.page(api.SUPPLIERS_LIST, limit=limit)
 
 
 class AsyncCarriers(AsyncAPIResource):
     """Shipping companies (read-only reference data)."""
 
-    @endpoint("GET", "/api/carriers")
-    def list(self, *, max_items: int | None = None) -> AsyncPager[m.Carrier]:
-        """Every carrier, as a lazy pager (``max_items``: stop after that many)."""
-        return _pager(
-            self._client,
-            "/api/carriers",
-            "carriers",
-            m.Carrier,
-            {},
-            page=None,
-            limit=None,
-            max_items=max_items,
-        )
+    @uses(api.CARRIERS_LIST)
+    def list(self, *, limit: int | None = None) -> AsyncPager[m.Carrier]:
+        """Every carrier, as a lazy pager (``limit``: stop after that many)."""
+        return self._client.page(api.CARRIERS_LIST, limit=limit)
 
 
 class AsyncWebhookSubscriptions(AsyncAPIResource):
     """Your company's webhook subscriptions (receiving: ``supplychain_sdk.onescp.webhooks``)."""
 
-    @endpoint("POST", "/api/webhooks/subscriptions")
+    @uses(api.SUBSCRIPTIONS_CREATE)
     async def create(
         self, *, url: str, events: Sequence[m.WebhookEventType | str]
     ) -> m.WebhookSubscription:
@@ -1467,41 +1217,24 @@ class AsyncWebhookSubscriptions(AsyncAPIResource):
         secret store), it is what `webhooks.verify` checks deliveries with. Never retried
         automatically (a POST could subscribe twice).
         """
-        body = {"url": p.http_url(url, "url"), "events": p.events(events)}
-        return await _entity(
-            self._client,
-            RequestSpec(method="POST", path=SUBSCRIPTIONS, json=body),
-            "subscription",
-            m.WebhookSubscription,
-        )
+        return await self._client.run(api.SUBSCRIPTIONS_CREATE, body={"url": url, "events": events})
 
-    @endpoint("GET", "/api/webhooks/subscriptions")
-    def list(self, *, max_items: int | None = None) -> AsyncPager[m.WebhookSubscription]:
+    @uses(api.SUBSCRIPTIONS_LIST)
+    def list(self, *, limit: int | None = None) -> AsyncPager[m.WebhookSubscription]:
         """Your company's subscriptions (without secrets), as a lazy pager."""
-        return _pager(
-            self._client,
-            SUBSCRIPTIONS,
-            "subscriptions",
-            m.WebhookSubscription,
-            {},
-            page=None,
-            limit=None,
-            max_items=max_items,
-        )
+        return self._client.page(api.SUBSCRIPTIONS_LIST, limit=limit)
 
-    @endpoint("GET", "/api/webhooks/subscriptions/{id}")
+    @uses(api.SUBSCRIPTIONS_RETRIEVE)
     async def retrieve(self, subscription_id: str) -> m.WebhookSubscription:
         """One subscription (without its secret)."""
-        url = path(SUBSCRIPTIONS + "/{id}", id=p.object_id(subscription_id, "subscription_id"))
-        return await _entity(
-            self._client, RequestSpec(method="GET", path=url), "subscription", m.WebhookSubscription
+        return await self._client.run(
+            api.SUBSCRIPTIONS_RETRIEVE, ids={"subscription_id": subscription_id}
         )
 
-    @endpoint("DELETE", "/api/webhooks/subscriptions/{id}")
+    @uses(api.SUBSCRIPTIONS_DELETE)
     async def delete(self, subscription_id: str) -> None:
         """Delete a subscription: no more deliveries to its URL."""
-        url = path(SUBSCRIPTIONS + "/{id}", id=p.object_id(subscription_id, "subscription_id"))
-        await self._client._send(RequestSpec(method="DELETE", path=url))
+        await self._client.run(api.SUBSCRIPTIONS_DELETE, ids={"subscription_id": subscription_id})
 
 
 # -- the client -----------------------------------------------------------------------------------
@@ -1518,13 +1251,15 @@ class AsyncOneScp(AsyncAPIClient):
         token: a static bearer token, or a callable returning one.
         base_url: the server (or ``ONESCP_BASE_URL``); default ``https://api.onescp.com``.
         allow_insecure_http: allow a plain ``http://`` base URL that is not on this machine.
-        **options: client options (``timeout``, ``max_retries``, ``http_client``, ...).
+        **options: client options (``timeout``, ``max_retries``, ``http_client``,
+            ``route_overrides``...).
 
     Pass one way to authenticate. Without any, the client reads ``ONESCP_API_KEY``, else
     ``ONESCP_EMAIL`` and ``ONESCP_PASSWORD``.
     """
 
     platform = ONESCP
+    routes = api.ROUTES
 
     def __init__(
         self,
@@ -1540,10 +1275,14 @@ class AsyncOneScp(AsyncAPIClient):
         if not isinstance(allow_insecure_http, bool):
             raise InvalidRequestError("allow_insecure_http must be True or False")
         url = base_url or os.environ.get("ONESCP_BASE_URL") or DEFAULT_BASE_URL
-        url = p.check_base_url(url, allow_insecure_http).rstrip("/")
+        url = check_base_url(url, allow_insecure_http).rstrip("/")
         self._allow_insecure_http = allow_insecure_http
-        auth = resolve_auth(url, email=email, password=password, api_key=api_key, token=token)
-        super().__init__(ClientConfig(base_url=url, auth=auth, **options))
+        config = ClientConfig(base_url=url, **options)
+        login = apply_overrides(self.routes, config.route_overrides).get(api.LOGIN.name, api.LOGIN)
+        auth = resolve_auth(
+            url, login.path, email=email, password=password, api_key=api_key, token=token
+        )
+        super().__init__(config.evolve(auth=auth))
 
     def with_options(self, **changes: Any) -> Self:
         """A derived client with some options changed, sharing this client's connection pool.
@@ -1553,7 +1292,7 @@ class AsyncOneScp(AsyncAPIClient):
         unless the client allows insecure HTTP).
         """
         if changes.get("base_url") is not None:
-            p.check_base_url(changes["base_url"], self._allow_insecure_http)
+            check_base_url(changes["base_url"], self._allow_insecure_http)
         return super().with_options(**changes)
 
     @property
@@ -1583,22 +1322,22 @@ class AsyncOneScp(AsyncAPIClient):
 
     @cached_property
     def orders(self) -> AsyncOrders:
-        """Purchase orders, their lines and documents, delta sync, ERP upserts."""
+        """Purchase orders, their lines and documents, change feed, ERP upserts."""
         return AsyncOrders(self)
 
     @cached_property
     def shipments(self) -> AsyncShipments:
-        """Shipments, their containers and documents, delta sync, ERP upserts."""
+        """Shipments, their containers and documents, change feed, ERP upserts."""
         return AsyncShipments(self)
 
     @cached_property
     def items(self) -> AsyncItems:
-        """Items: CRUD, bulk import, export, delta sync, ERP upserts."""
+        """Items: CRUD, bulk import, export, change feed, ERP upserts."""
         return AsyncItems(self)
 
     @cached_property
     def tasks(self) -> AsyncTasks:
-        """Tasks: CRUD, status, accept/reject, delta sync."""
+        """Tasks: CRUD, status, accept/reject, change feed."""
         return AsyncTasks(self)
 
     @cached_property

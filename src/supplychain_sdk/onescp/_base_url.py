@@ -1,0 +1,40 @@
+"""Which base URLs an ONESCP client accepts: TLS, except on this machine or when told."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import httpx
+
+from .._core.errors import InvalidRequestError
+
+__all__ = ["check_base_url", "is_loopback"]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine: ``localhost``, 127.0.0.0/8 or ``::1``."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(value: str, allow_insecure_http: bool) -> str:
+    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed."""
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        raise InvalidRequestError(f"base_url is not a valid URL: {value!r}") from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {value!r}")
+    if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+        raise InvalidRequestError(
+            f"refusing the plain http:// base URL {value!r}: the token and your data would "
+            "cross the network unencrypted. Use https:// (the default is "
+            "https://api.onescp.com), or pass allow_insecure_http=True if you really mean it "
+            "(plain http is always allowed for localhost, 127.0.0.0/8 and ::1)"
+        )
+    return value

@@ -1,0 +1,531 @@
+"""What an ONESCP request may carry: the checked value types and the query and body schemas
+of the route table (no I/O here).
+
+Each schema is a TypedDict in Python names (``delivery_date``) that the generic caller
+validates and sends in the API's names (``deliveryDate``), only the fields given. A value
+type checks one value and, where the API wants another form, converts it (an aware datetime
+to UTC ISO 8601, an enum member to its value); its error names the argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, TypeVar
+
+import httpx
+from pydantic import BeforeValidator, Field, ValidationInfo
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+from typing_extensions import Required, TypedDict
+
+from .._core.checks import known, timestamp
+from .._core.errors import InvalidRequestError
+from .._core.models import OpenEnum
+from .._core.operations import api_fields
+from . import _models as m
+
+__all__ = [
+    "OBJECT_ID",
+    "ChangesQuery",
+    "ContainerUpdate",
+    "DocumentForm",
+    "ErpItems",
+    "ErpOrders",
+    "ErpShipments",
+    "ExportQuery",
+    "ImportForm",
+    "ItemCreate",
+    "ItemFilters",
+    "ItemUpdate",
+    "LineUpdate",
+    "LoginBody",
+    "OrderCreate",
+    "OrderFilters",
+    "OrderStatusUpdate",
+    "OrderUpdate",
+    "ShipmentCreate",
+    "ShipmentFilters",
+    "ShipmentStatusUpdate",
+    "ShipmentUpdate",
+    "SubscriptionCreate",
+    "TaskCreate",
+    "TaskDecisionBody",
+    "TaskFilters",
+    "TaskStatusUpdate",
+    "TaskUpdate",
+    "extra_body",
+    "given",
+    "is_object_id",
+    "one_of",
+]
+
+E = TypeVar("E", bound=OpenEnum)
+
+#: An ONESCP id: a MongoDB ObjectId.
+OBJECT_ID = re.compile(r"[0-9a-fA-F]{24}")
+
+
+def is_object_id(value: object) -> bool:
+    """Whether ``value`` is an ONESCP id (24 hexadecimal characters)."""
+    return isinstance(value, str) and OBJECT_ID.fullmatch(value) is not None
+
+
+# -- value types ----------------------------------------------------------------------------------
+
+
+def _refuse(message: str) -> PydanticCustomError:
+    return PydanticCustomError("onescp_value", message)
+
+
+def _name(info: ValidationInfo) -> str:
+    return info.field_name or "value"
+
+
+def _checked(check: Callable[[Any, str], Any]) -> BeforeValidator:
+    """A validator running ``check(value, argument_name)``; its `InvalidRequestError` becomes
+    this field's error (so every problem of a body is reported at once)."""
+
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        try:
+            return check(value, _name(info))
+        except InvalidRequestError as exc:
+            raise _refuse(str(exc)) from None
+
+    return BeforeValidator(validate)
+
+
+def _object_id(value: object, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{name} must be a non-empty string (an ONESCP id)")
+    if not is_object_id(value):
+        raise InvalidRequestError(
+            f"{name} must be an ONESCP id (24 hexadecimal characters, a MongoDB ObjectId), "
+            f"got {value!r}; ERP numbers are not ONESCP ids"
+        )
+    return value
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{name} must be a non-empty string")
+    return value
+
+
+def _number(value: object, name: str) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidRequestError(f"{name} must be a number, got {value!r}")
+    return value
+
+
+def _flag(value: object, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidRequestError(f"{name} must be True or False")
+    return value
+
+
+def _country(value: object, name: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise InvalidRequestError(f"{name} must be a two-letter ISO country code, got {value!r}")
+    return value.upper()
+
+
+def _timestamp(value: Any, name: str) -> str | None:
+    return timestamp(value, name)
+
+
+def _since(value: Any, name: str) -> str | None:
+    """A changes ``since``: datetimes in UTC, dates as their midnight UTC, strings as given."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value.isoformat()}T00:00:00Z"
+    return timestamp(value, name)
+
+
+def _url(value: object, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{name} must be a non-empty URL")
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        raise InvalidRequestError(f"{name} is not a valid URL: {value!r}") from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise InvalidRequestError(f"{name} must be an absolute http(s) URL, got {value!r}")
+    return value
+
+
+def one_of(enum: type[E], value: E | str | None, name: str) -> str:
+    """The value of a known member of ``enum`` that must be given."""
+    member = known(enum, value, name)
+    if member is None:
+        raise InvalidRequestError(f"{name} is required")
+    return str(member.value)
+
+
+def _one_of(enum: type[E]) -> Callable[[Any, str], str]:
+    return functools.partial(one_of, enum)
+
+
+def _events(value: object, name: str) -> list[str]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidRequestError(f"{name} must be a list of event names, e.g. ['order.created']")
+    out = [_one_of(m.WebhookEventType)(v, "event") for v in value]
+    if not out:
+        raise InvalidRequestError(f"{name} must name at least one event")
+    if len(set(out)) != len(out):
+        raise InvalidRequestError(f"{name} lists an event twice")
+    return out
+
+
+ObjectId = Annotated[str, _checked(_object_id)]
+Text = Annotated[str, _checked(_text)]
+Number = Annotated[int | float, _checked(_number)]
+Flag = Annotated[bool, _checked(_flag)]
+Country = Annotated[str, _checked(_country)]
+Timestamp = Annotated[str, _checked(_timestamp)]
+Since = Annotated[str, _checked(_since)]
+HttpUrl = Annotated[str, _checked(_url)]
+EventNames = Annotated[list[str], _checked(_events)]
+OrderStatus = Annotated[str, _checked(_one_of(m.OrderStatus))]
+ShipmentStatus = Annotated[str, _checked(_one_of(m.ShipmentStatus))]
+ItemStatus = Annotated[str, _checked(_one_of(m.ItemStatus))]
+ItemType = Annotated[str, _checked(_one_of(m.ItemType))]
+TaskStatus = Annotated[str, _checked(_one_of(m.TaskStatus))]
+Priority = Annotated[str, _checked(_one_of(m.Priority))]
+Decision = Annotated[str, _checked(_one_of(m.TaskDecision))]
+DocumentType = Annotated[str, _checked(_one_of(m.DocumentType))]
+ExportFormat = Annotated[str, _checked(_one_of(m.ExportFormat))]
+
+
+# -- helpers of the thin methods ------------------------------------------------------------------
+
+
+def given(**values: Any) -> dict[str, Any]:
+    """The arguments that were given (not ``None``), for a query or a body."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+@functools.cache
+def _api_names(schema: Any) -> frozenset[str]:
+    names: set[str] = set()
+    for key, annotation in typing.get_type_hints(schema, include_extras=True).items():
+        names.add(key)
+        alias = next(
+            (
+                meta.alias
+                for meta in getattr(annotation, "__metadata__", ())
+                if getattr(meta, "alias", None)
+            ),
+            None,
+        )
+        names.add(alias if isinstance(alias, str) else to_camel(key))
+    return frozenset(names)
+
+
+def extra_body(
+    schema: Any,
+    fields: Mapping[str, Any],
+    extra: Mapping[str, Any] | None,
+    *,
+    change: str | None = None,
+) -> dict[str, Any] | None:
+    """``extra`` (API fields a method does not name), checked to sit beside ``fields``.
+
+    A key that a named argument covers is refused, so one value never silently replaces
+    another. With ``change`` (the operation's name) an update that changes nothing is
+    refused.
+    """
+    if extra is not None:
+        if not isinstance(extra, Mapping):
+            raise InvalidRequestError("extra must be a dict of API field names to values")
+        for key in extra:
+            if not isinstance(key, str) or not key:
+                raise InvalidRequestError("extra keys must be non-empty strings")
+        clash = sorted(key for key in extra if key in _api_names(schema))
+        if clash:
+            raise InvalidRequestError(
+                f"extra repeats fields that have their own argument: {clash}; pass them by name"
+            )
+    if change is not None and not fields and not extra:
+        raise InvalidRequestError(f"{change} needs at least one field to change")
+    return dict(extra) if extra else None
+
+
+# -- schemas: auth --------------------------------------------------------------------------------
+
+
+@api_fields
+class LoginBody(TypedDict):
+    """``POST /api/auth/login``."""
+
+    email: str
+    password: str
+
+
+# -- schemas: lists and changes -------------------------------------------------------------------
+
+
+@api_fields
+class OrderFilters(TypedDict, total=False):
+    """The filters of ``GET /api/purchase-order/allOrders``."""
+
+    status: OrderStatus
+    supplier: ObjectId
+    date_from: Timestamp
+    date_to: Timestamp
+
+
+@api_fields
+class ShipmentFilters(TypedDict, total=False):
+    """The filters of ``GET /api/shipment``."""
+
+    status: ShipmentStatus
+    carrier: Text
+
+
+@api_fields
+class ItemFilters(TypedDict, total=False):
+    """The filters of ``GET /api/items``."""
+
+    search: Text
+    category: Text
+    item_status: ItemStatus
+
+
+@api_fields
+class TaskFilters(TypedDict, total=False):
+    """The filters of ``GET /api/task/allTasks``."""
+
+    status: TaskStatus
+    priority: Priority
+
+
+@api_fields
+class ChangesQuery(TypedDict, total=False):
+    """``?since=&page=&limit=`` of the ``/sync`` (changes) endpoints."""
+
+    since: Since
+    page: Annotated[int, Field(ge=1)]
+    limit: Annotated[int, Field(ge=1, le=500)]
+
+
+@api_fields
+class ExportQuery(TypedDict):
+    """``GET /api/items/export?format=``."""
+
+    format: ExportFormat
+
+
+# -- schemas: orders ------------------------------------------------------------------------------
+
+
+@api_fields
+class OrderCreate(TypedDict, total=False):
+    """``POST /api/purchase-order/create``."""
+
+    supplier: Required[m.OrderSupplierInput]
+    order_lines: list[m.OrderLineInput]
+    delivery_date: Timestamp
+    priority: Priority
+    notes: str
+
+
+@api_fields
+class OrderUpdate(TypedDict, total=False):
+    """``PUT /api/purchase-order/{order_id}``."""
+
+    delivery_date: Timestamp
+    priority: Priority
+    notes: str
+
+
+@api_fields
+class OrderStatusUpdate(TypedDict, total=False):
+    """``PUT /api/purchase-order/{order_id}/status``."""
+
+    status: Required[OrderStatus]
+    notes: str
+
+
+@api_fields
+class LineUpdate(TypedDict, total=False):
+    """``PUT /api/purchase-order/{order_id}/lines/{line_id}``."""
+
+    quantity: Number
+    prices: m.Prices
+    item: m.OrderItem
+    position: Text
+    description: str
+
+
+@api_fields
+class DocumentForm(TypedDict, total=False):
+    """The form fields of a document upload (``multipart/form-data``)."""
+
+    type: Required[DocumentType]
+    name: Text
+    description: Text
+
+
+# -- schemas: shipments ---------------------------------------------------------------------------
+
+
+@api_fields
+class ShipmentFields(TypedDict, total=False):
+    """What shipments are created and changed with."""
+
+    departure_from: str
+    departure_city: str
+    departure_country_iso2: Annotated[Country, Field(alias="departureCountryISO2")]
+    final_destination: str
+    final_destination_city: str
+    final_destination_country_iso2: Annotated[Country, Field(alias="finalDestinationCountryISO2")]
+    type: str
+    carrier: str
+    scheduled_delivery_date: Timestamp
+
+
+@api_fields
+class ShipmentCreate(ShipmentFields, total=False):
+    """``POST /api/shipment/purchase-orders/{order_id}/lines/{line_id}``."""
+
+    containers: list[m.ContainerInput]
+
+
+@api_fields
+class ShipmentUpdate(ShipmentFields, total=False):
+    """``PATCH /api/shipment/{shipment_id}``."""
+
+    status: ShipmentStatus
+
+
+@api_fields
+class ShipmentStatusUpdate(TypedDict):
+    """``PATCH /api/shipment/{shipment_id}/status``."""
+
+    status: ShipmentStatus
+
+
+@api_fields
+class ContainerUpdate(TypedDict, total=False):
+    """``PATCH /api/shipment/{shipment_id}/containers/{container_id}``."""
+
+    container_number: Text
+    container_type: str
+    seal_number: str
+    weight: Number
+    volume: Number
+    status: str
+    eta: Timestamp
+
+
+# -- schemas: items -------------------------------------------------------------------------------
+
+
+@api_fields
+class ItemFields(TypedDict, total=False):
+    """What items are created and changed with."""
+
+    name: str
+    description: str
+    category: str
+    type: ItemType
+    material: dict[str, Any]
+
+
+@api_fields
+class ItemCreate(ItemFields, total=False):
+    """``POST /api/items``."""
+
+    item_number: Required[Text]
+
+
+@api_fields
+class ItemUpdate(ItemFields, total=False):
+    """``PUT /api/items/{item_id}``."""
+
+    item_number: Text
+    item_status: ItemStatus
+
+
+@api_fields
+class ImportForm(TypedDict):
+    """The form field of ``POST /api/items/bulk-import`` (beside the file)."""
+
+    update_existing: Flag
+
+
+# -- schemas: tasks -------------------------------------------------------------------------------
+
+
+@api_fields
+class TaskFields(TypedDict, total=False):
+    """What tasks are created and changed with."""
+
+    description: str
+    assigned_to: ObjectId
+    priority: Priority
+    due_date: Timestamp
+
+
+@api_fields
+class TaskCreate(TaskFields, total=False):
+    """``POST /api/task/{order_id}``."""
+
+    title: Required[Text]
+
+
+@api_fields
+class TaskUpdate(TaskFields, total=False):
+    """``PUT /api/task/taskid/{task_id}``."""
+
+    title: Text
+
+
+@api_fields
+class TaskStatusUpdate(TypedDict):
+    """``PUT /api/task/taskid/{task_id}`` with only a status."""
+
+    status: TaskStatus
+
+
+@api_fields
+class TaskDecisionBody(TypedDict, total=False):
+    """``PUT /api/task/{task_id}/decision``."""
+
+    decision: Required[Decision]
+    comments: str
+
+
+# -- schemas: webhooks and ERP upserts ------------------------------------------------------------
+
+
+@api_fields
+class SubscriptionCreate(TypedDict):
+    """``POST /api/webhooks/subscriptions``."""
+
+    url: HttpUrl
+    events: EventNames
+
+
+@api_fields
+class ErpOrders(TypedDict):
+    """``POST /api/purchase-order/sync-from-erp`` (rows checked by `_erp.erp_rows`)."""
+
+    orders: list[dict[str, Any]]
+
+
+@api_fields
+class ErpShipments(TypedDict):
+    """``POST /api/shipment/sync-from-erp``."""
+
+    shipments: list[dict[str, Any]]
+
+
+@api_fields
+class ErpItems(TypedDict):
+    """``POST /api/items/sync-from-erp``."""
+
+    items: list[dict[str, Any]]
