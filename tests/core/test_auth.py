@@ -12,12 +12,16 @@ import httpx
 import pytest
 
 from supplychain_sdk._core import (
+    APITimeoutError,
     AuthenticationError,
     BearerAuth,
     HeaderAuth,
+    InternalServerError,
     InvalidRequestError,
     LoginTokenAuth,
     OAuth2ClientCredentials,
+    RateLimitError,
+    SupplyChainError,
 )
 from supplychain_sdk._core.auth import jwt_expiry
 from tests.conftest import Mode, mock
@@ -448,3 +452,238 @@ async def test_login_answer_accepted_outside_the_flow(mode: Mode) -> None:
         assert api.calls.last.request.headers["Authorization"] == "Bearer from-explicit-login"
     with pytest.raises(KeyError):
         auth.accept({"no": "token"})
+
+
+# -- token requests: timeout, transient failures, short lifetimes, repeated revocation ----------
+
+
+async def test_token_request_uses_the_client_timeout_and_per_call_timeout(mode: Mode) -> None:
+    seen: list[object] = []
+
+    def token(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions.get("timeout"))
+        return token_answer(f"t{len(seen)}")
+
+    auth = oauth()
+    with mock() as router:
+        router.post(TOKEN_URL).mock(side_effect=token)
+        router.get("/a").respond(200, json={})
+        client = mode.client(auth=auth, timeout=0.5)
+        await mode(client.request("GET", "/a"))
+        auth.invalidate()
+        await mode(client.request("GET", "/a", timeout=0.25))
+    assert seen == [
+        {"connect": 0.5, "read": 0.5, "write": 0.5, "pool": 0.5},
+        {"connect": 0.25, "read": 0.25, "write": 0.25, "pool": 0.25},
+    ]
+
+
+@pytest.mark.parametrize(("status", "wait"), [(503, "2"), (502, None), (429, "7")])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+async def test_transient_token_failure_is_retried_for_any_call(
+    mode: Mode, status: int, wait: str | None, method: str
+) -> None:
+    headers = {"Retry-After": wait} if wait else {}
+    with mock() as router:
+        token = router.post(TOKEN_URL).mock(
+            side_effect=[httpx.Response(status, headers=headers), token_answer("t-ok")]
+        )
+        api = router.route(method=method, path="/a").respond(200, json={"ok": True})
+        client = mode.client(auth=oauth())
+        assert await mode(client.request(method, "/a", json={"n": 1})) == {"ok": True}
+    assert token.call_count == 2
+    assert api.call_count == 1  # the API request went out once, after the token
+    assert api.calls.last.request.headers["Authorization"] == "Bearer t-ok"
+    assert len(mode.sleeps) == 1
+    if wait:
+        assert mode.sleeps == [float(wait)]
+
+
+async def test_token_endpoint_down_gives_a_typed_error_naming_the_token_request(
+    mode: Mode,
+) -> None:
+    with mock() as router:
+        token = router.post(TOKEN_URL).respond(503, json={"error": "temporarily_unavailable"})
+        api = router.get("/a").respond(200, json={})
+        with pytest.raises(InternalServerError) as caught:
+            await mode(mode.client(auth=oauth(), max_retries=2).request("GET", "/a"))
+    assert token.call_count == 3
+    assert not api.called
+    assert caught.value.token_request is True
+    assert caught.value.url == TOKEN_URL
+    assert len(mode.sleeps) == 2
+
+
+async def test_token_endpoint_retry_after_beyond_the_cap_is_not_waited(mode: Mode) -> None:
+    with mock() as router:
+        token = router.post(TOKEN_URL).respond(429, headers={"Retry-After": "600"})
+        with pytest.raises(RateLimitError) as caught:
+            await mode(mode.client(auth=oauth(), max_retry_wait=30).request("GET", "/a"))
+    assert token.call_count == 1
+    assert caught.value.retry_after == 600.0
+    assert mode.sleeps == []
+
+
+async def test_token_connection_failure_is_retried_even_for_a_post(mode: Mode) -> None:
+    with mock() as router:
+        token = router.post(TOKEN_URL).mock(
+            side_effect=[httpx.ConnectError("refused"), token_answer("t-ok")]
+        )
+        api = router.post("/orders").respond(201, json={"id": "o1"})
+        got = await mode(mode.client(auth=oauth()).request("POST", "/orders", json={}))
+    assert got == {"id": "o1"}
+    assert (token.call_count, api.call_count) == (2, 1)
+
+
+async def test_token_timeout_error_names_the_token_request(mode: Mode) -> None:
+    with mock() as router:
+        router.post(TOKEN_URL).mock(side_effect=httpx.ConnectTimeout("slow"))
+        api = router.post("/orders").respond(201, json={})
+        with pytest.raises(APITimeoutError) as caught:
+            await mode(mode.client(auth=oauth(), max_retries=0).request("POST", "/orders"))
+    assert not api.called
+    assert caught.value.token_request is True
+    assert caught.value.retryable is True
+    assert str(caught.value) == f"ConnectTimeout during the token request POST {TOKEN_URL}"
+
+
+async def test_short_lived_token_is_not_fetched_on_every_call(mode: Mode) -> None:
+    clock = Clock()
+    auth = oauth(clock, leeway=30)  # the token lives 20 s: less than the leeway
+    with mock() as router:
+        token = router.post(TOKEN_URL).mock(
+            side_effect=[token_answer("t1", 20), token_answer("t2", 20)]
+        )
+        router.get("/a").respond(200, json={})
+        client = mode.client(auth=auth)
+        for _ in range(217):
+            await mode(client.request("GET", "/a"))
+        assert token.call_count == 1  # was 217: renewed on every call
+        clock.now += 9.9  # renewal margin is min(30, 20 / 2) = 10 s
+        await mode(client.request("GET", "/a"))
+        assert token.call_count == 1
+        clock.now += 0.2
+        await mode(client.request("GET", "/a"))
+        assert token.call_count == 2
+
+
+def test_renewal_margin_is_capped_at_half_the_lifetime() -> None:
+    from supplychain_sdk._core.auth import Token
+
+    assert Token("t", expires_at=120.0, obtained_at=100.0).renew_at(30) == 110.0
+    assert Token("t", expires_at=3700.0, obtained_at=100.0).renew_at(30) == 3670.0
+    assert Token("t", expires_at=3700.0).renew_at(30) == 3670.0
+    assert Token("t").renew_at(30) is None
+
+
+async def test_replay_uses_a_newer_token_another_caller_fetched(mode: Mode) -> None:
+    from supplychain_sdk._core.auth import Token
+
+    auth = oauth()
+    calls: list[str] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        calls.append(request.headers["Authorization"])
+        if len(calls) == 2:  # while this replay is in flight, another caller renews again
+            auth._token = Token("t3", expires_at=Clock().now + 3600, obtained_at=Clock().now)
+        return httpx.Response(401 if len(calls) < 3 else 200, json={})
+
+    with mock() as router:
+        token = router.post(TOKEN_URL).mock(side_effect=[token_answer("t1"), token_answer("t2")])
+        router.get("/a").mock(side_effect=api)
+        await mode(mode.client(auth=auth).request("GET", "/a"))
+    assert calls == ["Bearer t1", "Bearer t2", "Bearer t3"]
+    assert token.call_count == 2
+
+
+class RevokingServer:
+    """An API that revokes every token at once when the current token has served its quota
+    of successful requests (``quotas``: one per revocation)."""
+
+    def __init__(self, quotas: tuple[int, ...]) -> None:
+        self.quotas = list(quotas)
+        self.valid: set[str] = set()
+        self.served = 0  # successes of the current token
+        self.issued = 0
+        self.api_requests = 0
+        self.lock = threading.Lock()
+
+    def token(self, request: httpx.Request) -> httpx.Response:
+        with self.lock:
+            self.issued += 1
+            value = f"tok-{self.issued}"
+            self.valid.add(value)
+            self.served = 0
+        return token_answer(value)
+
+    def api(self, request: httpx.Request) -> httpx.Response:
+        with self.lock:
+            self.api_requests += 1
+            ok = request.headers["Authorization"].removeprefix("Bearer ") in self.valid
+            if ok:
+                self.served += 1
+                if self.quotas and self.served >= self.quotas[0]:
+                    self.quotas.pop(0)
+                    self.valid.clear()  # revoked: every later request with it gets a 401
+        return httpx.Response(200 if ok else 401, json={"ok": ok})
+
+
+async def test_token_revoked_twice_under_1129_concurrent_tasks() -> None:
+    server = RevokingServer(quotas=(200, 150))
+    mode = Mode("async")
+
+    async def api(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0)  # let the other tasks interleave
+        return server.api(request)
+
+    with mock() as router:
+        router.post(TOKEN_URL).mock(side_effect=server.token)
+        router.get("/a").mock(side_effect=api)
+        client = mode.client(auth=oauth())
+        results = await asyncio.gather(
+            *(client.request("GET", "/a") for _ in range(1129)), return_exceptions=True
+        )
+    failed = [r for r in results if isinstance(r, BaseException)]
+    assert failed == []  # renew once, replay once: 660 of 1129 failed
+    assert server.issued == 3  # the first token and one per revocation
+    assert server.quotas == []  # both revocations happened
+
+
+def test_token_revoked_twice_under_64_threads() -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = RevokingServer(quotas=(100, 5))
+    mode = Mode("sync")
+
+    def api(request: httpx.Request) -> httpx.Response:
+        time.sleep(0)  # yield the GIL: let the other threads interleave
+        return server.api(request)
+
+    with mock() as router:
+        router.post(TOKEN_URL).mock(side_effect=server.token)
+        router.get("/a").mock(side_effect=api)
+        client = mode.client(auth=oauth())
+
+        def call(_: int) -> object:
+            try:
+                return client.request("GET", "/a")
+            except SupplyChainError as exc:
+                return exc
+
+        with ThreadPoolExecutor(64) as pool:
+            results = list(pool.map(call, range(400)))
+    assert [r for r in results if not isinstance(r, dict)] == []
+    assert server.issued == 3
+    assert server.quotas == []
+
+
+async def test_a_renewed_token_refused_outright_is_not_renewed_again(mode: Mode) -> None:
+    with mock() as router:
+        token = router.post(TOKEN_URL).mock(
+            side_effect=[token_answer("t1"), token_answer("t2"), token_answer("t3")]
+        )
+        api = router.get("/a").respond(401, json={})
+        with pytest.raises(AuthenticationError):
+            await mode(mode.client(auth=oauth()).request("GET", "/a"))
+    assert (token.call_count, api.call_count) == (2, 2)

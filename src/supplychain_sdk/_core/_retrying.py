@@ -12,7 +12,7 @@ import httpx
 from tenacity import RetryCallState
 
 from ._logging import logger
-from .errors import APIConnectionError
+from .errors import APIConnectionError, APIError, APIStatusError
 from .platform import Platform
 from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 
@@ -43,7 +43,10 @@ class RetryPolicy:
             may_retry = method in IDEMPOTENT_METHODS or retry_non_idempotent
         else:  # the caller (or the platform) said so explicitly
             may_retry = idempotent
-        self.max_retries = max_retries if may_retry else 0
+        #: Whether the API request may be sent again after it may have reached the server.
+        self.replay_safe = may_retry
+        #: A failed token request is retried for any call: the API request was not sent.
+        self.max_retries = max_retries
         self.budget = budget
         self.max_wait = max_wait
 
@@ -58,7 +61,11 @@ class RetryPolicy:
             return False
         if outcome.failed:
             exc = outcome.exception()
-            return isinstance(exc, APIConnectionError) and exc.retryable
+            if isinstance(exc, APIError) and exc.token_request:
+                return self._transient_token_failure(exc)
+            return self.replay_safe and isinstance(exc, APIConnectionError) and exc.retryable
+        if not self.replay_safe:
+            return False
         result: Outcome = outcome.result()
         if result[0].status_code not in RETRYABLE_STATUSES:
             return False
@@ -66,12 +73,24 @@ class RetryPolicy:
         # A wait longer than the cap is not waited out: the caller gets the error at once.
         return wait is None or wait <= self.max_wait
 
+    def _transient_token_failure(self, exc: APIError) -> bool:
+        """A token/login request that failed for a reason worth another try."""
+        if isinstance(exc, APIConnectionError):
+            return exc.retryable
+        if not isinstance(exc, APIStatusError) or exc.status_code not in RETRYABLE_STATUSES:
+            return False
+        return exc.retry_after is None or exc.retry_after <= self.max_wait
+
     def wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
             server = self.server_wait(outcome.result())
             if server is not None:
                 return min(server, self.max_wait)
+        if outcome is not None and outcome.failed:
+            exc = outcome.exception()
+            if isinstance(exc, APIStatusError) and exc.retry_after is not None:
+                return min(exc.retry_after, self.max_wait)
         return min(backoff(state.attempt_number), self.max_wait)
 
     def stop(self, state: RetryCallState) -> bool:
@@ -85,7 +104,10 @@ class RetryPolicy:
             return
         if outcome.failed:
             exc = outcome.exception()
-            reason = getattr(exc, "reason", type(exc).__name__)
+            if isinstance(exc, APIStatusError):
+                reason = f"{exc.status_code} from the token request"
+            else:
+                reason = getattr(exc, "reason", type(exc).__name__)
         else:
             response = outcome.result()[0]
             reason = f"{response.status_code} {response.reason_phrase}".strip()

@@ -5,9 +5,11 @@
 * `LoginTokenAuth`: POST credentials to a login URL, read the token from the JSON answer.
 * `HeaderAuth`: non-secret headers every request needs, the token request included.
 
-Token flows cache the token, renew it ``leeway`` seconds before it expires, renew it once and
-replay the request once on a 401, and let exactly one caller fetch a token when many threads
-or tasks need one at the same time.
+Token flows cache the token, renew it ``leeway`` seconds before it expires (at most half its
+lifetime before), renew it at most once per call on a 401 and replay the request with the
+newest token, and let exactly one caller fetch a token when many threads or tasks need one at
+the same time. Token requests go through the client's own httpx client (its pool, proxy and
+TLS settings) with the timeout of the request that needed the token.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import httpx
 from ._logging import REDACTED, logger, redact_url
 from .errors import APIStatusError, AuthenticationError, InvalidRequestError, error_class_for
 from .response import RawResponse
+from .retry import server_wait
 
 __all__ = [
     "AuthBase",
@@ -41,6 +44,10 @@ __all__ = [
 ]
 
 TokenProvider = Callable[[], "str | Awaitable[str]"]
+
+#: Set in an API request's extensions while the auth flow fetches a token for it: a transport
+#: failure at that moment happened on the token request, so the API request was not sent.
+TOKEN_PHASE = "supplychain_sdk.token_request"
 
 
 class AuthBase(httpx.Auth):
@@ -161,10 +168,28 @@ class HeaderAuth(AuthBase):
 
 @attrs.frozen
 class Token:
-    """A cached access token and when it stops being valid (epoch seconds, or ``None``)."""
+    """A cached access token and when it stops being valid (epoch seconds, or ``None``).
+
+    Attributes:
+        value: the token (never printed).
+        expires_at: when it expires, epoch seconds; ``None`` if it does not say.
+        obtained_at: when it was received, epoch seconds; with ``expires_at`` it gives the
+            token's lifetime, which caps the renewal margin.
+    """
 
     value: str = attrs.field(repr=False)
     expires_at: float | None = None
+    obtained_at: float | None = None
+
+    def renew_at(self, leeway: float) -> float | None:
+        """When to renew: ``leeway`` seconds before expiry, but at most half the lifetime
+        before it, so that a token living no longer than the leeway is still reused."""
+        if self.expires_at is None:
+            return None
+        margin = leeway
+        if self.obtained_at is not None:
+            margin = min(leeway, max(0.0, self.expires_at - self.obtained_at) / 2)
+        return self.expires_at - margin
 
 
 def jwt_expiry(token: str) -> float | None:
@@ -196,6 +221,7 @@ class _TokenAuth(AuthBase, abc.ABC):
         self._extra_headers = dict(extra_headers or {})
         self._clock = clock
         self._token: Token | None = None
+        self._worked: Token | None = None  # the latest token an answer other than 401 accepted
         self._thread_lock = threading.Lock()
         self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -212,18 +238,18 @@ class _TokenAuth(AuthBase, abc.ABC):
         """The token in a decoded token/login answer."""
 
     # -- shared logic -----------------------------------------------------------------------
+    #: How many times one call replays its request after a 401: with the token it renewed,
+    #: or with a newer one another caller fetched meanwhile (a second revocation).
+    max_replays = 3
+
     def _valid_token(self) -> Token | None:
         token = self._token
         if token is None:
             return None
-        if token.expires_at is not None and token.expires_at - self.leeway <= self._clock():
+        renew_at = token.renew_at(self.leeway)
+        if renew_at is not None and renew_at <= self._clock():
             return None
         return token
-
-    def _needs_renewal(self, used: Token | None) -> bool:
-        """True unless another caller already renewed the token while we waited."""
-        current = self._valid_token()
-        return current is None or current is used
 
     def invalidate(self) -> None:
         """Forget the cached token; the next request fetches a new one."""
@@ -243,11 +269,17 @@ class _TokenAuth(AuthBase, abc.ABC):
         token_request = self._token_request(request.url)
         for name, value in self._extra_headers.items():
             token_request.headers.setdefault(name, value)
+        # the client's (or the call's) timeout: never wait longer for a token than for the
+        # answer itself, while holding the token lock
+        if "timeout" in request.extensions:
+            token_request.extensions["timeout"] = request.extensions["timeout"]
+        request.extensions[TOKEN_PHASE] = True
         self.token_requests += 1
         logger.debug("requesting a token from %s", redact_url(str(token_request.url)))
         return token_request
 
-    def _accept(self, response: httpx.Response) -> Token:
+    def _accept(self, request: httpx.Request, response: httpx.Response) -> Token:
+        request.extensions.pop(TOKEN_PHASE, None)
         method, url = response.request.method, redact_url(str(response.request.url))
         try:
             data: Any = response.json()
@@ -276,6 +308,8 @@ class _TokenAuth(AuthBase, abc.ABC):
                 error_message=f"token request refused: {message or 'no reason given'}",
                 body=None,
                 response=RawResponse.from_httpx(response),
+                retry_after=server_wait(response.headers),
+                token_request=True,
             )
         unreadable = ""
         try:
@@ -289,6 +323,7 @@ class _TokenAuth(AuthBase, abc.ABC):
                 url=url,
                 error_message=f"the token answer could not be read ({unreadable})",
                 response=RawResponse.from_httpx(response),
+                token_request=True,
             )
         self._token = token
         return token
@@ -305,6 +340,22 @@ class _TokenAuth(AuthBase, abc.ABC):
             lock = self._loop_locks[loop] = asyncio.Lock()
         return lock
 
+    def _after_401(self, failed: Token, renewed: bool) -> tuple[Token | None, bool]:
+        """Under the lock, after ``failed`` got a 401: the token to replay with (``failed``
+        itself: give up), or ``None`` to fetch a new one; and whether this call renewed.
+
+        A call renews once. It renews again only if the token it fetched had worked for
+        other calls before it was refused (it was revoked, not refused outright), so a
+        token endpoint handing out useless tokens costs one renewal per call, not a loop.
+        """
+        current = self._valid_token()
+        if current is not None and current is not failed:
+            return current, renewed  # another caller renewed meanwhile: use the newer token
+        if renewed and failed is not self._worked:
+            return failed, renewed  # our own fresh token was refused outright: give up
+        self._token = None
+        return None, True
+
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
         token = self._valid_token()
         if token is None:
@@ -313,18 +364,24 @@ class _TokenAuth(AuthBase, abc.ABC):
                 if token is None:
                     answer = yield self._build(request)
                     answer.read()
-                    token = self._accept(answer)
+                    token = self._accept(request, answer)
         response = yield self._apply(request, token)
-        if response.status_code != 401:
-            return
-        response.read()
-        with self._thread_lock:
-            if self._needs_renewal(token):
-                answer = yield self._build(request)
-                answer.read()
-                self._accept(answer)
-            token = self._valid_token() or token
-        yield self._apply(request, token)
+        renewed = False
+        for _ in range(self.max_replays):
+            if response.status_code != 401:
+                self._worked = token
+                return
+            response.read()
+            with self._thread_lock:
+                newer, renewed = self._after_401(token, renewed)
+                if newer is token:
+                    return
+                if newer is None:
+                    answer = yield self._build(request)
+                    answer.read()
+                    newer = self._accept(request, answer)
+            token = newer
+            response = yield self._apply(request, token)
 
     async def async_auth_flow(
         self, request: httpx.Request
@@ -336,18 +393,24 @@ class _TokenAuth(AuthBase, abc.ABC):
                 if token is None:
                     answer = yield self._build(request)
                     await answer.aread()
-                    token = self._accept(answer)
+                    token = self._accept(request, answer)
         response = yield self._apply(request, token)
-        if response.status_code != 401:
-            return
-        await response.aread()
-        async with self._async_lock():
-            if self._needs_renewal(token):
-                answer = yield self._build(request)
-                await answer.aread()
-                self._accept(answer)
-            token = self._valid_token() or token
-        yield self._apply(request, token)
+        renewed = False
+        for _ in range(self.max_replays):
+            if response.status_code != 401:
+                self._worked = token
+                return
+            await response.aread()
+            async with self._async_lock():
+                newer, renewed = self._after_401(token, renewed)
+                if newer is token:
+                    return
+                if newer is None:
+                    answer = yield self._build(request)
+                    await answer.aread()
+                    newer = self._accept(request, answer)
+            token = newer
+            response = yield self._apply(request, token)
 
 
 class OAuth2ClientCredentials(_TokenAuth):
@@ -360,7 +423,8 @@ class OAuth2ClientCredentials(_TokenAuth):
         auth_method: ``"client_secret_basic"`` (HTTP Basic) or ``"client_secret_post"``.
         scope: scope(s) to ask for.
         extra_params: more form fields for the token request (e.g. ``audience``).
-        leeway: renew this many seconds before the token expires.
+        leeway: renew this many seconds before the token expires (at most half the token's
+            lifetime: a 20 s token is renewed after 10 s, not on every call).
         default_expires_in: lifetime assumed when the answer has no ``expires_in``.
         extra_headers: headers for the token request only.
         clock: the time source for expiry (tests pass a fake clock).
@@ -435,7 +499,8 @@ class OAuth2ClientCredentials(_TokenAuth):
             raise ValueError("access_token missing")
         expires_in = token.get("expires_in")
         lifetime = float(expires_in) if expires_in is not None else self.default_expires_in
-        return Token(value=value, expires_at=self._clock() + lifetime)
+        now = self._clock()
+        return Token(value=value, expires_at=now + lifetime, obtained_at=now)
 
 
 class LoginTokenAuth(_TokenAuth):
@@ -447,7 +512,8 @@ class LoginTokenAuth(_TokenAuth):
         token_field: dotted path of the token in the answer (``"token"``, ``"data.token"``).
         expires_in_field: dotted path of a lifetime in seconds, if the answer has one.
         default_expires_in: lifetime when neither the answer nor the JWT ``exp`` says.
-        leeway: renew this many seconds before the token expires.
+        leeway: renew this many seconds before the token expires (at most half the token's
+            lifetime).
         extra_headers: headers for the login request only.
         clock: the time source for expiry (tests pass a fake clock).
 
@@ -506,12 +572,13 @@ class LoginTokenAuth(_TokenAuth):
         value = self._dig(data, self.token_field)
         if not isinstance(value, str) or not value:
             raise ValueError("token missing")
+        now = self._clock()
         expires_at: float | None = None
         if self.expires_in_field is not None:
-            expires_at = self._clock() + float(self._dig(data, self.expires_in_field))
+            expires_at = now + float(self._dig(data, self.expires_in_field))
         if expires_at is None:
             expires_at = jwt_expiry(value)
         if expires_at is None:
-            expires_at = self._clock() + self.default_expires_in
+            expires_at = now + self.default_expires_in
         self.last_login = data
-        return Token(value=value, expires_at=expires_at)
+        return Token(value=value, expires_at=expires_at, obtained_at=now)

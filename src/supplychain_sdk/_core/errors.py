@@ -100,13 +100,16 @@ class APIError(SupplyChainError):
 
     Attributes:
         method: HTTP method of the failed request.
-        url: URL of the failed request, with secret query values redacted.
+        url: URL of the failed request, with userinfo and secret query values redacted.
+        token_request: ``True`` when the failure came from the token or login request the
+            SDK sent to authenticate the call (``method``/``url`` are the token request's):
+            the API request itself was not sent.
     """
 
     method: str
     url: str
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    def __init__(self, message: str, *, method: str, url: str, token_request: bool = False) -> None:
         safe = redact_url(url)
         if safe != url:  # the message was built from the URL as given: redact it there too
             message = message.replace(url, safe)
@@ -114,6 +117,7 @@ class APIError(SupplyChainError):
         self.message = message
         self.method = method
         self.url = safe
+        self.token_request = token_request
 
 
 class APIConnectionError(APIError):
@@ -126,9 +130,21 @@ class APIConnectionError(APIError):
     """
 
     def __init__(
-        self, *, method: str, url: str, reason: str = "Connection error", retryable: bool = True
+        self,
+        *,
+        method: str,
+        url: str,
+        reason: str = "Connection error",
+        retryable: bool = True,
+        token_request: bool = False,
     ) -> None:
-        super().__init__(f"{reason} during {method} {url}", method=method, url=url)
+        during = "the token request" if token_request else ""
+        super().__init__(
+            f"{reason} during {during}{' ' if during else ''}{method} {url}",
+            method=method,
+            url=url,
+            token_request=token_request,
+        )
         self.reason = reason
         self.retryable = retryable
 
@@ -137,9 +153,21 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
     def __init__(
-        self, *, method: str, url: str, reason: str = "Request timed out", retryable: bool = True
+        self,
+        *,
+        method: str,
+        url: str,
+        reason: str = "Request timed out",
+        retryable: bool = True,
+        token_request: bool = False,
     ) -> None:
-        super().__init__(method=method, url=url, reason=reason, retryable=retryable)
+        super().__init__(
+            method=method,
+            url=url,
+            reason=reason,
+            retryable=retryable,
+            token_request=token_request,
+        )
 
 
 class ResponseDecodeError(APIError):
@@ -183,6 +211,7 @@ class APIStatusError(APIError):
         response: RawResponse | None = None,
         retry_after: float | None = None,
         details: Mapping[str, Any] | None = None,
+        token_request: bool = False,
     ) -> None:
         self.status_code = status_code
         self.code = code
@@ -192,7 +221,9 @@ class APIStatusError(APIError):
         self.response = response
         self.retry_after = retry_after
         self.details: dict[str, Any] = dict(details or {})
-        super().__init__(self._format(method, url), method=method, url=url)
+        super().__init__(
+            self._format(method, url), method=method, url=url, token_request=token_request
+        )
 
     @property
     def request_id(self) -> str | None:

@@ -18,6 +18,7 @@ from tenacity import AsyncRetrying
 
 from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
 from .._retrying import RetryPolicy
+from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig, shared_ssl_context
 from ..decoding import cast, decode_body, items_at, status_error
@@ -499,6 +500,7 @@ class AsyncAPIClient:
         started = time.monotonic()
         written = 0
         failure: APIConnectionError | None = None
+        request.extensions.pop(TOKEN_PHASE, None)
         try:
             # Never follow redirects, even on an injected client: a 3xx is an error, and
             # credentials never travel to wherever a Location header points.
@@ -518,7 +520,13 @@ class AsyncAPIClient:
                 finally:
                     await response.aclose()
         except httpx.RequestError as exc:
-            failure = connection_error(exc, method=method, url=url, written=written)
+            failure = connection_error(
+                exc,
+                method=method,
+                url=url,
+                written=written,
+                token_request=bool(request.extensions.pop(TOKEN_PHASE, False)),
+            )
         if failure is not None:
             # raised here, outside the except block, so that the error keeps no __context__
             # chain to the httpx exception and its request (which holds the Authorization)

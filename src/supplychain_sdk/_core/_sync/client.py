@@ -21,6 +21,7 @@ from tenacity import Retrying
 
 from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
 from .._retrying import RetryPolicy
+from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig, shared_ssl_context
 from ..decoding import cast, decode_body, items_at, status_error
@@ -500,6 +501,7 @@ class SyncAPIClient:
         started = time.monotonic()
         written = 0
         failure: APIConnectionError | None = None
+        request.extensions.pop(TOKEN_PHASE, None)
         try:
             # Never follow redirects, even on an injected client: a 3xx is an error, and
             # credentials never travel to wherever a Location header points.
@@ -519,7 +521,13 @@ class SyncAPIClient:
                 finally:
                     response.close()
         except httpx.RequestError as exc:
-            failure = connection_error(exc, method=method, url=url, written=written)
+            failure = connection_error(
+                exc,
+                method=method,
+                url=url,
+                written=written,
+                token_request=bool(request.extensions.pop(TOKEN_PHASE, False)),
+            )
         if failure is not None:
             # raised here, outside the except block, so that the error keeps no __context__
             # chain to the httpx exception and its request (which holds the Authorization)
