@@ -93,7 +93,7 @@ TRANSPORT_PRODUCT = {
 }
 CONDITION = JsonField("/references/customer").starts_with("REF-")
 SEARCH_BODY = {"condition": CONDITION.to_dict()}
-SEARCH_QUERY = {"page": "1", "size": "2"}
+SEARCH_QUERY = {"pageNumber": "1", "pageSize": "2"}
 
 
 def equals(expected: Any) -> Any:

@@ -310,7 +310,7 @@ def test_search_paging_errors_and_edges(sandbox: CartonCloudSandbox, auth: dict[
     client = http(sandbox)
     url = f"{BASE}/customers/search"
     match_all = {"condition": {"type": "AndCondition", "conditions": []}}
-    answer = client.post(url, headers=auth, params={"page": "x"}, json=match_all)
+    answer = client.post(url, headers=auth, params={"pageNumber": "x"}, json=match_all)
     assert (answer.status_code, answer.json()) == (400, [{"message": "Invalid page number 'x'"}])
     answer = client.post(url, headers=auth, params={"pageSize": "0"}, json=match_all)
     assert answer.json() == [{"message": "Invalid page size '0'"}]
@@ -319,11 +319,11 @@ def test_search_paging_errors_and_edges(sandbox: CartonCloudSandbox, auth: dict[
         422,
         [{"field": "/condition", "message": "must not be null"}],
     )
-    answer = client.post(url, headers=auth, params={"page": 5, "size": 1}, json=match_all)
+    answer = client.post(url, headers=auth, params={"pageNumber": 5, "pageSize": 1}, json=match_all)
     assert answer.json() == []
     assert answer.headers["Total-Pages"] == "2"
     assert 'rel="prev"' in answer.headers["Link"]
-    assert 'page=2&size=1>; rel="prev"' in answer.headers["Link"]
+    assert 'pageNumber=2&pageSize=1>; rel="prev"' in answer.headers["Link"]
     answer = client.post(f"{BASE}/consignments/search", headers=auth, json=match_all)
     assert (answer.headers["Total-Pages"], answer.headers["Total-Elements"]) == ("0", "0")
     assert answer.headers["Page-Size"] == "20"

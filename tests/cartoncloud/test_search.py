@@ -61,9 +61,9 @@ async def test_outbound_search_sends_the_condition(
     assert (first.method, first.path, first.query) == (
         "POST",
         f"{BASE}/outbound-orders/search",
-        (("page", "1"), ("size", "2")),
+        (("pageNumber", "1"), ("pageSize", "2")),
     )
-    assert second.query == (("page", "2"), ("size", "2"))
+    assert second.query == (("pageNumber", "2"), ("pageSize", "2"))
     assert_api_headers(first, json_body=True)
     text = {"type": "TextComparisonCondition"}
     assert (
@@ -118,7 +118,7 @@ async def test_search_with_a_raw_condition(
     orders = await mode.collect(client.outbound_orders.search(raw))
     assert [o.references.customer for o in orders] == ["SO-002"]
     assert sent_json(last(sandbox)) == {"condition": raw}
-    assert last(sandbox).query == (("page", "1"),)  # no size: the API's default
+    assert last(sandbox).query == (("pageNumber", "1"),)  # no size: the API's default
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ async def test_list_is_a_match_all_search(
     assert (request.method, request.path, request.query) == (
         "POST",
         f"{BASE}/{collection}/search",
-        (("page", "1"), ("size", "50")),
+        (("pageNumber", "1"), ("pageSize", "50")),
     )
     assert_api_headers(request, json_body=True)
     assert sent_json(request) == MATCH_ALL_JSON
@@ -181,9 +181,9 @@ async def test_products_list_is_typed(
     assert (first.method, first.path, first.query) == (
         "POST",
         f"{BASE}/products/search",
-        (("page", "1"), ("size", "2")),
+        (("pageNumber", "1"), ("pageSize", "2")),
     )
-    assert second.query == (("page", "2"), ("size", "2"))
+    assert second.query == (("pageNumber", "2"), ("pageSize", "2"))
     assert_api_headers(second, json_body=True)
     assert sent_json(first) == sent_json(second) == MATCH_ALL_JSON
 
@@ -205,13 +205,13 @@ async def test_pagination_across_many_pages_with_totals(
     references = [o.references.customer for p in pages for o in p.items]
     assert references == [f"SO-{n:03d}" for n in range(1, 48)]
     assert [r.query for r in sandbox.requests] == [
-        (("page", str(n)), ("size", "5")) for n in range(1, 11)
+        (("pageNumber", str(n)), ("pageSize", "5")) for n in range(1, 11)
     ]
     link = pages[3].raw.header("link")
     url = f"{sandbox.base_url}{BASE}/outbound-orders/search"
     assert link == (
-        f'<{url}?page=1&size=5>; rel="first", <{url}?page=3&size=5>; rel="prev", '
-        f'<{url}?page=5&size=5>; rel="next", <{url}?page=10&size=5>; rel="last"'
+        f'<{url}?pageNumber=1&pageSize=5>; rel="first", <{url}?pageNumber=3&pageSize=5>; rel="prev", '
+        f'<{url}?pageNumber=5&pageSize=5>; rel="next", <{url}?pageNumber=10&pageSize=5>; rel="last"'
     )
 
 
@@ -232,7 +232,7 @@ async def test_start_page_limit_and_the_server_page_size_cap(
     sandbox.requests.clear()
     rest = await mode.collect(client.outbound_orders.list(page_size=10, start_page=2))
     assert [o.references.customer for o in rest] == [f"SO-{n:03d}" for n in range(5, 13)]
-    assert [r.query[0] for r in sandbox.requests] == [("page", "2"), ("page", "3")]
+    assert [r.query[0] for r in sandbox.requests] == [("pageNumber", "2"), ("pageNumber", "3")]
     sandbox.requests.clear()
     first_five = await mode.collect(client.outbound_orders.list(limit=5))
     assert len(first_five) == 5

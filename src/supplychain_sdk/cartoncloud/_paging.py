@@ -1,9 +1,9 @@
 """How CartonCloud searches page (no I/O here).
 
-Pages are asked for with the ``page`` and ``size`` query parameters and described by the
-``Total-Pages``, ``Page-Size``, ``Page-Number`` and ``Total-Elements`` answer headers. The
-spec's general pagination section names the parameters ``pageNumber``/``pageSize``; the
-search endpoints take ``page``/``size``.
+Pages are asked for with the ``pageNumber`` and ``pageSize`` query parameters (the spec's
+pagination section, which covers "search requests and other end points which return
+multiple elements") and described by the ``Total-Pages``, ``Page-Size``, ``Page-Number`` and
+``Total-Elements`` answer headers.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from .._core.pagination import PageNumberPagination, header_meta
 __all__ = ["PAGE_PARAM", "SIZE_PARAM", "search_pages", "start_page"]
 
 #: Query parameters of a search page.
-PAGE_PARAM = "page"
-SIZE_PARAM = "size"
+PAGE_PARAM = "pageNumber"
+SIZE_PARAM = "pageSize"
 
 
 def search_pages(page_size: int | None, limit: int | None) -> PageNumberPagination:

@@ -675,8 +675,7 @@ class CartonCloudSandbox(Sandbox):
     def search(self, request: SandboxRequest) -> SandboxResponse:
         kind = self._kind(request)
         tenant = self.tenants[request.path_params["tenant_id"]]
-        page_name = "page" if request.param("page") is not None else "pageNumber"
-        size_name = "size" if request.param("size") is not None else "pageSize"
+        page_name, size_name = "pageNumber", "pageSize"  # the spec's pagination parameters
         page_text = request.param(page_name, "1") or ""
         size_text = request.param(size_name, str(self.page_size)) or ""
         if not page_text.isdigit() or int(page_text) < 1:
