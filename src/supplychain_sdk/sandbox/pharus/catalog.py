@@ -104,12 +104,14 @@ class CatalogHandlers(PharusEngine):
     MIN_ROLE: ClassVar[Mapping[str, str]] = {}
 
     # -- shared steps ----------------------------------------------------------------------------
-    def _lookup_name_free(self, call: Call, collection: str, name: str, own: str | None) -> None:
+    def _catalog_lookup_name_free(
+        self, call: Call, collection: str, name: str, own: str | None
+    ) -> None:
         for record in self.rows(call, collection):
             if record["id"] != own and str(record.get("name", "")).casefold() == name.casefold():
                 raise SandboxError(409, "conflict", f"{collection} {name!r} already exists")
 
-    def _code_free(
+    def _catalog_code_free(
         self, call: Call, collection: str, field: str, code: str, own: str | None
     ) -> None:
         for record in self.rows(call, collection):
@@ -118,7 +120,7 @@ class CatalogHandlers(PharusEngine):
                     409, "conflict", f"code {code!r} is already used", {"field": field}
                 )
 
-    def _type_exists(self, call: Call, collection: str, type_id: str, field: str) -> None:
+    def _catalog_type_exists(self, call: Call, collection: str, type_id: str, field: str) -> None:
         record = self.table(collection).get(type_id)
         if record is None or record.get("orgId") != call.org():
             raise SandboxError(
@@ -128,7 +130,7 @@ class CatalogHandlers(PharusEngine):
                 {"fieldErrors": {field: ["not found"]}},
             )
 
-    def _bulk(
+    def _catalog_bulk(
         self, call: Call, create: Callable[[Call, Mapping[str, Any], Any], dict[str, Any]]
     ) -> SandboxResponse:
         """All rows or none: every row is checked before any is stored; ``{ids: [...]}``."""
@@ -153,13 +155,13 @@ class CatalogHandlers(PharusEngine):
             raise
         return json_response({"ids": ids})
 
-    def _lookup_usage(
+    def _catalog_lookup_usage(
         self, call: Call, collection: str, type_id: str, users: str, field: str
     ) -> list[str]:
         self.find(call, collection, type_id)
         return [r["id"] for r in self.rows(call, users, lambda r: r.get(field) == type_id)]
 
-    def _boms_using(self, call: Call, record_id: str, key: str) -> int:
+    def _catalog_boms_using(self, call: Call, record_id: str, key: str) -> int:
         count = 0
         for bom in self.rows(call, "boms"):
             items = bom.get("items") or []
@@ -169,7 +171,7 @@ class CatalogHandlers(PharusEngine):
                 count += 1
         return count
 
-    def _remove_unused(
+    def _catalog_remove_unused(
         self,
         call: Call,
         collection: str,
@@ -180,7 +182,7 @@ class CatalogHandlers(PharusEngine):
         self.find(call, collection, record_id)
         used = self.referrers(call, record_id, references)
         if bom_key is not None:
-            boms = self._boms_using(call, record_id, bom_key)
+            boms = self._catalog_boms_using(call, record_id, bom_key)
             if boms:
                 used["boms.items"] = boms
         if used:
@@ -205,7 +207,9 @@ class CatalogHandlers(PharusEngine):
         return json_response(self.change(call, "locations", call.ids["location_id"], call.body()))
 
     def on_locations_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(call, "locations", call.ids["location_id"], LOCATION_REFERENCES)
+        return self._catalog_remove_unused(
+            call, "locations", call.ids["location_id"], LOCATION_REFERENCES
+        )
 
     def on_locations_usage(self, call: Call) -> SandboxResponse:
         location_id = call.ids["location_id"]
@@ -214,11 +218,11 @@ class CatalogHandlers(PharusEngine):
         return json_response({"inUse": bool(used), "references": used})
 
     # -- vendors (#6-11) ---------------------------------------------------------------------------
-    def _new_vendor(self, call: Call, body: Mapping[str, Any], raw: Any) -> dict[str, Any]:
+    def _catalog_new_vendor(self, call: Call, body: Mapping[str, Any], raw: Any) -> dict[str, Any]:
         return self.insert(call, "vendors", {name: body.get(name) for name in _VENDOR_FIELDS})
 
     def on_vendors_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._new_vendor(call, call.body(), None))
+        return json_response(self._catalog_new_vendor(call, call.body(), None))
 
     def on_vendors_list(self, call: Call) -> SandboxResponse:
         active = _flag(call, "isActive")
@@ -231,31 +235,35 @@ class CatalogHandlers(PharusEngine):
         return json_response(self.change(call, "vendors", call.ids["vendor_id"], call.body()))
 
     def on_vendors_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(call, "vendors", call.ids["vendor_id"], VENDOR_REFERENCES)
+        return self._catalog_remove_unused(
+            call, "vendors", call.ids["vendor_id"], VENDOR_REFERENCES
+        )
 
     def on_vendors_retrieve(self, call: Call) -> SandboxResponse:
         return json_response(self.find(call, "vendors", call.ids["vendor_id"]))
 
     def on_vendors_bulk_import(self, call: Call) -> SandboxResponse:
-        return self._bulk(call, self._new_vendor)
+        return self._catalog_bulk(call, self._catalog_new_vendor)
 
     # -- materials (#12-17) ------------------------------------------------------------------------
-    def _material_fields(
+    def _catalog_material_fields(
         self, call: Call, body: Mapping[str, Any], own: str | None
     ) -> dict[str, Any]:
         if "typeId" in body:
-            self._type_exists(call, "material_types", body["typeId"], "typeId")
+            self._catalog_type_exists(call, "material_types", body["typeId"], "typeId")
         if "code" in body:
-            self._code_free(call, "materials", "materialCode", body["code"], own)
+            self._catalog_code_free(call, "materials", "materialCode", body["code"], own)
         return {_MATERIAL_RENAMES.get(k, k): v for k, v in body.items()}
 
-    def _new_material(self, call: Call, body: Mapping[str, Any], raw: Any) -> dict[str, Any]:
-        fields = self._material_fields(call, body, None)
+    def _catalog_new_material(
+        self, call: Call, body: Mapping[str, Any], raw: Any
+    ) -> dict[str, Any]:
+        fields = self._catalog_material_fields(call, body, None)
         fields.setdefault("notes", None)
         return self.insert(call, "materials", fields)
 
     def on_materials_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._new_material(call, call.body(), None))
+        return json_response(self._catalog_new_material(call, call.body(), None))
 
     def on_materials_list(self, call: Call) -> SandboxResponse:
         active, kind, q = _flag(call, "active"), call.query("type"), call.query("q")
@@ -275,11 +283,11 @@ class CatalogHandlers(PharusEngine):
     def on_materials_update(self, call: Call) -> SandboxResponse:
         material_id = call.ids["material_id"]
         self.find(call, "materials", material_id)
-        fields = self._material_fields(call, call.body(), material_id)
+        fields = self._catalog_material_fields(call, call.body(), material_id)
         return json_response(self.change(call, "materials", material_id, fields))
 
     def on_materials_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(
+        return self._catalog_remove_unused(
             call, "materials", call.ids["material_id"], MATERIAL_REFERENCES, "materialId"
         )
 
@@ -287,47 +295,47 @@ class CatalogHandlers(PharusEngine):
         return json_response(self.find(call, "materials", call.ids["material_id"]))
 
     def on_materials_bulk_import(self, call: Call) -> SandboxResponse:
-        return self._bulk(call, self._new_material)
+        return self._catalog_bulk(call, self._catalog_new_material)
 
     # -- material types (#18-22) -------------------------------------------------------------------
-    def _new_lookup(self, call: Call, collection: str) -> dict[str, Any]:
+    def _catalog_new_lookup(self, call: Call, collection: str) -> dict[str, Any]:
         name = call.body()["name"]
-        self._lookup_name_free(call, collection, name, None)
+        self._catalog_lookup_name_free(call, collection, name, None)
         record = self.insert(
             call, collection, {"name": name, "sortOrder": len(self.rows(call, collection))}
         )
         record.pop("updatedAt", None)  # lookup entries carry no updatedAt (§2b)
         return record
 
-    def _change_lookup(self, call: Call, collection: str, record_id: str) -> dict[str, Any]:
+    def _catalog_change_lookup(self, call: Call, collection: str, record_id: str) -> dict[str, Any]:
         body = call.body()
         self.find(call, collection, record_id)
         if "name" in body:
-            self._lookup_name_free(call, collection, body["name"], record_id)
+            self._catalog_lookup_name_free(call, collection, body["name"], record_id)
         return self.change(call, collection, record_id, body)
 
-    def _lookup_list(self, call: Call, collection: str) -> SandboxResponse:
+    def _catalog_lookup_list(self, call: Call, collection: str) -> SandboxResponse:
         rows = sorted(self.rows(call, collection), key=lambda r: (r["sortOrder"], r["name"]))
         return self.page(call, rows)
 
     def on_material_types_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._new_lookup(call, "material_types"))
+        return json_response(self._catalog_new_lookup(call, "material_types"))
 
     def on_material_types_list(self, call: Call) -> SandboxResponse:
-        return self._lookup_list(call, "material_types")
+        return self._catalog_lookup_list(call, "material_types")
 
     def on_material_types_update(self, call: Call) -> SandboxResponse:
         return json_response(
-            self._change_lookup(call, "material_types", call.ids["material_type_id"])
+            self._catalog_change_lookup(call, "material_types", call.ids["material_type_id"])
         )
 
     def on_material_types_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(
+        return self._catalog_remove_unused(
             call, "material_types", call.ids["material_type_id"], ("materials.materialTypeId",)
         )
 
     def on_material_types_usage(self, call: Call) -> SandboxResponse:
-        ids = self._lookup_usage(
+        ids = self._catalog_lookup_usage(
             call, "material_types", call.ids["material_type_id"], "materials", "materialTypeId"
         )
         return json_response(
@@ -335,28 +343,28 @@ class CatalogHandlers(PharusEngine):
         )
 
     # -- SKUs (#23-28) -----------------------------------------------------------------------------
-    def _sku_fields(
+    def _catalog_sku_fields(
         self, call: Call, body: Mapping[str, Any], raw: Any, own: str | None
     ) -> dict[str, Any]:
         if "typeId" in body:
-            self._type_exists(call, "sku_types", body["typeId"], "typeId")
+            self._catalog_type_exists(call, "sku_types", body["typeId"], "typeId")
         if "code" in body:
-            self._code_free(call, "skus", "skuCode", body["code"], own)
+            self._catalog_code_free(call, "skus", "skuCode", body["code"], own)
         fields = {_SKU_RENAMES.get(k, k): v for k, v in body.items()}
         if "ozPerItem" in body:
             exact = raw.get("ozPerItem") if isinstance(raw, Mapping) else None
             fields["ozPerItem"] = _text(exact if exact is not None else body["ozPerItem"])
         return fields
 
-    def _new_sku(self, call: Call, body: Mapping[str, Any], raw: Any) -> dict[str, Any]:
-        fields = self._sku_fields(call, body, raw, None)
+    def _catalog_new_sku(self, call: Call, body: Mapping[str, Any], raw: Any) -> dict[str, Any]:
+        fields = self._catalog_sku_fields(call, body, raw, None)
         for name, default in (("itemsPerUnit", 1), ("ozPerItem", None), ("qboId", None)):
             fields.setdefault(name, default)
         fields.setdefault("notes", None)
         return self.insert(call, "skus", fields)
 
     def on_skus_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._new_sku(call, call.body(), _exact_numbers(call)))
+        return json_response(self._catalog_new_sku(call, call.body(), _exact_numbers(call)))
 
     def on_skus_list(self, call: Call) -> SandboxResponse:
         active, kind, q = _flag(call, "active"), call.query("type"), call.query("q")
@@ -387,43 +395,51 @@ class CatalogHandlers(PharusEngine):
     def on_skus_update(self, call: Call) -> SandboxResponse:
         sku_id = call.ids["sku_id"]
         self.find(call, "skus", sku_id)
-        fields = self._sku_fields(call, call.body(), _exact_numbers(call), sku_id)
+        fields = self._catalog_sku_fields(call, call.body(), _exact_numbers(call), sku_id)
         return json_response(self.change(call, "skus", sku_id, fields))
 
     def on_skus_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(call, "skus", call.ids["sku_id"], SKU_REFERENCES, "skuId")
+        return self._catalog_remove_unused(
+            call, "skus", call.ids["sku_id"], SKU_REFERENCES, "skuId"
+        )
 
     def on_skus_retrieve(self, call: Call) -> SandboxResponse:
         return json_response(self.find(call, "skus", call.ids["sku_id"]))
 
     def on_skus_bulk_import(self, call: Call) -> SandboxResponse:
-        return self._bulk(call, self._new_sku)
+        return self._catalog_bulk(call, self._catalog_new_sku)
 
     # -- SKU types (#29-33) ------------------------------------------------------------------------
     def on_sku_types_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._new_lookup(call, "sku_types"))
+        return json_response(self._catalog_new_lookup(call, "sku_types"))
 
     def on_sku_types_list(self, call: Call) -> SandboxResponse:
-        return self._lookup_list(call, "sku_types")
+        return self._catalog_lookup_list(call, "sku_types")
 
     def on_sku_types_update(self, call: Call) -> SandboxResponse:
-        return json_response(self._change_lookup(call, "sku_types", call.ids["sku_type_id"]))
+        return json_response(
+            self._catalog_change_lookup(call, "sku_types", call.ids["sku_type_id"])
+        )
 
     def on_sku_types_delete(self, call: Call) -> SandboxResponse:
-        return self._remove_unused(call, "sku_types", call.ids["sku_type_id"], ("skus.skuTypeId",))
+        return self._catalog_remove_unused(
+            call, "sku_types", call.ids["sku_type_id"], ("skus.skuTypeId",)
+        )
 
     def on_sku_types_usage(self, call: Call) -> SandboxResponse:
-        ids = self._lookup_usage(call, "sku_types", call.ids["sku_type_id"], "skus", "skuTypeId")
+        ids = self._catalog_lookup_usage(
+            call, "sku_types", call.ids["sku_type_id"], "skus", "skuTypeId"
+        )
         return json_response(
             {"inUse": bool(ids), "skuCount": len(ids), "sampleSkuIds": ids[:SAMPLE_SIZE]}
         )
 
     # -- bills of materials (#34-38): stored by output SKU id -------------------------------------
     @staticmethod
-    def _bom(record: Mapping[str, Any]) -> dict[str, Any]:
+    def _catalog_bom(record: Mapping[str, Any]) -> dict[str, Any]:
         return {"outputSkuId": record["outputSkuId"], "items": record["items"]}
 
-    def _bom_body(self, call: Call) -> tuple[str, list[Any]]:
+    def _catalog_bom_body(self, call: Call) -> tuple[str, list[Any]]:
         body = call.body()
         raw = _exact_numbers(call)
         sku_id = body["outputSkuId"]
@@ -431,22 +447,22 @@ class CatalogHandlers(PharusEngine):
         items = raw.get("items") if isinstance(raw, Mapping) else None
         return sku_id, list(items if isinstance(items, list) else body["items"])
 
-    def _store_bom(self, call: Call, sku_id: str, items: list[Any]) -> dict[str, Any]:
+    def _catalog_store_bom(self, call: Call, sku_id: str, items: list[Any]) -> dict[str, Any]:
         record = {"id": sku_id, "orgId": call.org(), "outputSkuId": sku_id, "items": items}
         self.table("boms")[sku_id] = record
         return record
 
-    def _find_bom(self, call: Call, sku_id: str) -> dict[str, Any]:
+    def _catalog_find_bom(self, call: Call, sku_id: str) -> dict[str, Any]:
         try:
             return self.find(call, "boms", sku_id)
         except SandboxError:
             raise SandboxError(404, "not_found", f"SKU {sku_id} has no BOM") from None
 
     def on_boms_create(self, call: Call) -> SandboxResponse:
-        sku_id, items = self._bom_body(call)
+        sku_id, items = self._catalog_bom_body(call)
         if sku_id in self.table("boms"):
             raise SandboxError(409, "conflict", f"SKU {sku_id} already has a BOM: replace it")
-        return json_response(self._bom(self._store_bom(call, sku_id, items)))
+        return json_response(self._catalog_bom(self._catalog_store_bom(call, sku_id, items)))
 
     def on_boms_list(self, call: Call) -> SandboxResponse:
         q = call.query("q")
@@ -456,25 +472,29 @@ class CatalogHandlers(PharusEngine):
             sku = skus.get(bom["outputSkuId"], {})
             if _matches(q, sku.get("skuCode"), sku.get("name")):
                 items.append(
-                    {**self._bom(bom), "skuCode": sku.get("skuCode"), "name": sku.get("name")}
+                    {
+                        **self._catalog_bom(bom),
+                        "skuCode": sku.get("skuCode"),
+                        "name": sku.get("name"),
+                    }
                 )
         return self.page(call, items)
 
     def on_boms_replace(self, call: Call) -> SandboxResponse:
         current = call.ids["sku_id"]
-        self._find_bom(call, current)
-        sku_id, items = self._bom_body(call)
+        self._catalog_find_bom(call, current)
+        sku_id, items = self._catalog_bom_body(call)
         if sku_id != current:  # re-pointing the BOM at another SKU
             if sku_id in self.table("boms"):
                 raise SandboxError(409, "conflict", f"SKU {sku_id} already has a BOM")
             del self.table("boms")[current]
-        return json_response(self._bom(self._store_bom(call, sku_id, items)))
+        return json_response(self._catalog_bom(self._catalog_store_bom(call, sku_id, items)))
 
     def on_boms_delete(self, call: Call) -> SandboxResponse:
         sku_id = call.ids["sku_id"]
-        self._find_bom(call, sku_id)
+        self._catalog_find_bom(call, sku_id)
         del self.table("boms")[sku_id]
         return json_response({"deletedId": sku_id})
 
     def on_boms_retrieve(self, call: Call) -> SandboxResponse:
-        return json_response(self._bom(self._find_bom(call, call.ids["sku_id"])))
+        return json_response(self._catalog_bom(self._catalog_find_bom(call, call.ids["sku_id"])))
