@@ -1,4 +1,4 @@
-"""ERP <-> ONESCP: mirror orders with delta sync, push ERP orders, receive signed webhooks.
+"""ERP <-> ONESCP: mirror orders with a change feed, push ERP orders, receive signed webhooks.
 
 Runs against an in-process sandbox (no credentials, no network). With ``ONESCP_API_KEY`` (or
 ``ONESCP_EMAIL`` and ``ONESCP_PASSWORD``) set it runs against the real API instead; it then
@@ -9,13 +9,13 @@ supplier company and its contact user) for the orders it pushes, and ``ONESCP_WE
 What it does:
 
 1. subscribes to order webhooks and keeps the secret (the API shows it only once);
-2. mirrors every order into a local "ERP" table with a full delta sync, storing the position
-   in a JSON checkpoint file;
+2. mirrors every order into a local "ERP" table by reading the whole change feed, storing the
+   position in a JSON checkpoint file;
 3. pushes two orders from the "ERP" (idempotent upserts keyed by ``erpId``);
-4. runs the incremental sync, which picks up exactly what changed since step 2;
+4. reads the feed again, which picks up exactly what changed since step 2;
 5. verifies and handles the webhooks that arrived meanwhile.
 
-Delta sync delivers each change at least once: a run that stops in the middle of a page
+A change feed delivers each change at least once: a run that stops in the middle of a page
 handles that page again next time. Handling is therefore an upsert by ``_id``.
 """
 
@@ -147,7 +147,7 @@ def run(
         inbox.secret = subscription.secret or ""  # shown once: keep it in your secret store
         print(f"subscribed {webhook_url} to {len(subscription.events or [])} events")
 
-    # 1. Full sync on the first run (empty checkpoint), incremental afterwards.
+    # 1. The whole feed on the first run (empty checkpoint), only what changed afterwards.
     for change in client.orders.changes(checkpoint=checkpoint, page_size=100):
         mirror.apply(change)
         summary.initial += 1
@@ -163,7 +163,7 @@ def run(
         f"{len(report.errors)} refused"
     )
 
-    # 3. Incremental sync: only what changed since the stored position.
+    # 3. The feed again: only what changed since the stored position.
     for change in client.orders.changes(checkpoint=checkpoint):
         mirror.apply(change)
         number = getattr(getattr(change, "record", None), "purchase_order_number", change.id)

@@ -1,4 +1,5 @@
-"""Delta sync: typed changes, paging while hasMore, checkpoints, crash and resume."""
+"""Change feeds (the /sync endpoints): typed changes, paging while hasMore, checkpoints, crash
+and resume, answers of the wrong shape."""
 
 from __future__ import annotations
 
@@ -306,7 +307,7 @@ async def test_odd_answers_are_decode_errors_not_type_errors(
 
 async def test_unreadable_positions(mode: Mode, sandbox: OneScpSandbox, client: Any) -> None:
     for stored in ('{"since": null, "page": 0}', '{"since": 5, "page": 1}', "{oops"):
-        with pytest.raises(InvalidRequestError, match="stored sync position is not readable"):
+        with pytest.raises(InvalidRequestError, match="change-feed position is not readable"):
             await mode.collect(client.orders.changes(checkpoint=MemoryCheckpoint(stored)))
     with pytest.raises(InvalidRequestError, match="since must be an ISO 8601 date"):
         await mode.collect(client.orders.changes(checkpoint=MemoryCheckpoint("[1]")))
@@ -315,7 +316,7 @@ async def test_unreadable_positions(mode: Mode, sandbox: OneScpSandbox, client: 
 
 async def test_malformed_answers(mode: Mode, sandbox: OneScpSandbox, client: Any) -> None:
     checkpoint = MemoryCheckpoint('{"since": null, "page": 0}')
-    with pytest.raises(InvalidRequestError, match="stored sync position is not readable"):
+    with pytest.raises(InvalidRequestError, match="stored change-feed position is not readable"):
         await mode.collect(client.orders.changes(checkpoint=checkpoint))
 
 

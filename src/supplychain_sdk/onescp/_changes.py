@@ -89,10 +89,10 @@ def decode_position(position: str | None) -> tuple[str | None, int, str | None]:
         data = json.loads(position)
     except ValueError:
         raise InvalidRequestError(
-            f"the stored sync position is not readable: {position!r}"
+            f"the stored change-feed position is not readable: {position!r}"
         ) from None
     if not isinstance(data, dict):
-        raise InvalidRequestError(f"the stored sync position is not readable: {position!r}")
+        raise InvalidRequestError(f"the stored change-feed position is not readable: {position!r}")
     since, page, next_since = data.get("since"), data.get("page"), data.get("next")
     if (
         not (since is None or isinstance(since, str))
@@ -101,5 +101,5 @@ def decode_position(position: str | None) -> tuple[str | None, int, str | None]:
         or not isinstance(page, int)
         or page < 1
     ):
-        raise InvalidRequestError(f"the stored sync position is not readable: {position!r}")
+        raise InvalidRequestError(f"the stored change-feed position is not readable: {position!r}")
     return since, page, next_since

@@ -531,12 +531,12 @@ class RateLimit:
         return dt.datetime.fromtimestamp(self.reset, tz=dt.timezone.utc)
 
 
-# -- delta sync changes ---------------------------------------------------------------------------
+# -- change feeds ---------------------------------------------------------------------------------
 
 
 @attrs.frozen
 class Created(Generic[M]):
-    """A record created since the sync position.
+    """A record created since the feed's position.
 
     Attributes:
         record: the record as the API lists it.
@@ -554,7 +554,7 @@ class Created(Generic[M]):
 
 @attrs.frozen
 class Updated(Generic[M]):
-    """A record updated since the sync position (and created before it).
+    """A record updated since the feed's position (and created before it).
 
     Attributes:
         record: the record as the API lists it now.
@@ -572,7 +572,7 @@ class Updated(Generic[M]):
 
 @attrs.frozen
 class Deleted:
-    """A record (soft-)deleted since the sync position: only its id and when.
+    """A record (soft-)deleted since the feed's position: only its id and when.
 
     Attributes:
         id: the record's ``_id``.
@@ -584,5 +584,5 @@ class Deleted:
     kind: ClassVar[Literal["deleted"]] = "deleted"
 
 
-#: One change a delta sync yields: ``Created[Order] | Updated[Order] | Deleted`` for orders.
+#: One change a change feed yields: ``Created[Order] | Updated[Order] | Deleted`` for orders.
 Change = Union[Created[M], Updated[M], Deleted]  # noqa: UP007 - a generic alias needs Union

@@ -1,4 +1,4 @@
-"""A stateful ONESCP API v1 fake: login, API keys, all resources, delta sync, ERP upserts, webhooks.
+"""A stateful ONESCP API v1 fake: login, API keys, resources, change feeds, ERP upserts, webhooks.
 
     from supplychain_sdk.sandbox.onescp import OneScpSandbox
 
@@ -1689,7 +1689,7 @@ class OneScpSandbox(Sandbox):
         del self.subscriptions[found["_id"]]
         return self._ok(message="Subscription deleted")
 
-    # -- delta sync -----------------------------------------------------------------------------
+    # -- change feeds (the /sync endpoints) -----------------------------------------------------
     @route("GET", "/api/purchase-order/sync")
     @route("GET", "/api/shipment/sync")
     @route("GET", "/api/items/sync")
