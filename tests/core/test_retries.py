@@ -249,3 +249,77 @@ async def test_put_marked_not_idempotent_is_not_retried(mode: Mode) -> None:
         with pytest.raises(InternalServerError):
             await mode(mode.client().request("PUT", "/a", json={}, idempotent=False))
         assert route.call_count == 1
+
+
+# -- retryable is honest: it never invites a duplicate ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ReadError("reset"),
+        httpx.RemoteProtocolError("Server disconnected without sending a response."),
+        httpx.WriteError("broken pipe"),
+        httpx.ReadTimeout("slow"),
+    ],
+    ids=type,
+)
+async def test_post_that_may_have_arrived_is_not_retryable(
+    mode: Mode, failure: httpx.RequestError
+) -> None:
+    with mock() as router:
+        route = router.post("/orders").mock(side_effect=failure)
+        with pytest.raises(APIConnectionError) as caught:
+            await mode(mode.client().request("POST", "/orders", json={"sku": "A"}))
+    assert route.call_count == 1
+    assert caught.value.retryable is False
+    assert caught.value.outcome_unknown is True
+    assert str(caught.value).endswith(
+        "; outcome unknown: the request may have been applied, so it was not sent again "
+        "(check before you send it again)"
+    )
+
+
+@pytest.mark.parametrize(
+    "failure", [httpx.ConnectError("refused"), httpx.ConnectTimeout("slow"), httpx.PoolTimeout("")]
+)
+async def test_post_that_never_left_is_retryable_but_not_retried(
+    mode: Mode, failure: httpx.RequestError
+) -> None:
+    with mock() as router:
+        route = router.post("/orders").mock(side_effect=failure)
+        with pytest.raises(APIConnectionError) as caught:
+            await mode(mode.client().request("POST", "/orders", json={}))
+    assert route.call_count == 1  # a plain POST is never retried by the SDK
+    assert caught.value.retryable is True  # ...but sending it again cannot duplicate it
+    assert caught.value.outcome_unknown is False
+
+
+async def test_idempotent_failures_stay_retryable(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").mock(side_effect=httpx.ReadError("reset"))
+        router.post("/upsert").mock(side_effect=httpx.ReadError("reset"))
+        client = mode.client(max_retries=1)
+        for method, path, flag in (("GET", "/a", None), ("POST", "/upsert", True)):
+            with pytest.raises(APIConnectionError) as caught:
+                await mode(client.request(method, path, idempotent=flag))
+            assert caught.value.retryable is True
+            assert caught.value.outcome_unknown is False
+
+
+@pytest.mark.parametrize(
+    ("status", "unknown"), [(500, True), (502, True), (504, True), (503, False)]
+)
+async def test_post_5xx_says_whether_the_outcome_is_unknown(
+    mode: Mode, status: int, unknown: bool
+) -> None:
+    with mock() as router:
+        router.post("/orders").respond(status, json={"message": "x"})
+        router.get("/orders").respond(status, json={"message": "x"})
+        client = mode.client(max_retries=0)
+        with pytest.raises(InternalServerError) as caught:
+            await mode(client.request("POST", "/orders", json={}))
+        assert caught.value.outcome_unknown is unknown
+        with pytest.raises(InternalServerError) as caught_get:
+            await mode(client.request("GET", "/orders"))
+        assert caught_get.value.outcome_unknown is False

@@ -13,6 +13,7 @@ from tenacity import RetryCallState
 
 from ._logging import logger
 from .errors import APIConnectionError, APIError, APIStatusError
+from .failures import AMBIGUOUS_STATUSES
 from .platform import Platform
 from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 
@@ -32,6 +33,7 @@ class RetryPolicy:
         url: str,
         idempotent: bool | None,
         retry_non_idempotent: bool,
+        conditional: bool = False,
         max_retries: int,
         budget: float,
         max_wait: float,
@@ -43,8 +45,12 @@ class RetryPolicy:
             may_retry = method in IDEMPOTENT_METHODS or retry_non_idempotent
         else:  # the caller (or the platform) said so explicitly
             may_retry = idempotent
-        #: Whether the API request may be sent again after it may have reached the server.
-        self.replay_safe = may_retry
+        #: Whether the request is retried at all (by method, or as the caller said).
+        self.may_retry = may_retry
+        #: Whether it may be sent again after it may have reached the server: not for a
+        #: conditional (If-Match) write, whose replay after it was applied would meet a version
+        #: conflict caused by itself.
+        self.replay_safe = may_retry and not conditional
         #: A failed token request is retried for any call: the API request was not sent.
         self.max_retries = max_retries
         self.budget = budget
@@ -63,15 +69,23 @@ class RetryPolicy:
             exc = outcome.exception()
             if isinstance(exc, APIError) and exc.token_request:
                 return self._transient_token_failure(exc)
-            return self.replay_safe and isinstance(exc, APIConnectionError) and exc.retryable
-        if not self.replay_safe:
+            return self.may_retry and isinstance(exc, APIConnectionError) and exc.retryable
+        if not self.may_retry:
             return False
         result: Outcome = outcome.result()
-        if result[0].status_code not in RETRYABLE_STATUSES:
+        status = result[0].status_code
+        if status not in RETRYABLE_STATUSES:
             return False
+        if not self.replay_safe and status in AMBIGUOUS_STATUSES:
+            return False  # a conditional write may have been applied before the 5xx
         wait = self.server_wait(result)
         # A wait longer than the cap is not waited out: the caller gets the error at once.
         return wait is None or wait <= self.max_wait
+
+    def outcome_unknown(self, status: int) -> bool:
+        """Whether a final error status leaves the outcome unknown: a write that may have
+        been applied before the server failed, and that was not safe to send again."""
+        return not self.replay_safe and status in AMBIGUOUS_STATUSES
 
     def _transient_token_failure(self, exc: APIError) -> bool:
         """A token/login request that failed for a reason worth another try."""

@@ -72,8 +72,13 @@ def status_error(
     *,
     if_match: str | None,
     details: ErrorDetails | None = None,
+    outcome_unknown: bool = False,
 ) -> APIStatusError:
-    """The typed exception for an error answer."""
+    """The typed exception for an error answer.
+
+    ``outcome_unknown``: the request may have been applied before the server failed, and it
+    was not sent again (a non-idempotent or conditional write answered 500/502/504).
+    """
     info = details or platform.parse_error(response.status_code, body)
     status = info.status_code or response.status_code
     retry_after = server_wait(response.headers, body, platform.retry_after)
@@ -88,6 +93,7 @@ def status_error(
         "response": RawResponse.from_httpx(response),
         "retry_after": retry_after,
         "details": info.details,
+        "outcome_unknown": outcome_unknown,
     }
     if if_match is not None and status in {409, 412}:
         return VersionConflictError(sent_version=if_match, **common)

@@ -104,20 +104,39 @@ class APIError(SupplyChainError):
         token_request: ``True`` when the failure came from the token or login request the
             SDK sent to authenticate the call (``method``/``url`` are the token request's):
             the API request itself was not sent.
+        outcome_unknown: ``True`` when the request may have reached the server and been
+            applied, and sending it again was not safe (a POST, a PATCH, a PUT with
+            If-Match): the SDK did not send it again, and neither should you before checking
+            (read the entity, or look the write up by your own reference). See "After an
+            ambiguous failure" in the errors guide.
     """
 
     method: str
     url: str
 
-    def __init__(self, message: str, *, method: str, url: str, token_request: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        token_request: bool = False,
+        outcome_unknown: bool = False,
+    ) -> None:
         safe = redact_url(url)
         if safe != url:  # the message was built from the URL as given: redact it there too
             message = message.replace(url, safe)
+        if outcome_unknown:
+            message += (
+                "; outcome unknown: the request may have been applied, so it was not sent "
+                "again (check before you send it again)"
+            )
         super().__init__(message)
         self.message = message
         self.method = method
         self.url = safe
         self.token_request = token_request
+        self.outcome_unknown = outcome_unknown
 
 
 class APIConnectionError(APIError):
@@ -125,8 +144,11 @@ class APIConnectionError(APIError):
 
     Attributes:
         reason: what went wrong, e.g. ``ConnectError: [Errno 111] Connection refused``.
-        retryable: ``False`` when retrying could repeat a side effect (a download that had
-            already written bytes), so the SDK did not retry.
+        retryable: whether sending the request again is safe: ``True`` when it never reached
+            the server (connection refused, connect timeout, a failed token request) or is
+            idempotent; ``False`` when it may have been applied and is not idempotent
+            (``outcome_unknown`` is then ``True``), or when a download had already written
+            bytes.
     """
 
     def __init__(
@@ -137,6 +159,7 @@ class APIConnectionError(APIError):
         reason: str = "Connection error",
         retryable: bool = True,
         token_request: bool = False,
+        outcome_unknown: bool = False,
     ) -> None:
         during = "the token request" if token_request else ""
         super().__init__(
@@ -144,6 +167,7 @@ class APIConnectionError(APIError):
             method=method,
             url=url,
             token_request=token_request,
+            outcome_unknown=outcome_unknown,
         )
         self.reason = reason
         self.retryable = retryable
@@ -160,6 +184,7 @@ class APITimeoutError(APIConnectionError):
         reason: str = "Request timed out",
         retryable: bool = True,
         token_request: bool = False,
+        outcome_unknown: bool = False,
     ) -> None:
         super().__init__(
             method=method,
@@ -167,6 +192,7 @@ class APITimeoutError(APIConnectionError):
             reason=reason,
             retryable=retryable,
             token_request=token_request,
+            outcome_unknown=outcome_unknown,
         )
 
 
@@ -212,6 +238,7 @@ class APIStatusError(APIError):
         retry_after: float | None = None,
         details: Mapping[str, Any] | None = None,
         token_request: bool = False,
+        outcome_unknown: bool = False,
     ) -> None:
         self.status_code = status_code
         self.code = code
@@ -222,7 +249,11 @@ class APIStatusError(APIError):
         self.retry_after = retry_after
         self.details: dict[str, Any] = dict(details or {})
         super().__init__(
-            self._format(method, url), method=method, url=url, token_request=token_request
+            self._format(method, url),
+            method=method,
+            url=url,
+            token_request=token_request,
+            outcome_unknown=outcome_unknown,
         )
 
     @property

@@ -13,7 +13,20 @@ import httpx
 
 from .errors import APIConnectionError, APITimeoutError
 
-__all__ = ["connection_error"]
+__all__ = ["AMBIGUOUS_STATUSES", "NOT_SENT", "connection_error"]
+
+#: httpx failures that happen before the request leaves: it never reached the server.
+NOT_SENT: tuple[type[httpx.RequestError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+)
+#: Error statuses after which the request may still have been applied (the server failed
+#: midway, or a gateway gave up waiting for it); 408, 429 and 503 say it was not processed.
+AMBIGUOUS_STATUSES = frozenset({500, 502, 504})
 
 
 def connection_error(
@@ -23,6 +36,7 @@ def connection_error(
     url: str,
     written: int = 0,
     token_request: bool = False,
+    replay_safe: bool = True,
 ) -> APIConnectionError:
     """The SDK error for an httpx transport failure of ``method url``.
 
@@ -34,6 +48,8 @@ def connection_error(
         token_request: the failure happened on the token request the auth flow sent for
             this request (then the error names the token request; the API request was not
             sent).
+        replay_safe: whether the request may be sent again after it may have reached the
+            server (an idempotent method without If-Match, or the caller said so).
     """
     if token_request:
         with contextlib.suppress(RuntimeError):  # httpx sets it on every send failure
@@ -42,11 +58,14 @@ def connection_error(
     reason = type(exc).__name__ if timeout else f"{type(exc).__name__}: {exc}"
     if written:
         reason += f" after {written} bytes were written; not retried"
+    may_have_arrived = not token_request and not isinstance(exc, NOT_SENT)
+    outcome_unknown = may_have_arrived and not replay_safe
     error = APITimeoutError if timeout else APIConnectionError
     return error(
         method=method,
         url=url,
         reason=reason,
-        retryable=not written,
+        retryable=not written and not outcome_unknown,
         token_request=token_request,
+        outcome_unknown=outcome_unknown,
     )

@@ -464,6 +464,7 @@ class AsyncAPIClient:
             url=redact_url(str(request.url)),
             idempotent=spec.idempotent,
             retry_non_idempotent=config.retry_non_idempotent,
+            conditional=spec.if_match is not None,
             max_retries=config.max_retries if spec.max_retries is None else spec.max_retries,
             budget=config.retry_budget,
             max_wait=config.max_retry_wait,
@@ -476,10 +477,18 @@ class AsyncAPIClient:
             before_sleep=policy.before_sleep,
             retry_error_callback=policy.give_up,
         )
-        outcome: tuple[httpx.Response, Any] = await retrying(self._attempt, request, sink)
+        outcome: tuple[httpx.Response, Any] = await retrying(
+            self._attempt, request, sink, policy.replay_safe
+        )
         response, body = outcome
         if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
-            raise status_error(self.platform, response, body, if_match=spec.if_match)
+            raise status_error(
+                self.platform,
+                response,
+                body,
+                if_match=spec.if_match,
+                outcome_unknown=policy.outcome_unknown(response.status_code),
+            )
         if self.platform.envelope_error is not None:
             details = self.platform.envelope_error(body)
             if details is not None:
@@ -492,7 +501,7 @@ class AsyncAPIClient:
         return response, body
 
     async def _attempt(
-        self, request: httpx.Request, sink: BinaryIO | None = None
+        self, request: httpx.Request, sink: BinaryIO | None = None, replay_safe: bool = True
     ) -> tuple[httpx.Response, Any]:
         method, url = request.method, redact_url(str(request.url))
         if logger.isEnabledFor(10):
@@ -526,6 +535,7 @@ class AsyncAPIClient:
                 url=url,
                 written=written,
                 token_request=bool(request.extensions.pop(TOKEN_PHASE, False)),
+                replay_safe=replay_safe,
             )
         if failure is not None:
             # raised here, outside the except block, so that the error keeps no __context__
