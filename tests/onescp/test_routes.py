@@ -693,6 +693,29 @@ def test_no_method_or_path_is_written_outside_the_table() -> None:
     assert offenders == []
 
 
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda c: c.shipments.create(
+                ORDER, LINE, departure_country_iso2="CN", extra={"departureCountryISO2": "DE"}
+            ),
+            r"extra repeats fields that have their own argument: \['departureCountryISO2'\]",
+        ),
+        (lambda c: c.items.create(item_number="X", extra={"item_number": "Y"}), "item_number"),
+        (lambda c: c.tasks.update(TASK, extra={"": 1}), "extra keys must be non-empty strings"),
+        (lambda c: c.orders.update(ORDER, extra=["notes"]), "extra must be a dict"),
+        (lambda c: c.shipments.update(SHIPMENT), r"shipments\.update needs at least one field"),
+    ],
+)
+async def test_extra_fields_never_replace_named_ones(mode: Mode, call: Any, message: str) -> None:
+    with mock(base_url=BASE) as router:
+        route = router.route()
+        with pytest.raises(InvalidRequestError, match=message):
+            await mode(call(client(mode)))
+    assert not route.called
+
+
 # -- route overrides -----------------------------------------------------------------------------
 
 

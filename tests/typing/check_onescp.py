@@ -68,6 +68,8 @@ async def async_usage(client: AsyncOneScp) -> None:
 def receiver(body: bytes, headers: dict[str, str]) -> None:
     event = webhooks.verify(body, headers, ["old", "new"])
     assert_type(event, WebhookEvent)
+    assert_type(event.unsigned, frozenset[str])
+    assert_type(event.signed_event, bool)
     if isinstance(event, OrderUpdatedEvent):
         assert_type(event.data, Order)
     elif isinstance(event, UnknownEvent):

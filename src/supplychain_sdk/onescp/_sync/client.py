@@ -165,7 +165,10 @@ class ChangeFeed(Generic[M]):
                 self._op, query=given(since=since, page=page, limit=self._page_size)
             )
             changes, more = read_page(
-                answer, page=page, page_size=self._page_size, where=self._op.path
+                answer,
+                page=page,
+                page_size=self._page_size,
+                where=self._client.route(self._op).path,
             )
             reported = answer.last_sync_timestamp
             if next_since is None and reported:
