@@ -23,7 +23,7 @@ class Document(APIModel):
 
     id: str
     org_id: str | None = None
-    entity_type: DocumentEntityType | str | None = None
+    entity_type: DocumentEntityType | None = None
     entity_id: str | None = None
     name: str | None = None
     gcs_path: str | None = None

@@ -75,7 +75,7 @@ class WorkOrder(APIModel):
     id: str
     org_id: str | None = None
     wo_number: str | None = None
-    status: WorkOrderStatus | str | None = None
+    status: WorkOrderStatus | None = None
     work_site_id: str | None = None
     draft_at: str | None = None
     entered_at: str | None = None
@@ -152,7 +152,7 @@ class ProductionOrder(APIModel):
     id: str
     org_id: str | None = None
     prod_number: str | None = None
-    status: ProductionOrderStatus | str | None = None
+    status: ProductionOrderStatus | None = None
     location_id: str | None = None
     placed_at: str | None = None
     expected_delivery_date: str | None = None

@@ -53,8 +53,8 @@ class PurchaseOrder(APIModel):
     org_id: str | None = None
     po_number: str | None = None
     vendor_id: str | None = None
-    target_type: PurchaseOrderTargetType | str | None = None
-    status: PurchaseOrderStatus | str | None = None
+    target_type: PurchaseOrderTargetType | None = None
+    status: PurchaseOrderStatus | None = None
     ship_to_location_id: str | None = None
     planning_at: str | None = None
     placed_at: str | None = None
