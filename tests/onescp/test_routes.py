@@ -680,6 +680,17 @@ def test_the_table_reads_as_the_spec() -> None:
     }
 
 
+def test_the_sandbox_reads_the_document_the_same_way() -> None:
+    """The sandbox declares its routes on its own; every row must be one of them (a wrong
+    method or path in either reading fails here)."""
+    from supplychain_sdk.sandbox.onescp import OneScpSandbox
+
+    served = [(method, regex) for method, _, regex, _ in OneScpSandbox._routes]
+    for name, op in ROUTES.items():
+        path = op.url_path(dict.fromkeys(op.placeholders, ORDER))
+        assert any(m == op.method and r.fullmatch(path) for m, r in served), name
+
+
 def test_no_method_or_path_is_written_outside_the_table() -> None:
     package = Path(__file__).resolve().parents[2] / "src" / "supplychain_sdk" / "onescp"
     written = re.compile(r"""["']/api/|@endpoint\(|RequestSpec\(|method=["']""")
