@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from ._core import *  # noqa: F403
     from .cartoncloud import AsyncCartonCloud as AsyncCartonCloud
     from .cartoncloud import CartonCloud as CartonCloud
-    from .onescp import AsyncOneScp as AsyncOneScp
-    from .onescp import OneScp as OneScp
     from .one_platform import AsyncOnePlatform as AsyncOnePlatform
     from .one_platform import OnePlatform as OnePlatform
+    from .onescp import AsyncOneScp as AsyncOneScp
+    from .onescp import OneScp as OneScp
     from .pharus import AsyncPharus as AsyncPharus
     from .pharus import Pharus as Pharus
     from .procuros import AsyncProcuros as AsyncProcuros
