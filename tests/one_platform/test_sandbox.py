@@ -18,6 +18,7 @@ from supplychain_sdk import (
     NotFoundError,
     UnprocessableEntityError,
 )
+from supplychain_sdk.one_platform import AsyncOnePlatform, OnePlatform
 from supplychain_sdk.sandbox import Sandbox
 from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from tests.conftest import Mode
@@ -250,3 +251,21 @@ def test_validation_errors_name_the_rows(sandbox: OnePlatformSandbox) -> None:
         {"field": "[0].quantity", "message": "is required"},
         {"field": "[1]", "message": "must be an object"},
     ]
+
+
+async def test_served_on_a_loopback_port_the_whole_flow_works(mode: Mode) -> None:
+    sandbox = OnePlatformSandbox()
+    sandbox.invoices["FV-1"] = {"invoiceId": "FV-1"}
+    with sandbox.serve() as url:
+        cls = AsyncOnePlatform if mode.is_async else OnePlatform
+        client = cls(url, token=sandbox.TOKEN, max_retries=0)
+        report = await mode(
+            client.stocks.push_incremental("MAIN", [{"product_code": "A", "quantity": 2}])
+        )
+        receipt = await mode(client.invoices.upload_pdf("FV-1", b"%PDF-1.4 served"))
+        await mode(client.close())
+    assert report.ok
+    assert receipt.upload_id is not None
+    assert sandbox.files[("invoice", "FV-1")] == b"%PDF-1.4 served"
+    put = next(r for r in sandbox.requests if r.method == "PUT")
+    assert (put.base_url, put.header("authorization")) == (url, None)
