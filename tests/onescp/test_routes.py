@@ -696,7 +696,7 @@ def test_the_sandbox_reads_the_document_the_same_way() -> None:
 
 def test_no_method_or_path_is_written_outside_the_table() -> None:
     package = Path(__file__).resolve().parents[2] / "src" / "supplychain_sdk" / "onescp"
-    written = re.compile(r"""["']/api/|@endpoint\(|RequestSpec\(|method=["']""")
+    written = re.compile(r"""/api/|@endpoint\(|RequestSpec\(|method=["']""")
     offenders = [
         f"{path.relative_to(package)}:{number}"
         for path in sorted(package.rglob("*.py"))

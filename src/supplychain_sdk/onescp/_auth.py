@@ -18,8 +18,8 @@ __all__ = ["OneScpLoginAuth", "accept_login", "resolve_auth"]
 
 
 class OneScpLoginAuth(LoginTokenAuth):
-    """The login row (``POST /api/auth/login``) with email and password; the JWT from
-    ``token`` is the bearer.
+    """The ``auth.login`` row (a POST of email and password); the JWT from ``token`` is the
+    bearer.
 
     The token is renewed before its ``exp`` and once on a 401 (see `LoginTokenAuth`).
     ``client.auth.login()`` logs in explicitly and stores the token here, so the next call

@@ -258,7 +258,7 @@ def extra_body(
 
 @api_fields
 class LoginBody(TypedDict):
-    """``POST /api/auth/login``."""
+    """The body of ``auth.login``."""
 
     email: str
     password: str
@@ -269,7 +269,7 @@ class LoginBody(TypedDict):
 
 @api_fields
 class OrderFilters(TypedDict, total=False):
-    """The filters of ``GET /api/purchase-order/allOrders``."""
+    """The filters of ``orders.list``."""
 
     status: OrderStatus
     supplier: ObjectId
@@ -279,7 +279,7 @@ class OrderFilters(TypedDict, total=False):
 
 @api_fields
 class ShipmentFilters(TypedDict, total=False):
-    """The filters of ``GET /api/shipment``."""
+    """The filters of ``shipments.list``."""
 
     status: ShipmentStatus
     carrier: Text
@@ -287,7 +287,7 @@ class ShipmentFilters(TypedDict, total=False):
 
 @api_fields
 class ItemFilters(TypedDict, total=False):
-    """The filters of ``GET /api/items``."""
+    """The filters of ``items.list``."""
 
     search: Text
     category: Text
@@ -296,7 +296,7 @@ class ItemFilters(TypedDict, total=False):
 
 @api_fields
 class TaskFilters(TypedDict, total=False):
-    """The filters of ``GET /api/task/allTasks``."""
+    """The filters of ``tasks.list``."""
 
     status: TaskStatus
     priority: Priority
@@ -304,7 +304,7 @@ class TaskFilters(TypedDict, total=False):
 
 @api_fields
 class ChangesQuery(TypedDict, total=False):
-    """``?since=&page=&limit=`` of the ``/sync`` (changes) endpoints."""
+    """The query of the ``*.changes`` operations (one page of a change feed)."""
 
     since: Since
     page: Annotated[int, Field(ge=1)]
@@ -313,7 +313,7 @@ class ChangesQuery(TypedDict, total=False):
 
 @api_fields
 class ExportQuery(TypedDict):
-    """``GET /api/items/export?format=``."""
+    """The query of ``items.export``."""
 
     format: ExportFormat
 
@@ -323,7 +323,7 @@ class ExportQuery(TypedDict):
 
 @api_fields
 class OrderCreate(TypedDict, total=False):
-    """``POST /api/purchase-order/create``."""
+    """The body of ``orders.create``."""
 
     supplier: Required[m.OrderSupplierInput]
     order_lines: list[m.OrderLineInput]
@@ -334,7 +334,7 @@ class OrderCreate(TypedDict, total=False):
 
 @api_fields
 class OrderUpdate(TypedDict, total=False):
-    """``PUT /api/purchase-order/{order_id}``."""
+    """The body of ``orders.update``."""
 
     delivery_date: Timestamp
     priority: Priority
@@ -343,7 +343,7 @@ class OrderUpdate(TypedDict, total=False):
 
 @api_fields
 class OrderStatusUpdate(TypedDict, total=False):
-    """``PUT /api/purchase-order/{order_id}/status``."""
+    """The body of ``orders.update_status``."""
 
     status: Required[OrderStatus]
     notes: str
@@ -351,7 +351,7 @@ class OrderStatusUpdate(TypedDict, total=False):
 
 @api_fields
 class LineUpdate(TypedDict, total=False):
-    """``PUT /api/purchase-order/{order_id}/lines/{line_id}``."""
+    """The body of ``orders.lines.update``."""
 
     quantity: Number
     prices: m.Prices
@@ -389,28 +389,28 @@ class ShipmentFields(TypedDict, total=False):
 
 @api_fields
 class ShipmentCreate(ShipmentFields, total=False):
-    """``POST /api/shipment/purchase-orders/{order_id}/lines/{line_id}``."""
+    """The body of ``shipments.create``."""
 
     containers: list[m.ContainerInput]
 
 
 @api_fields
 class ShipmentUpdate(ShipmentFields, total=False):
-    """``PATCH /api/shipment/{shipment_id}``."""
+    """The body of ``shipments.update``."""
 
     status: ShipmentStatus
 
 
 @api_fields
 class ShipmentStatusUpdate(TypedDict):
-    """``PATCH /api/shipment/{shipment_id}/status``."""
+    """The body of ``shipments.update_status``."""
 
     status: ShipmentStatus
 
 
 @api_fields
 class ContainerUpdate(TypedDict, total=False):
-    """``PATCH /api/shipment/{shipment_id}/containers/{container_id}``."""
+    """The body of ``shipments.containers.update``."""
 
     container_number: Text
     container_type: str
@@ -437,14 +437,14 @@ class ItemFields(TypedDict, total=False):
 
 @api_fields
 class ItemCreate(ItemFields, total=False):
-    """``POST /api/items``."""
+    """The body of ``items.create``."""
 
     item_number: Required[Text]
 
 
 @api_fields
 class ItemUpdate(ItemFields, total=False):
-    """``PUT /api/items/{item_id}``."""
+    """The body of ``items.update``."""
 
     item_number: Text
     item_status: ItemStatus
@@ -452,7 +452,7 @@ class ItemUpdate(ItemFields, total=False):
 
 @api_fields
 class ImportForm(TypedDict):
-    """The form field of ``POST /api/items/bulk-import`` (beside the file)."""
+    """The form field of ``items.bulk_import`` (beside the file)."""
 
     update_existing: Flag
 
@@ -472,28 +472,28 @@ class TaskFields(TypedDict, total=False):
 
 @api_fields
 class TaskCreate(TaskFields, total=False):
-    """``POST /api/task/{order_id}``."""
+    """The body of ``tasks.create``."""
 
     title: Required[Text]
 
 
 @api_fields
 class TaskUpdate(TaskFields, total=False):
-    """``PUT /api/task/taskid/{task_id}``."""
+    """The body of ``tasks.update``."""
 
     title: Text
 
 
 @api_fields
 class TaskStatusUpdate(TypedDict):
-    """``PUT /api/task/taskid/{task_id}`` with only a status."""
+    """The body of ``tasks.update_status``."""
 
     status: TaskStatus
 
 
 @api_fields
 class TaskDecisionBody(TypedDict, total=False):
-    """``PUT /api/task/{task_id}/decision``."""
+    """The body of ``tasks.decide``."""
 
     decision: Required[Decision]
     comments: str
@@ -504,7 +504,7 @@ class TaskDecisionBody(TypedDict, total=False):
 
 @api_fields
 class SubscriptionCreate(TypedDict):
-    """``POST /api/webhooks/subscriptions``."""
+    """The body of ``webhooks.create``."""
 
     url: HttpUrl
     events: EventNames
@@ -512,20 +512,20 @@ class SubscriptionCreate(TypedDict):
 
 @api_fields
 class ErpOrders(TypedDict):
-    """``POST /api/purchase-order/sync-from-erp`` (rows checked by `_erp.erp_rows`)."""
+    """The body of ``orders.upsert_from_erp`` (rows checked by `_erp.erp_rows`)."""
 
     orders: list[dict[str, Any]]
 
 
 @api_fields
 class ErpShipments(TypedDict):
-    """``POST /api/shipment/sync-from-erp``."""
+    """The body of ``shipments.upsert_from_erp``."""
 
     shipments: list[dict[str, Any]]
 
 
 @api_fields
 class ErpItems(TypedDict):
-    """``POST /api/items/sync-from-erp``."""
+    """The body of ``items.upsert_from_erp``."""
 
     items: list[dict[str, Any]]

@@ -1248,8 +1248,8 @@ class OneScp(SyncAPIClient):
     """Async client of the ONESCP supply-chain portal API v1.
 
     Args:
-        email: login email (or ``ONESCP_EMAIL``); with ``password`` the client logs in via
-            ``POST /api/auth/login`` and renews the JWT before it expires and on a 401.
+        email: login email (or ``ONESCP_EMAIL``); with ``password`` the client logs in (the
+            ``auth.login`` row) and renews the JWT before it expires and on a 401.
         password: login password (or ``ONESCP_PASSWORD``; never printed).
         api_key: an API key sent as a bearer token (or ``ONESCP_API_KEY``).
         token: a static bearer token, or a callable returning one.
