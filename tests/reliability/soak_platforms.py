@@ -62,6 +62,8 @@ class SoakPlatform:
         token_paths: its token/login endpoints (empty for a static token).
         expire: make the sandbox refuse every token issued so far (expiry, revocation).
         ops: its operations.
+        token_auth: the client's token flow (``None`` for a static token).
+        token_lifetime: seconds a token of the sandbox lives (by the sandbox's clock).
     """
 
     name: str
@@ -71,6 +73,8 @@ class SoakPlatform:
     token_paths: frozenset[str]
     expire: Callable[[Any], None]
     ops: tuple[Op, ...]
+    token_auth: Callable[[Any], Any] = lambda client: None
+    token_lifetime: float = 3600.0
 
     @property
     def token_flow(self) -> bool:
@@ -240,6 +244,7 @@ PLATFORMS: list[SoakPlatform] = [
         token_paths=frozenset({"/uaa/oauth/token"}),
         expire=_expire_cartoncloud,
         ops=CARTONCLOUD_OPS,
+        token_auth=lambda client: client.token_auth,
     ),
     SoakPlatform(
         name="onescp",
@@ -253,5 +258,6 @@ PLATFORMS: list[SoakPlatform] = [
         token_paths=frozenset({"/api/auth/login"}),
         expire=_expire_onescp,
         ops=ONESCP_OPS,
+        token_auth=lambda client: client.config.auth,
     ),
 ]
