@@ -179,7 +179,7 @@ class CustomersHandlers(PharusEngine):
         return json_response(self.find(call, "customers", call.ids["customer_id"]))
 
     def on_customers_bulk_import(self, call: Call) -> SandboxResponse:
-        rows = call.body()["rows"]
+        rows = exact_body(call)["rows"]
         checked = []
         problems: dict[str, list[str]] = {}
         for n, row in enumerate(rows):

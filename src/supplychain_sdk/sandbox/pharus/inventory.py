@@ -81,11 +81,22 @@ _SUBTRACTS = frozenset({"DISPOSE", "CONSUME", "REVERSE_RECEIVE", "REVERSE_PRODUC
 
 
 def exact_body(call: Call) -> dict[str, Any]:
-    """`Call.body`, with each top-level number as the exact `Decimal` of the JSON text
-    (``12.50`` stays ``12.50``; the engine's JSON reading goes through floats)."""
+    """`Call.body`, with every number the exact `Decimal` of its JSON text (``12.50`` stays
+    ``12.50``, nested rows too; the engine reads JSON numbers through floats)."""
     body = call.body()
     exact = json.loads(call.request.body, parse_float=Decimal) if call.request.body else {}
-    return {k: exact[k] if isinstance(exact.get(k), Decimal) else v for k, v in body.items()}
+    merged: dict[str, Any] = _exact(body, exact)
+    return merged
+
+
+def _exact(checked: Any, raw: Any) -> Any:
+    if isinstance(raw, Decimal) and isinstance(checked, (Decimal, int, float)):
+        return raw
+    if isinstance(checked, dict) and isinstance(raw, dict):
+        return {k: _exact(v, raw.get(k)) for k, v in checked.items()}
+    if isinstance(checked, list) and isinstance(raw, list) and len(checked) == len(raw):
+        return [_exact(v, r) for v, r in zip(checked, raw, strict=True)]
+    return checked
 
 
 def _text(value: Any) -> str | None:
