@@ -189,6 +189,8 @@ class ProductionHandlers(OrderSteps):
             **{stamp: None for stamp in STAMPS.values()},
             "placedAt": body.get("orderDate") or self.now(),
         }
+        for index, line in enumerate(body["items"]):  # checked before anything is stored
+            self.order_ref(call, "skus", line["skuId"], f"items.{index}.skuId")
         order = self.order_store(call, f.orders, fields)
         self.order_stamp(order, body["status"], STAMPS, body)
         raw_items = raw.get("items")

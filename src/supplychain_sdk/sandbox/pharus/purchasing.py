@@ -320,11 +320,20 @@ class PurchasingHandlers(OrderSteps):
         for name in _COSTS:
             fields[name] = amount(raw.get(name, body.get(name, 0)))
         fields["placedAt"] = body.get("placedAt") or self.now()
+        raw_items = raw.get("items")
+        lines = [
+            self._po_line(
+                call,
+                body,
+                line,
+                raw_items[index] if isinstance(raw_items, list) else line,
+                f"items.{index}.",
+            )
+            for index, line in enumerate(body["items"])
+        ]  # every line is checked before anything is stored
         order = self.order_store(call, "purchase_orders", fields)
         self.order_stamp(order, body["status"], PO_STAMPS, body)
-        raw_items = raw.get("items") or [{}] * len(body["items"])
-        for index, line in enumerate(body["items"]):
-            checked = self._po_line(call, order, line, raw_items[index], f"items.{index}.")
+        for checked in lines:
             self.order_store(
                 call,
                 "purchase_order_items",
