@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator
 
 from .._core.errors import InvalidRequestError
 from .._core.models import APIModel
@@ -106,11 +106,7 @@ def erp_rows(rows: object, kind: str) -> list[dict[str, Any]]:
             problems["erpId"] = "must be a non-empty string when given"
         for key in _OPTIONAL_IDS[kind]:
             value = data.get(key)
-            if (
-                key in data
-                and key not in problems
-                and (not isinstance(value, str) or not is_object_id(value))
-            ):
+            if key in data and key not in problems and not is_object_id(value):
                 problems[key] = (
                     f"must be an ONESCP id (24 hex characters), got {value!r}; omit it instead"
                 )
@@ -154,4 +150,4 @@ class ErpAnswer(APIModel, Generic[M]):
 
     created: list[M] | None = None
     updated: list[M] | None = None
-    errors: list[Annotated[m.ErpRowError, BeforeValidator(_row_error)]] | None = Field(default=None)
+    errors: list[Annotated[m.ErpRowError, BeforeValidator(_row_error)]] | None = None

@@ -16,7 +16,6 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, TypeVar
 
-import httpx
 from pydantic import BeforeValidator, Field, ValidationInfo
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
@@ -27,6 +26,7 @@ from .._core.errors import InvalidRequestError
 from .._core.models import OpenEnum
 from .._core.operations import api_fields
 from . import _models as m
+from ._urls import absolute_url
 
 __all__ = [
     "OBJECT_ID",
@@ -144,15 +144,8 @@ def _since(value: Any, name: str) -> str | None:
     return timestamp(value, name)
 
 
-def _url(value: object, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidRequestError(f"{name} must be a non-empty URL")
-    try:
-        url = httpx.URL(value)
-    except httpx.InvalidURL:
-        raise InvalidRequestError(f"{name} is not a valid URL: {value!r}") from None
-    if url.scheme not in {"http", "https"} or not url.host:
-        raise InvalidRequestError(f"{name} must be an absolute http(s) URL, got {value!r}")
+def _url(value: str, name: str) -> str:
+    absolute_url(value, name)
     return value
 
 

@@ -28,7 +28,6 @@ from ..._core.uploads import FileInput, upload
 from .. import _models as m
 from .. import _routes as api
 from .._auth import OneScpLoginAuth, accept_login, resolve_auth
-from .._base_url import check_base_url
 from .._changes import MAX_PAGE_SIZE, ChangesPage, decode_position, encode_position, read_page
 from .._erp import ErpAnswer, batches, erp_rows
 from .._errors import ONESCP
@@ -56,6 +55,7 @@ from .._requests import (
     given,
     one_of,
 )
+from .._urls import check_base_url
 
 if TYPE_CHECKING:
     from typing_extensions import Self, Unpack

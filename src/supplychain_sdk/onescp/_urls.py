@@ -1,4 +1,5 @@
-"""Which base URLs an ONESCP client accepts: TLS, except on this machine or when told."""
+"""Which URLs ONESCP calls accept: absolute http(s) URLs (webhook targets), and base URLs
+with TLS except on this machine or when told."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import httpx
 
 from .._core.errors import InvalidRequestError
 
-__all__ = ["check_base_url", "is_loopback"]
+__all__ = ["absolute_url", "check_base_url", "is_loopback"]
 
 
 def is_loopback(host: str) -> bool:
@@ -22,14 +23,22 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def check_base_url(value: str, allow_insecure_http: bool) -> str:
-    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed."""
+def absolute_url(value: object, name: str) -> httpx.URL:
+    """``value`` as an absolute http(s) URL; anything else is an `InvalidRequestError`."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError(f"{name} must be a non-empty URL")
     try:
         url = httpx.URL(value)
     except httpx.InvalidURL:
-        raise InvalidRequestError(f"base_url is not a valid URL: {value!r}") from None
+        raise InvalidRequestError(f"{name} is not a valid URL: {value!r}") from None
     if url.scheme not in {"http", "https"} or not url.host:
-        raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {value!r}")
+        raise InvalidRequestError(f"{name} must be an absolute http(s) URL, got {value!r}")
+    return url
+
+
+def check_base_url(value: str, allow_insecure_http: bool) -> str:
+    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed."""
+    url = absolute_url(value, "base_url")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise InvalidRequestError(
             f"refusing the plain http:// base URL {value!r}: the token and your data would "
