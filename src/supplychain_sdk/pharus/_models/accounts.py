@@ -145,6 +145,7 @@ class CreatedApiToken(APIModel):
 
     ``plaintext`` is the secret to send as ``Authorization: Bearer``: the API returns it
     **once**, here, and never again; store it now (``plaintext.get_secret_value()``).
+    ``repr``, ``to_dict`` and ``to_json`` show it masked.
     """
 
     token: ApiToken

@@ -142,7 +142,9 @@ class InvitationsResource(PharusResource):
 
         Inferred route: ``GET /api/invitations/by-token/{token}``.
 
-        The answer's ``{"invitation": {...}}`` wrapper is unwrapped.
+        The answer's ``{"invitation": {...}}`` wrapper is unwrapped. ``token`` may be the
+        `SecretStr` of an `Invitation`. The (inferred) route carries the token in its path,
+        so it is part of the URL an error reports.
         """
         return self._client.run(r.INVITATIONS_LOOKUP, ids={"token": reveal(token)})
 
