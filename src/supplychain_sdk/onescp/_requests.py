@@ -133,10 +133,6 @@ def _country(value: object, name: str) -> str:
     return value.upper()
 
 
-def _timestamp(value: Any, name: str) -> str | None:
-    return timestamp(value, name)
-
-
 def _since(value: Any, name: str) -> str | None:
     """A changes ``since``: datetimes in UTC, dates as their midnight UTC, strings as given."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -157,14 +153,10 @@ def one_of(enum: type[E], value: E | str | None, name: str) -> str:
     return str(member.value)
 
 
-def _one_of(enum: type[E]) -> Callable[[Any, str], str]:
-    return functools.partial(one_of, enum)
-
-
 def _events(value: object, name: str) -> list[str]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidRequestError(f"{name} must be a list of event names, e.g. ['order.created']")
-    out = [_one_of(m.WebhookEventType)(v, "event") for v in value]
+    out = [one_of(m.WebhookEventType, v, "event") for v in value]
     if not out:
         raise InvalidRequestError(f"{name} must name at least one event")
     if len(set(out)) != len(out):
@@ -177,19 +169,19 @@ Text = Annotated[str, _checked(_text)]
 Number = Annotated[int | float, _checked(_number)]
 Flag = Annotated[bool, _checked(_flag)]
 Country = Annotated[str, _checked(_country)]
-Timestamp = Annotated[str, _checked(_timestamp)]
+Timestamp = Annotated[str, _checked(timestamp)]
 Since = Annotated[str, _checked(_since)]
 HttpUrl = Annotated[str, _checked(_url)]
 EventNames = Annotated[list[str], _checked(_events)]
-OrderStatus = Annotated[str, _checked(_one_of(m.OrderStatus))]
-ShipmentStatus = Annotated[str, _checked(_one_of(m.ShipmentStatus))]
-ItemStatus = Annotated[str, _checked(_one_of(m.ItemStatus))]
-ItemType = Annotated[str, _checked(_one_of(m.ItemType))]
-TaskStatus = Annotated[str, _checked(_one_of(m.TaskStatus))]
-Priority = Annotated[str, _checked(_one_of(m.Priority))]
-Decision = Annotated[str, _checked(_one_of(m.TaskDecision))]
-DocumentType = Annotated[str, _checked(_one_of(m.DocumentType))]
-ExportFormat = Annotated[str, _checked(_one_of(m.ExportFormat))]
+OrderStatusValue = Annotated[str, _checked(functools.partial(one_of, m.OrderStatus))]
+ShipmentStatusValue = Annotated[str, _checked(functools.partial(one_of, m.ShipmentStatus))]
+ItemStatusValue = Annotated[str, _checked(functools.partial(one_of, m.ItemStatus))]
+ItemTypeValue = Annotated[str, _checked(functools.partial(one_of, m.ItemType))]
+TaskStatusValue = Annotated[str, _checked(functools.partial(one_of, m.TaskStatus))]
+PriorityValue = Annotated[str, _checked(functools.partial(one_of, m.Priority))]
+DecisionValue = Annotated[str, _checked(functools.partial(one_of, m.TaskDecision))]
+DocumentTypeValue = Annotated[str, _checked(functools.partial(one_of, m.DocumentType))]
+ExportFormatValue = Annotated[str, _checked(functools.partial(one_of, m.ExportFormat))]
 
 
 # -- helpers of the thin methods ------------------------------------------------------------------
@@ -264,7 +256,7 @@ class LoginBody(TypedDict):
 class OrderFilters(TypedDict, total=False):
     """The filters of ``orders.list``."""
 
-    status: OrderStatus
+    status: OrderStatusValue
     supplier: ObjectId
     date_from: Timestamp
     date_to: Timestamp
@@ -274,7 +266,7 @@ class OrderFilters(TypedDict, total=False):
 class ShipmentFilters(TypedDict, total=False):
     """The filters of ``shipments.list``."""
 
-    status: ShipmentStatus
+    status: ShipmentStatusValue
     carrier: Text
 
 
@@ -284,15 +276,15 @@ class ItemFilters(TypedDict, total=False):
 
     search: Text
     category: Text
-    item_status: ItemStatus
+    item_status: ItemStatusValue
 
 
 @api_fields
 class TaskFilters(TypedDict, total=False):
     """The filters of ``tasks.list``."""
 
-    status: TaskStatus
-    priority: Priority
+    status: TaskStatusValue
+    priority: PriorityValue
 
 
 @api_fields
@@ -308,7 +300,7 @@ class ChangesQuery(TypedDict, total=False):
 class ExportQuery(TypedDict):
     """The query of ``items.export``."""
 
-    format: ExportFormat
+    format: ExportFormatValue
 
 
 # -- schemas: orders ------------------------------------------------------------------------------
@@ -321,7 +313,7 @@ class OrderCreate(TypedDict, total=False):
     supplier: Required[m.OrderSupplierInput]
     order_lines: list[m.OrderLineInput]
     delivery_date: Timestamp
-    priority: Priority
+    priority: PriorityValue
     notes: str
 
 
@@ -330,7 +322,7 @@ class OrderUpdate(TypedDict, total=False):
     """The body of ``orders.update``."""
 
     delivery_date: Timestamp
-    priority: Priority
+    priority: PriorityValue
     notes: str
 
 
@@ -338,7 +330,7 @@ class OrderUpdate(TypedDict, total=False):
 class OrderStatusUpdate(TypedDict, total=False):
     """The body of ``orders.update_status``."""
 
-    status: Required[OrderStatus]
+    status: Required[OrderStatusValue]
     notes: str
 
 
@@ -357,7 +349,7 @@ class LineUpdate(TypedDict, total=False):
 class DocumentForm(TypedDict, total=False):
     """The form fields of a document upload (``multipart/form-data``)."""
 
-    type: Required[DocumentType]
+    type: Required[DocumentTypeValue]
     name: Text
     description: Text
 
@@ -391,14 +383,14 @@ class ShipmentCreate(ShipmentFields, total=False):
 class ShipmentUpdate(ShipmentFields, total=False):
     """The body of ``shipments.update``."""
 
-    status: ShipmentStatus
+    status: ShipmentStatusValue
 
 
 @api_fields
 class ShipmentStatusUpdate(TypedDict):
     """The body of ``shipments.update_status``."""
 
-    status: ShipmentStatus
+    status: ShipmentStatusValue
 
 
 @api_fields
@@ -424,7 +416,7 @@ class ItemFields(TypedDict, total=False):
     name: str
     description: str
     category: str
-    type: ItemType
+    type: ItemTypeValue
     material: dict[str, Any]
 
 
@@ -440,7 +432,7 @@ class ItemUpdate(ItemFields, total=False):
     """The body of ``items.update``."""
 
     item_number: Text
-    item_status: ItemStatus
+    item_status: ItemStatusValue
 
 
 @api_fields
@@ -459,7 +451,7 @@ class TaskFields(TypedDict, total=False):
 
     description: str
     assigned_to: ObjectId
-    priority: Priority
+    priority: PriorityValue
     due_date: Timestamp
 
 
@@ -481,14 +473,14 @@ class TaskUpdate(TaskFields, total=False):
 class TaskStatusUpdate(TypedDict):
     """The body of ``tasks.update_status``."""
 
-    status: TaskStatus
+    status: TaskStatusValue
 
 
 @api_fields
 class TaskDecisionBody(TypedDict, total=False):
     """The body of ``tasks.decide``."""
 
-    decision: Required[Decision]
+    decision: Required[DecisionValue]
     comments: str
 
 
