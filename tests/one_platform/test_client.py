@@ -193,3 +193,19 @@ def test_a_foreign_http_client_type_is_refused(mode: Mode) -> None:
     wrong = httpx.Client() if mode.is_async else httpx.AsyncClient()
     with pytest.raises(InvalidRequestError, match="http_client must be"):
         make_client(mode, http_client=wrong)
+
+
+def test_plain_http_is_refused_off_this_machine(mode: Mode) -> None:
+    with pytest.raises(InvalidRequestError, match="refusing the plain http:// base URL"):
+        cls(mode)("http://b2b.example.test", token="t")
+    assert cls(mode)("http://127.0.0.1:8080", token="t").base_url == "http://127.0.0.1:8080"
+    allowed = cls(mode)("http://b2b.example.test", token="t", allow_insecure_http=True)
+    assert allowed.base_url == "http://b2b.example.test"
+    client = cls(mode)(BASE, token="t")
+    with pytest.raises(InvalidRequestError, match="refusing the plain http:// base URL"):
+        client.with_options(base_url="http://b2b.example.test")
+    assert client.with_options(base_url="https://other.example.test").base_url == (
+        "https://other.example.test"
+    )
+    with pytest.raises(InvalidRequestError, match="allow_insecure_http must be True or False"):
+        cls(mode)(BASE, token="t", allow_insecure_http="yes")

@@ -15,12 +15,12 @@ import httpx
 from .._core.config import Timeout, user_agent
 from .._core.errors import InvalidRequestError
 from .._core.uploads import upload
+from ._auth import is_loopback
 from ._models import Acknowledgement
 
 __all__ = ["PDF_TYPE", "PdfFile", "UploadReceipt", "pdf_file", "public_url", "upload_request"]
 
 PDF_TYPE = "application/pdf"
-_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 #: Headers the answer may not set on the upload: they would carry credentials or confuse
 #: the transfer.
 _FORBIDDEN = {"authorization", "cookie", "proxy-authorization", "host", "content-length"}
@@ -94,7 +94,7 @@ def upload_request(
         target = httpx.URL(url)
     except (httpx.InvalidURL, TypeError):
         raise InvalidRequestError(f"the upload URL ONe gave is not a URL: {url!r}") from None
-    secure = target.scheme == "https" or (target.scheme == "http" and target.host in _LOOPBACK)
+    secure = target.scheme == "https" or (target.scheme == "http" and is_loopback(target.host))
     if not target.host or not secure:
         raise InvalidRequestError(
             "the upload URL ONe gave must be an absolute https URL; refusing to send the PDF to "

@@ -30,7 +30,7 @@ from ..._core.platform import Platform
 from ..._core.retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 from .. import _models as m
 from .. import _routes as r
-from .._auth import resolve_auth, resolve_base_url
+from .._auth import check_base_url, resolve_auth, resolve_base_url
 from .._errors import ONE_PLATFORM
 from .._push import (
     MAX_CHUNK_ROWS,
@@ -47,7 +47,7 @@ from .._push import (
 from .._uploads import PDF_TYPE, PdfFile, UploadReceipt, pdf_file, public_url, upload_request
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from typing_extensions import Self, Unpack
 
     from ..._core.config import ClientOptions
     from ..._core.uploads import FileInput
@@ -91,6 +91,8 @@ class AsyncOnePlatform(AsyncAPIClient):
             ``ONE_PLATFORM_TOKEN``.
         oauth: an `OAuth2ClientCredentials` flow instead of ``token`` (its ``token_url`` may
             be a path on the ONe instance).
+        allow_insecure_http: allow a plain ``http://`` base URL that is not on this machine
+            (refused by default: the token would cross the network unencrypted).
         **options: the usual client options (``timeout``, ``max_retries``,
             ``route_overrides``, ``http_client``...), see `ClientConfig`.
 
@@ -107,15 +109,27 @@ class AsyncOnePlatform(AsyncAPIClient):
         *,
         token: str | TokenProvider | None = None,
         oauth: OAuth2ClientCredentials | None = None,
+        allow_insecure_http: bool = False,
         **options: Unpack[ClientOptions],
     ) -> None:
+        self._allow_insecure_http = allow_insecure_http
         super().__init__(
             ClientConfig(
-                base_url=resolve_base_url(base_url),
+                base_url=resolve_base_url(base_url, allow_insecure_http),
                 auth=resolve_auth(token, oauth),
                 **options,
             )
         )
+
+    def with_options(self, **changes: Any) -> Self:
+        """A derived client with some options changed, sharing this client's connection pool.
+
+        Takes any `ClientConfig` field (``timeout``, ``max_retries``, ``route_overrides``...);
+        a new ``base_url`` is checked like the constructor's.
+        """
+        if changes.get("base_url") is not None:
+            check_base_url(changes["base_url"], self._allow_insecure_http)
+        return super().with_options(**changes)
 
     # -- resources ------------------------------------------------------------------------------
     @cached_property
