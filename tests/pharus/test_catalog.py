@@ -206,6 +206,11 @@ async def test_material_flow_type_usage_and_filters(mode: Mode, sandbox: PharusS
     with pytest.raises(BadRequestError) as caught:
         await mode(client.materials.create(code="X", name="Orphan", type_id=ID))
     assert caught.value.field_errors == {"typeId": ["not found"]}
+    seed(sandbox, "purchase_order_items", materialId=wrap.id)
+    with pytest.raises(InUseError) as caught:
+        await mode(client.materials.delete(wrap.id))
+    assert caught.value.details == {"references": {"purchase_order_items.materialId": 1}}
+    sandbox.table("purchase_order_items").clear()
     assert await mode(client.materials.delete(wrap.id)) == Deleted(deleted_id=wrap.id)
 
 

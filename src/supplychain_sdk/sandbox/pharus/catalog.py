@@ -31,9 +31,20 @@ LOCATION_REFERENCES = (
     "fg_ledger.locationId",
     "fg_ledger.toLocationId",
 )
-VENDOR_REFERENCES = ("purchase_orders.vendorId",)
-MATERIAL_REFERENCES = ("materials_ledger.materialId",)
-SKU_REFERENCES = ("fg_ledger.skuId",)
+VENDOR_REFERENCES = ("purchase_orders.vendorId", "contact_links.entityId")
+MATERIAL_REFERENCES = (
+    "materials_ledger.materialId",
+    "purchase_order_items.materialId",
+    "work_order_inputs.materialId",
+    "production_order_inputs.materialId",
+)
+SKU_REFERENCES = (
+    "fg_ledger.skuId",
+    "purchase_order_items.skuId",
+    "sales_order_items.skuId",
+    "work_order_items.skuId",
+    "production_order_items.skuId",
+)
 #: How many ids a usage check samples.
 SAMPLE_SIZE = 5
 
