@@ -21,7 +21,8 @@ import attrs
 
 from .._framework import SandboxResponse, json_response
 from ._engine import Call, SandboxError
-from .purchasing import OrderSteps, amount, invalid, ledger_entry, raw_body
+from .inventory import add_ledger_entry
+from .purchasing import OrderSteps, amount, invalid, raw_body
 
 __all__ = ["ProductionHandlers"]
 
@@ -315,14 +316,11 @@ class ProductionHandlers(OrderSteps):
         item = self.table(f.items).get(line[f.item_key], {})
         quantity = Decimal(line["quantity"])
         prefix = "REVERSE_" if reverse else ""
-        sku = self.table("skus").get(line["skuId"], {})
-        ledger_entry(
+        add_ledger_entry(
             self,
             call,
-            ledger="fg_ledger",
-            item_field="skuId",
+            "finished_goods",
             item_id=line["skuId"],
-            code=sku.get("skuCode"),
             event_type=prefix + f.goods_event,
             quantity=quantity,
             unit_cost=Decimal(item[f.cost]) if item.get(f.cost) else None,
@@ -336,14 +334,11 @@ class ProductionHandlers(OrderSteps):
         site = order[f.location]
         for used in self._mfg_inputs_of(call, f, line[f.item_key]):
             per_unit = Decimal(used["quantity"]) / Decimal(item.get("quantity") or 1)
-            material = self.table("materials").get(used["materialId"], {})
-            ledger_entry(
+            add_ledger_entry(
                 self,
                 call,
-                ledger="materials_ledger",
-                item_field="materialId",
+                "materials",
                 item_id=used["materialId"],
-                code=material.get("materialCode"),
                 event_type=prefix + "CONSUME",
                 quantity=per_unit * quantity,
                 unit_cost=None,

@@ -19,8 +19,9 @@ from typing import Any, ClassVar
 
 from .._framework import SandboxResponse, json_response
 from ._engine import Call, PharusEngine, SandboxError
+from .inventory import add_ledger_entry
 
-__all__ = ["OrderSteps", "PurchasingHandlers", "ledger_entry"]
+__all__ = ["OrderSteps", "PurchasingHandlers"]
 
 #: Purchase-order status -> the timestamp it sets (§3b).
 PO_STAMPS = {
@@ -47,10 +48,11 @@ _PO_FIELDS = (
     *(stamp for stamp in PO_STAMPS.values() if stamp != "placedAt"),
 )
 _COSTS = ("shippingCosts", "setupCosts", "otherCosts")
-#: Where a receipt of each target type puts the goods: (ledger, id field, catalog, code).
+#: What an order of each target type buys: (line field, catalog collection); its receipts
+#: write to the ledger of the same name (``materials`` / ``finished_goods``).
 _TARGETS = {
-    "materials": ("materials_ledger", "materialId", "materials", "materialCode"),
-    "finished_goods": ("fg_ledger", "skuId", "skus", "skuCode"),
+    "materials": ("materialId", "materials"),
+    "finished_goods": ("skuId", "skus"),
 }
 
 
@@ -75,47 +77,6 @@ def invalid(field: str, message: str) -> SandboxError:
     return SandboxError(
         400, "validation_failed", f"{field}: {message}", {"fieldErrors": {field: [message]}}
     )
-
-
-def ledger_entry(
-    engine: PharusEngine,
-    call: Call,
-    *,
-    ledger: str,
-    item_field: str,
-    item_id: str,
-    code: str | None,
-    event_type: str,
-    quantity: Decimal,
-    unit_cost: Decimal | None,
-    location_id: str | None,
-    ref: str | None,
-    event_date: str | None,
-    source_type: str,
-    source_id: str,
-    notes: str | None = None,
-) -> dict[str, Any]:
-    """Store one ledger entry in the shape of §2b's ``MaterialLedgerEntry`` / ``FgLedgerEntry``
-    (quantity and unit cost as strings)."""
-    record: dict[str, Any] = {
-        "id": engine.new_id(),
-        "orgId": call.org(),
-        "code": code,
-        item_field: item_id,
-        "locationId": location_id,
-        "eventType": event_type,
-        "quantity": amount(quantity),
-        "unitCost": amount(unit_cost),
-        "ref": ref,
-        "toLocationId": None,
-        "notes": notes,
-        "eventDate": event_date or engine.now(),
-        "sourceType": source_type,
-        "sourceId": source_id,
-        "createdAt": engine.now(),
-    }
-    engine.table(ledger)[record["id"]] = record
-    return record
 
 
 class OrderSteps(PharusEngine):
@@ -288,7 +249,7 @@ class PurchasingHandlers(OrderSteps):
         self, call: Call, order: Mapping[str, Any], line: Mapping[str, Any], raw: Any, where: str
     ) -> dict[str, Any]:
         """A checked purchase-order line: the item its order's target type buys."""
-        _, wanted, catalog, _ = _TARGETS[order["targetType"]]
+        wanted, catalog = _TARGETS[order["targetType"]]
         other = "skuId" if wanted == "materialId" else "materialId"
         if line.get(wanted) is None:
             raise invalid(f"{where}{wanted}", f"is required on a {order['targetType']} order")
@@ -485,7 +446,7 @@ class PurchasingHandlers(OrderSteps):
             parent_id=order["id"],
             received="purchase_order_receipt_items",
         )
-        ledger, item_field, catalog, code_field = _TARGETS[order["targetType"]]
+        item_field = _TARGETS[order["targetType"]][0]
         for index, (_, _, line) in enumerate(lines):
             where = f"items.{index}.locationId"
             location = line.get("locationId") or order.get("shipToLocationId")
@@ -515,14 +476,11 @@ class PurchasingHandlers(OrderSteps):
                     stamps=False,
                 )
             )
-            goods = self.table(catalog).get(item[item_field], {})
-            ledger_entry(
+            add_ledger_entry(
                 self,
                 call,
-                ledger=ledger,
-                item_field=item_field,
+                order["targetType"],
                 item_id=item[item_field],
-                code=goods.get(code_field),
                 event_type="RECEIVE",
                 quantity=quantity,
                 unit_cost=Decimal(item["unitCost"]) if item.get("unitCost") else None,
@@ -563,26 +521,22 @@ class PurchasingHandlers(OrderSteps):
     def on_purchase_orders_receipts_delete(self, call: Call) -> SandboxResponse:
         receipt = self.find(call, "purchase_order_receipts", call.ids["receipt_id"])
         order = self.find(call, "purchase_orders", receipt["purchaseOrderId"])
-        ledger, item_field, catalog, code_field = _TARGETS[order["targetType"]]
+        item_field = _TARGETS[order["targetType"]][0]
         lines = self.rows(
             call, "purchase_order_receipt_items", lambda r: r["receiptId"] == receipt["id"]
         )
         for line in lines:
             item = self.table("purchase_order_items").get(line["purchaseOrderItemId"], {})
-            goods = self.table(catalog).get(line[item_field], {})
-            ledger_entry(
+            add_ledger_entry(
                 self,
                 call,
-                ledger=ledger,
-                item_field=item_field,
+                order["targetType"],
                 item_id=line[item_field],
-                code=goods.get(code_field),
                 event_type="REVERSE_RECEIVE",
                 quantity=Decimal(line["quantity"]),
                 unit_cost=Decimal(item["unitCost"]) if item.get("unitCost") else None,
                 location_id=line["locationId"],
                 ref=order["poNumber"],
-                event_date=None,
                 source_type="purchase_order_receipt",
                 source_id=receipt["id"],
             )
