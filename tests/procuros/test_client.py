@@ -769,3 +769,59 @@ def test_environment_from_environment_variable(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("PROCUROS_ENVIRONMENT", "staging")
     assert Procuros("t").base_url == "https://api.procuros-staging.io"
     assert Procuros("t", environment="production").base_url == "https://api.procuros.io"
+
+
+# -- odd 200 answers (an HTML proxy page, a list where an object was expected) -----------------
+
+
+ODD_ANSWERS = [
+    httpx.Response(200, html="<html><body>Proxy login</body></html>"),
+    httpx.Response(200, json=[{"procurosTransactionId": "1"}]),
+]
+
+
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=["html", "list"])
+async def test_incoming_list_odd_answer_is_a_decode_error(
+    mode: Mode, answer: httpx.Response
+) -> None:
+    from supplychain_sdk import ResponseDecodeError
+
+    base = "https://api.procuros.io"
+    with mock(base_url=base) as router:
+        router.get("/v2/transactions").mock(return_value=answer)
+        router.get("/v2/all-transactions").mock(return_value=answer)
+        client = (AsyncProcuros if mode.is_async else Procuros)("t")
+        for pager in (client.incoming.list(), client.transactions.list()):
+            with pytest.raises(ResponseDecodeError) as caught:
+                await mode(pager.first_page())
+            assert caught.value.status_code == 200
+            assert caught.value.outcome_unknown is False
+
+
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=["html", "list"])
+async def test_send_odd_answer_is_a_decode_error_with_outcome_unknown(
+    mode: Mode, answer: httpx.Response
+) -> None:
+    from supplychain_sdk import ResponseDecodeError
+
+    with mock(base_url="https://api.procuros.io") as router:
+        route = router.post("/v2/transactions").mock(return_value=answer)
+        client = (AsyncProcuros if mode.is_async else Procuros)("t")
+        with pytest.raises(ResponseDecodeError) as caught:
+            await mode(client.outgoing.send({"type": "ORDER", "content": ORDER}))
+    assert route.call_count == 1
+    assert caught.value.outcome_unknown is True
+    assert caught.value.method == "POST"
+    assert "outcome unknown" in str(caught.value)
+
+
+async def test_retrieve_odd_answer_is_a_decode_error(mode: Mode) -> None:
+    from supplychain_sdk import ResponseDecodeError
+
+    tx_id = "9a8b7c6d-0000-4000-8000-000000000001"
+    with mock(base_url="https://api.procuros.io") as router:
+        router.get(f"/v2/all-transactions/{tx_id}").respond(200, json=[])
+        client = (AsyncProcuros if mode.is_async else Procuros)("t")
+        with pytest.raises(ResponseDecodeError, match="unexpected shape") as caught:
+            await mode(client.transactions.retrieve(tx_id))
+    assert caught.value.outcome_unknown is False

@@ -17,9 +17,25 @@ from .failures import AMBIGUOUS_STATUSES
 from .platform import Platform
 from .retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 
-__all__ = ["RetryPolicy"]
+__all__ = ["RetryPolicy", "replay_safe"]
 
 Outcome = tuple[httpx.Response, Any]
+
+
+def may_retry(method: str, idempotent: bool | None, retry_non_idempotent: bool) -> bool:
+    """Whether a call is retried at all: by method, unless the caller said explicitly."""
+    if idempotent is None:  # by method, unless the client opted in to retrying writes
+        return method in IDEMPOTENT_METHODS or retry_non_idempotent
+    return idempotent  # the caller (or the platform) said so explicitly
+
+
+def replay_safe(
+    method: str, idempotent: bool | None, retry_non_idempotent: bool, conditional: bool
+) -> bool:
+    """Whether a call may be sent again after it may have reached the server: retried at
+    all, and not a conditional (If-Match) write, whose replay after it was applied would
+    meet a version conflict caused by itself."""
+    return may_retry(method, idempotent, retry_non_idempotent) and not conditional
 
 
 class RetryPolicy:
@@ -41,16 +57,10 @@ class RetryPolicy:
         self.platform = platform
         self.method = method
         self.url = url
-        if idempotent is None:  # by method, unless the client opted in to retrying writes
-            may_retry = method in IDEMPOTENT_METHODS or retry_non_idempotent
-        else:  # the caller (or the platform) said so explicitly
-            may_retry = idempotent
         #: Whether the request is retried at all (by method, or as the caller said).
-        self.may_retry = may_retry
-        #: Whether it may be sent again after it may have reached the server: not for a
-        #: conditional (If-Match) write, whose replay after it was applied would meet a version
-        #: conflict caused by itself.
-        self.replay_safe = may_retry and not conditional
+        self.may_retry = may_retry(method, idempotent, retry_non_idempotent)
+        #: Whether it may be sent again after it may have reached the server.
+        self.replay_safe = replay_safe(method, idempotent, retry_non_idempotent, conditional)
         #: A failed token request is retried for any call: the API request was not sent.
         self.max_retries = max_retries
         self.budget = budget

@@ -20,7 +20,7 @@ from .platform import ErrorDetails, Platform
 from .response import RawResponse
 from .retry import server_wait
 
-__all__ = ["cast", "decode_body", "items_at", "status_error"]
+__all__ = ["cast", "decode_body", "expect_json", "items_at", "status_error"]
 
 T = TypeVar("T")
 
@@ -39,30 +39,59 @@ def items_at(dotted: str) -> Callable[[Any], Any]:
     return extract
 
 
-def decode_body(response: httpx.Response) -> Any:
-    """JSON if the answer is JSON, text otherwise, ``None`` when empty."""
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def decode_body(response: httpx.Response, *, outcome_unknown: bool | None = None) -> Any:
+    """JSON if the answer is JSON, text otherwise, ``None`` when empty.
+
+    A success answer whose JSON is malformed, truncated, uses ``NaN``/``Infinity`` or nests
+    deeper than Python can parse raises `ResponseDecodeError` (``outcome_unknown`` as given,
+    else by method); an error answer like that is kept as text.
+    """
     content = response.content
     if not content:
         return None
     ctype = response.headers.get("content-type", "")
     if "json" in ctype or content[:1] in (b"{", b"["):
-        malformed = False
+        problem = ""
         try:
-            return jsonlib.loads(content)
+            return jsonlib.loads(content, parse_constant=_refuse_constant)
+        except RecursionError:
+            problem = "JSON nested too deeply to read"
         except ValueError:
-            malformed = True
+            problem = "malformed or truncated JSON"
         # raised outside the except block: the JSON error holds the whole body as .doc
-        if malformed and response.is_success:
+        if response.is_success:
             raise ResponseDecodeError(
                 method=response.request.method,
                 url=str(response.request.url),
                 status_code=response.status_code,
-                reason="malformed or truncated JSON",
+                reason=problem,
+                outcome_unknown=outcome_unknown,
             )
     try:
         return response.text
     except UnicodeDecodeError:
         return content
+
+
+def expect_json(
+    response: httpx.Response, body: Any, *, outcome_unknown: bool | None = None
+) -> None:
+    """Refuse a success answer that is not JSON (an HTML login or proxy page, plain text)
+    where a JSON document was expected."""
+    if body is None or isinstance(body, (Mapping, list)):
+        return
+    ctype = response.headers.get("content-type", "").split(";")[0].strip() or "no content type"
+    raise ResponseDecodeError(
+        method=response.request.method,
+        url=str(response.request.url),
+        status_code=response.status_code,
+        reason=f"expected JSON, got {ctype} ({len(response.content)} bytes)",
+        outcome_unknown=outcome_unknown,
+    )
 
 
 def status_error(
@@ -108,8 +137,21 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
     return TypeAdapter(tp)
 
 
-def cast(tp: type[T] | Any, data: Any, *, method: str, url: str, status: int) -> T:
-    """Validate ``data`` as ``tp`` (a model, ``list[Model]``, a union...)."""
+def cast(
+    tp: type[T] | Any,
+    data: Any,
+    *,
+    method: str,
+    url: str,
+    status: int,
+    outcome_unknown: bool | None = None,
+) -> T:
+    """Validate ``data`` as ``tp`` (a model, ``list[Model]``, a union...).
+
+    Raises:
+        ResponseDecodeError: the data does not have that shape (``outcome_unknown`` as given,
+            else by method).
+    """
     if tp is None or tp is Any:
         return data  # type: ignore[no-any-return]
     try:
@@ -119,5 +161,9 @@ def cast(tp: type[T] | Any, data: Any, *, method: str, url: str, status: int) ->
             f"unexpected shape ({exc.error_count()} validation errors: "
             f"{exc.errors(include_url=False, include_input=False)[:3]})"
         )
+    except RecursionError:
+        reason = "unexpected shape (nested too deeply to validate)"
     # raised outside the except block: the validation error holds the input values
-    raise ResponseDecodeError(method=method, url=url, status_code=status, reason=reason)
+    raise ResponseDecodeError(
+        method=method, url=url, status_code=status, reason=reason, outcome_unknown=outcome_unknown
+    )

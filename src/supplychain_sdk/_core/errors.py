@@ -196,14 +196,40 @@ class APITimeoutError(APIConnectionError):
         )
 
 
-class ResponseDecodeError(APIError):
-    """The answer arrived but could not be read (malformed JSON, unexpected shape)."""
+#: Methods a server may apply twice safely; an unreadable 2xx answer to any other method
+#: leaves the caller not knowing what was created.
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
-    def __init__(self, *, method: str, url: str, status_code: int, reason: str) -> None:
+
+class ResponseDecodeError(APIError):
+    """The answer arrived but could not be read: malformed, non-JSON (an HTML proxy page),
+    too deeply nested, or not the shape expected (a list where an object was expected).
+
+    A 2xx answer to a non-idempotent request (a POST) that cannot be read has
+    ``outcome_unknown=True``: the request was probably applied, but what it created is
+    unknown.
+
+    Attributes:
+        status_code: HTTP status of the answer.
+        reason: what was wrong with it.
+    """
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        url: str,
+        status_code: int,
+        reason: str,
+        outcome_unknown: bool | None = None,
+    ) -> None:
+        if outcome_unknown is None:  # by method, when the caller does not say
+            outcome_unknown = 200 <= status_code < 300 and method.upper() not in _IDEMPOTENT
         super().__init__(
             f"could not read the {status_code} answer to {method} {url}: {reason}",
             method=method,
             url=url,
+            outcome_unknown=outcome_unknown,
         )
         self.status_code = status_code
         self.reason = reason

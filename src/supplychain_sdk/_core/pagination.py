@@ -6,6 +6,7 @@ request is (or that there is none). The pagers do the I/O.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, Protocol, TypeVar
@@ -13,7 +14,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 
 from .checks import int_or_none
-from .errors import InvalidRequestError, PaginationError
+from .errors import InvalidRequestError, PaginationError, ResponseDecodeError
 from .response import RawResponse
 
 __all__ = [
@@ -125,6 +126,25 @@ def _dig(body: Any, dotted: str | None) -> Any:
 MetaReader = Callable[[Any, RawResponse], PageMeta]
 
 
+def _count(value: Any, raw: RawResponse, name: str) -> int | None:
+    """A page count or number from an answer; ``inf``/``nan`` (``1e400`` in JSON or a
+    header) is refused as an unreadable answer instead of crashing with ``OverflowError``."""
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ResponseDecodeError(
+            method=raw.method,
+            url=raw.url,
+            status_code=raw.status_code,
+            reason=f"the page's {name} is not a finite number ({value!r})",
+        )
+    return int_or_none(value)
+
+
 def body_meta(
     *,
     total_items: str | None = "total",
@@ -140,10 +160,10 @@ def body_meta(
         root = _dig(body, prefix) if prefix else body
         more = _dig(root, has_more)
         return PageMeta(
-            total_items=int_or_none(_dig(root, total_items)),
-            total_pages=int_or_none(_dig(root, total_pages)),
-            page_number=int_or_none(_dig(root, page_number)),
-            page_size=int_or_none(_dig(root, page_size)),
+            total_items=_count(_dig(root, total_items), raw, "total items"),
+            total_pages=_count(_dig(root, total_pages), raw, "total pages"),
+            page_number=_count(_dig(root, page_number), raw, "page number"),
+            page_size=_count(_dig(root, page_size), raw, "page size"),
             has_more=more if isinstance(more, bool) else None,
         )
 
@@ -161,7 +181,7 @@ def header_meta(
 
     def read(body: Any, raw: RawResponse) -> PageMeta:
         def get(name: str | None) -> int | None:
-            return int_or_none(raw.header(name)) if name else None
+            return _count(raw.header(name), raw, name) if name else None
 
         return PageMeta(
             total_items=get(total_items),
@@ -205,7 +225,11 @@ class PageNumberPagination:
     last_without_meta: bool = False
 
     def first_request(self, start: str | int | None) -> PageRequest:
-        page = self.first_page if start is None else int_or_none(start)
+        page = None
+        if start is None:
+            page = self.first_page
+        elif not isinstance(start, float) or math.isfinite(start):
+            page = int_or_none(start)
         if page is None or page < self.first_page:
             raise InvalidRequestError(f"start page must be an integer >= {self.first_page}")
         return self._request(page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -24,10 +25,15 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RetryAfterHook = Callable[[Any], "float | None"]
 
 
+def _finite(value: float) -> float | None:
+    """A wait in seconds, or ``None`` for ``inf``/``nan`` (``1e400`` reads as ``inf``)."""
+    return max(0.0, value) if math.isfinite(value) else None
+
+
 def _retry_after_value(value: str, now: float) -> float | None:
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        return _finite(float(value))
     except ValueError:
         pass
     try:
@@ -36,7 +42,7 @@ def _retry_after_value(value: str, now: float) -> float | None:
         return None
     if when is None:  # pragma: no cover - older Pythons return None instead of raising
         return None
-    return max(0.0, when.timestamp() - now)
+    return _finite(when.timestamp() - now)
 
 
 def server_wait(
@@ -50,7 +56,8 @@ def server_wait(
 
     In order: ``Retry-After`` (seconds or HTTP date), the platform's body ``hook`` (e.g. an
     ``error.retryAfter`` field), then ``X-RateLimit-Reset`` — read as epoch seconds, or as a
-    delay when it is under a year of seconds, as some servers send.
+    delay when it is under a year of seconds, as some servers send. A value that is not a
+    finite number (``inf``, ``nan``, ``1e400``) is ignored, like one that does not parse.
     """
     lowered = {k.lower(): v for k, v in headers.items()}
     current = now()
@@ -59,16 +66,20 @@ def server_wait(
         if wait is not None:
             return wait
     if hook is not None:
-        hinted = hook(body)
-        if hinted is not None and hinted >= 0:
-            return float(hinted)
+        try:
+            hinted = hook(body)
+            wait = None if hinted is None or hinted < 0 else _finite(float(hinted))
+        except (ArithmeticError, TypeError, ValueError):  # a hint the hook could not read
+            wait = None
+        if wait is not None:
+            return wait
     reset = lowered.get("x-ratelimit-reset")
     if reset is not None:
         try:
             value = float(reset)
         except ValueError:
             return None
-        return max(0.0, value - current) if value > 31_536_000 else max(0.0, value)
+        return _finite(value - current) if value > 31_536_000 else _finite(value)
     return None
 
 

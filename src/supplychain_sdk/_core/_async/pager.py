@@ -5,13 +5,13 @@ Written once, async, in ``_core/_async/pager.py``; the sync twin is generated fr
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from ..decoding import cast
-from ..errors import InvalidRequestError, PaginationError
+from ..decoding import cast, expect_json
+from ..errors import InvalidRequestError, PaginationError, ResponseDecodeError
 from ..pagination import Page, PageRequest, PaginationStrategy
 from ..request import RequestSpec
 from ..response import RawResponse
@@ -22,6 +22,29 @@ if TYPE_CHECKING:
 __all__ = ["AsyncPager"]
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _unreadable(raw: RawResponse, reason: str, unknown: bool) -> ResponseDecodeError:
+    return ResponseDecodeError(
+        method=raw.method,
+        url=raw.url,
+        status_code=raw.status_code,
+        reason=reason,
+        outcome_unknown=unknown,
+    )
+
+
+def _read(step: Callable[[], R], raw: RawResponse, what: str, unknown: bool) -> R:
+    """Run a pure reading step on a page answer; an answer shaped so that it breaks the
+    step (a list where an object was expected, a string where a number was) is a
+    `ResponseDecodeError`, not an ``AttributeError`` from deep inside."""
+    failure = ""
+    try:
+        return step()
+    except (AttributeError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        failure = type(exc).__name__
+    raise _unreadable(raw, f"could not read {what} ({failure})", unknown)
 
 
 class AsyncPager(Generic[T]):
@@ -68,9 +91,13 @@ class AsyncPager(Generic[T]):
         else:
             spec = attrs.evolve(self._spec, params={**(self._spec.params or {}), **request.params})
         response, body = await self._client._send(spec)
+        unknown = self._client._outcome_unknown(spec)
+        expect_json(response, body, outcome_unknown=unknown)
         raw = RawResponse.from_httpx(response)
-        data = self._items(body)
+        data = _read(lambda: self._items(body), raw, "its items", unknown)
         if data is None:
+            if body is not None and not isinstance(body, Mapping):
+                raise _unreadable(raw, f"a JSON {type(body).__name__} has no items", unknown)
             data = []
         items: list[T] = cast(
             list[self._item_type],  # type: ignore[name-defined]
@@ -78,8 +105,14 @@ class AsyncPager(Generic[T]):
             method=raw.method,
             url=raw.url,
             status=raw.status_code,
+            outcome_unknown=unknown,
         )
-        meta, next_request = self._strategy.read(request, body, raw, len(items))
+        meta, next_request = _read(
+            lambda: self._strategy.read(request, body, raw, len(items)),
+            raw,
+            "its paging fields",
+            unknown,
+        )
         return Page(items=items, meta=meta, raw=raw, request=request, next_request=next_request)
 
     async def first_page(self) -> Page[T]:

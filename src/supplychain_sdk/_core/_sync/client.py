@@ -20,7 +20,7 @@ import httpx
 from tenacity import Retrying
 
 from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
-from .._retrying import RetryPolicy
+from .._retrying import RetryPolicy, replay_safe
 from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig, shared_ssl_context
@@ -304,21 +304,26 @@ class SyncAPIClient:
         request = response.request
         if op.answer is None:  # the operation answers nothing worth reading
             return response, None  # type: ignore[return-value]
+        unknown = self._outcome_unknown(spec)
         try:
             part = op.read(answer)
         except KeyError:
+            part = _MISSING
+        if part is _MISSING:
             raise ResponseDecodeError(
                 method=request.method,
-                url=redact_url(str(request.url)),
+                url=str(request.url),
                 status_code=response.status_code,
                 reason=f"the answer has no {op.envelope!r}",
-            ) from None
+                outcome_unknown=unknown,
+            )
         result: T = cast(
             op.answer,
             part,
             method=request.method,
             url=str(request.url),
             status=response.status_code,
+            outcome_unknown=unknown,
         )
         return response, result
 
@@ -381,6 +386,17 @@ class SyncAPIClient:
             method=response.request.method,
             url=str(response.request.url),
             status=response.status_code,
+            outcome_unknown=self._outcome_unknown(spec),
+        )
+
+    def _outcome_unknown(self, spec: RequestSpec) -> bool:
+        """Whether an unreadable success answer to ``spec`` leaves its outcome unknown: the
+        request was applied, but it may not be sent again to learn what it did."""
+        return not replay_safe(
+            spec.method,
+            spec.idempotent,
+            self._config.retry_non_idempotent,
+            spec.if_match is not None,
         )
 
     def paginate(
@@ -555,7 +571,10 @@ class SyncAPIClient:
         )
         if sink is not None and response.is_success and not _is_json(response):
             return response, None
-        return response, decode_body(response)
+        return response, decode_body(response, outcome_unknown=not replay_safe)
+
+
+_MISSING: Any = object()
 
 
 def _merged(

@@ -15,6 +15,7 @@ from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import BearerAuth, TokenProvider
 from ..._core.config import ClientConfig
+from ..._core.decoding import cast, expect_json, items_at
 from ..._core.endpoint import endpoint
 from ..._core.errors import APIError, APIStatusError, InvalidRequestError
 from ..._core.paths import path
@@ -75,7 +76,7 @@ class Incoming(SyncAPIResource):
             RequestSpec(method="GET", path="/v2/transactions", params=params),
             strategy=p.PAGINATION,
             item_type=m.ReceivedTransaction,
-            items=lambda body: body.get("items"),
+            items=items_at("items"),
             start=cursor,
             limit=limit,
         )
@@ -305,13 +306,25 @@ class Outgoing(SyncAPIResource):
         a typed envelope (``SentInvoiceTransaction(type="INVOICE", content=...)``) or a dict
         ``{"type": "INVOICE", "content": {...}}``. The content is validated against its
         type before sending; a mismatch raises ``InvalidRequestError``. Never retried
-        automatically: a POST without an idempotency key could create a duplicate.
+        automatically: a POST without an idempotency key could create a duplicate. A failure
+        after sending (dropped connection, 5xx, an unreadable answer) has
+        ``outcome_unknown=True``: look the transaction up before sending it again.
         """
         body = p.sent_transaction(transaction)
         response, data = self._client._send(
             RequestSpec(method="POST", path="/v2/transactions", json=body)
         )
-        result = SendTransactionResult.model_validate(data or {})
+        # an answer that cannot be read (an HTML proxy page, a list) leaves the outcome
+        # unknown: the transaction was probably stored, so it must not simply be sent again
+        expect_json(response, data, outcome_unknown=True)
+        result: SendTransactionResult = cast(
+            SendTransactionResult,
+            data or {},
+            method=response.request.method,
+            url=str(response.request.url),
+            status=response.status_code,
+            outcome_unknown=True,
+        )
         return result.model_copy(update={"queued": response.status_code == 202})
 
     @endpoint("POST", "/v2/errors")
@@ -396,7 +409,7 @@ class Transactions(SyncAPIResource):
             RequestSpec(method="GET", path="/v2/all-transactions", params=params),
             strategy=p.PAGINATION,
             item_type=m.Transaction,
-            items=lambda body: body.get("items"),
+            items=items_at("items"),
             start=cursor,
             limit=limit,
         )
