@@ -189,7 +189,9 @@ async def test_the_put_step_gives_up_after_the_retries(mode: Mode) -> None:
     with respx.mock(assert_all_called=False) as router:
         routes = mock_invoice_upload(router)
         routes["put"].mock(side_effect=httpx.ConnectError("refused"))
-        with pytest.raises(APIConnectionError, match=f"ConnectError during PUT {STORAGE}$"):
+        with pytest.raises(
+            APIConnectionError, match=f"ConnectError: refused during PUT {STORAGE}$"
+        ):
             await mode(make_client(mode, max_retries=1).invoices.upload_pdf("FV-1", PDF))
     assert routes["put"].call_count == 2
     assert not routes["complete"].called
@@ -234,3 +236,19 @@ async def test_the_sandbox_refuses_complete_before_begin(
         await mode(client.goods_issued_notes.finalize_upload("WZ-1", upload_id=target.upload_id))
     assert target.upload_url.startswith("https://storage.sandbox.invalid/storage/notes/")
     await mode(client.close())
+
+
+async def test_a_post_upload_that_may_have_arrived_is_not_sent_again(mode: Mode) -> None:
+    with respx.mock(assert_all_called=False) as router:
+        router.post(f"{WZ}/file-upload-initialize").respond(
+            200, json={"fileId": "F-7", "url": "https://files.example.test/wz7", "method": "POST"}
+        )
+        put = router.post("https://files.example.test/wz7").mock(
+            side_effect=httpx.ReadTimeout("timed out")
+        )
+        final = router.post(f"{WZ}/file-upload-finalize").respond(204)
+        with pytest.raises(APIConnectionError) as info:
+            await mode(make_client(mode, max_retries=3).goods_issued_notes.upload_pdf("WZ-7", PDF))
+    assert put.call_count == 1
+    assert info.value.outcome_unknown
+    assert not final.called

@@ -185,16 +185,17 @@ def accepted_count(answer: Any, sent: int) -> int:
     return sent
 
 
-#: httpx errors that happen before a single byte of the request left the machine.
-_BEFORE_SENDING = ("ConnectError", "ConnectTimeout", "PoolTimeout")
-
-
 def nothing_sent(error: BaseException) -> bool:
-    """Whether a transport error happened before the request was sent (connection refused,
-    no connection in time): repeating it cannot duplicate a write."""
-    if not isinstance(error, APIConnectionError) or not error.retryable:
-        return False
-    return error.reason.split(":", 1)[0].strip() in _BEFORE_SENDING
+    """Whether a transport error of a write happened before the request left (connection
+    refused, no connection in time: the core's ``outcome_unknown`` is false and the error is
+    ``retryable``), so sending it again cannot duplicate it. A failed token request is left to
+    the core, which retries it for every call."""
+    return (
+        isinstance(error, APIConnectionError)
+        and error.retryable
+        and not error.outcome_unknown
+        and not error.token_request
+    )
 
 
 @attrs.frozen

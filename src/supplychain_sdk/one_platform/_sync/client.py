@@ -20,13 +20,8 @@ from ..._core.auth import OAuth2ClientCredentials, TokenProvider
 from ..._core.checks import invalid, positive_int
 from ..._core.config import ClientConfig
 from ..._core.decoding import decode_body, status_error
-from ..._core.errors import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    APITimeoutError,
-    InvalidRequestError,
-)
+from ..._core.errors import APIConnectionError, APIError, APIStatusError, InvalidRequestError
+from ..._core.failures import connection_error
 from ..._core.models import APIModel
 from ..._core.operations import Operation, uses
 from ..._core.platform import Platform
@@ -345,22 +340,22 @@ class OnePlatform(SyncAPIClient):
             target.upload_url, target.method, target.headers, file, self.config.timeout
         )
         url = public_url(request.url)
-        idempotent = request.method == "PUT"
         attempts = 0
         while True:
             attempts += 1
+            failure: APIConnectionError | None = None
             try:
                 response = self._http.send(request, auth=None, follow_redirects=False)
             except httpx.RequestError as exc:
-                timeout = isinstance(exc, httpx.TimeoutException)
-                error_cls = APITimeoutError if timeout else APIConnectionError
-                error = error_cls(method=request.method, url=url, reason=type(exc).__name__)
-                if attempts <= self.config.max_retries and (
-                    idempotent or nothing_sent(_connect_error(exc, request.method, url))
-                ):
+                # a PUT may be repeated; a POST only if it never left
+                failure = connection_error(
+                    exc, method=request.method, url=url, replay_safe=request.method == "PUT"
+                )
+            if failure is not None:  # raised outside the except block: no chain to httpx
+                if failure.retryable and attempts <= self.config.max_retries:
                     self._sleep(backoff(attempts))
                     continue
-                raise error from None
+                raise failure
             if response.status_code in RETRYABLE_STATUSES and attempts <= self.config.max_retries:
                 wait = server_wait(response.headers)
                 limit = self.config.max_retry_wait
@@ -372,10 +367,6 @@ class OnePlatform(SyncAPIClient):
                 )
             logger.debug("uploaded %d bytes to %s", file.size, url)
             return
-
-
-def _connect_error(exc: httpx.RequestError, method: str, url: str) -> APIConnectionError:
-    return APIConnectionError(method=method, url=url, reason=type(exc).__name__)
 
 
 def _anonymous(response: httpx.Response, url: str) -> httpx.Response:
