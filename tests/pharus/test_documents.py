@@ -347,3 +347,65 @@ async def test_the_fake_refuses_bad_uploads_with_its_error_shape(
         await mode(
             as_viewer.documents.upload(CONTENT, entity_type="purchase_order", entity_id=order_id)
         )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data", b"--x\r\n"),
+        ("multipart/form-data; boundary=x", b""),
+        ("multipart/form-data; boundary=x", b"--x\r\nno headers here--x--\r\n"),
+        ("multipart/form-data; boundary=x", b"--x\r\n\r\n\r\nvalue\r\n--x--\r\n"),
+        (
+            "multipart/form-data; boundary=x",
+            b'--x\r\nContent-Disposition: form-data; name="entityType"\r\n\r\n\xff\xfe\r\n'
+            b'--x\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n\x00\r\n'
+            b'--x\r\nContent-Disposition: form-data; name="file"; filename="\xe9"\r\n\r\n'
+            b"data\r\n--x--\r\n",
+        ),
+        (
+            "multipart/form-data; boundary=\xe9\xff",
+            b"--\xe9\xff\r\nContent-Disposition: form-data; name*=bogus''%ZZ\r\n\r\nv\r\n"
+            b"--\xe9\xff--\r\n",
+        ),
+        ("application/json", b'{"entityType": "sales_order"}'),
+    ],
+)
+def test_the_fake_answers_malformed_uploads_with_its_error_shape(
+    sandbox: PharusSandbox, content_type: str, body: bytes
+) -> None:
+    with sandbox.http_client() as http:
+        answer = http.post(
+            f"{sandbox.base_url}/api/documents",
+            content=body,
+            headers={
+                "Authorization": f"Bearer {sandbox.DEFAULT_TOKEN}",
+                "X-Org-Id": ORG,
+                "Content-Type": content_type.encode("latin-1"),  # type: ignore[dict-item]
+            },
+        )
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == "validation_failed"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "expires=%C2%B2&signature=x",
+        "expires=1&signature=%E2%98%83",
+        "expires=99999999999999999999",
+    ],
+)
+def test_the_fake_storage_refuses_odd_signatures(
+    sandbox: PharusSandbox, order_id: str, query: str
+) -> None:
+    client = sandbox.client()
+    document = client.documents.upload(CONTENT, entity_type="purchase_order", entity_id=order_id)
+    client.close()
+    with sandbox.http_client() as http:
+        answer = http.get(
+            f"https://storage.pharus.sandbox.invalid/pharus-storage/{document.id}?{query}"
+        )
+    assert answer.status_code == 403
+    assert b"SignatureDoesNotMatch" in answer.content

@@ -373,3 +373,26 @@ async def test_lists_statuses_and_bulk_imports(
         ProductionOrderItemDetail,
     )
     assert await mode.collect(client.work_orders.receipts.list(wo_report.ids[0])) == []
+
+
+async def test_bom_lines_without_a_usable_quantity_need_nothing(
+    mode: Mode, sandbox: PharusSandbox, catalog: Catalog
+) -> None:
+    client = make_client(mode, sandbox)
+    sandbox.table("boms")[catalog.sku]["items"] = [
+        {"materialId": catalog.material, "quantity": "abc"},
+        {"materialId": catalog.material, "quantity": [1]},
+        {"materialId": catalog.material, "quantity": "Infinity"},
+        {"materialId": catalog.material},
+        {"quantity": 2},
+        "not a line",
+        {"materialId": catalog.material, "quantity": "0.25"},
+    ]
+    added = await mode(
+        client.work_orders.create(
+            status="Draft",
+            work_site_location_id=catalog.location,
+            items=[{"sku_id": catalog.sku, "quantity": 4}],
+        )
+    )
+    assert _inputs(added.inputs) == [(catalog.material, "1.00")]

@@ -507,3 +507,29 @@ async def test_other_organizations_and_roles(
         await mode(as_viewer.purchase_orders.update(order.id, notes="no"))
     with pytest.raises(PermissionDeniedError):
         await mode(as_viewer.purchase_orders.receipts.create(order.id, items=[]))
+
+
+@pytest.mark.parametrize(
+    ("lines", "field"),
+    [
+        ([], "items"),
+        ([{"purchaseOrderItemId": ["x"], "quantity": 1}], "items.0.purchaseOrderItemId"),
+        ([{"purchaseOrderItemId": ID, "quantity": 1}], "items.0.purchaseOrderItemId"),
+        ([{"purchaseOrderItemId": "LINE", "quantity": "3"}], "items.0.quantity"),
+        ([{"purchaseOrderItemId": "LINE", "quantity": True}], "items.0.quantity"),
+        ([{"purchaseOrderItemId": "LINE", "quantity": -2}], "items.0.quantity"),
+        ([{"purchaseOrderItemId": "LINE", "quantity": 1, "locationId": 7}], "items.0.locationId"),
+    ],
+)
+async def test_the_fake_refuses_odd_receipt_lines(
+    mode: Mode, sandbox: PharusSandbox, catalog: Catalog, lines: list[Any], field: str
+) -> None:
+    client = make_client(mode, sandbox)
+    created = await mode(client.purchase_orders.create(**_po(catalog)))
+    sent = json.loads(json.dumps(lines).replace('"LINE"', f'"{created.items[0].id}"'))
+    with pytest.raises(BadRequestError) as caught:
+        await mode(client.purchase_orders.receipts.create(created.purchase_order.id, items=sent))
+    assert caught.value.code == "validation_failed"
+    assert list(caught.value.field_errors) == [field]
+    assert sandbox.table("purchase_order_receipts") == {}
+    assert sandbox.table("materials_ledger") == {}

@@ -222,8 +222,9 @@ class DocumentsHandlers(PharusEngine):
         document_id = request.path_params["document_id"]
         expires = request.param("expires") or ""
         signature = request.param("signature") or ""
-        if not expires.isdigit() or not hmac.compare_digest(
-            signature, _signature(document_id, int(expires))
+        valid = expires.isascii() and expires.isdigit()
+        if not valid or not hmac.compare_digest(
+            signature.encode(), _signature(document_id, int(expires)).encode()
         ):
             return _refused(403, "SignatureDoesNotMatch", "The request signature is invalid.")
         if int(expires) < self.clock():

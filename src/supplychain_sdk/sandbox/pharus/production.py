@@ -41,6 +41,17 @@ STAMPS = {
 TERMINAL = ("Completed", "Cancelled")
 
 
+def _number(value: Any) -> Decimal | None:
+    """A finite number from a stored BOM line (the BOM's lines are not checked), or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        return None
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    return number if number.is_finite() else None
+
+
 @attrs.frozen
 class Family:
     """The names one order family uses in the API and in the fake's collections."""
@@ -143,7 +154,9 @@ class ProductionHandlers(OrderSteps):
         for component in bom.get("items") or []:
             if not isinstance(component, Mapping) or not component.get("materialId"):
                 continue
-            per_unit = Decimal(str(component.get("quantity", 0)))
+            per_unit = _number(component.get("quantity"))
+            if per_unit is None:  # a BOM line without a usable quantity needs nothing
+                continue
             inputs.append(
                 self.order_store(
                     call,

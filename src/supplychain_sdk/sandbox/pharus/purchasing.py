@@ -188,7 +188,8 @@ class OrderSteps(PharusEngine):
             where = f"items.{index}"
             if not isinstance(line, Mapping):
                 raise invalid(where, "must be an object")
-            item = self.table(items).get(line.get(item_field))  # type: ignore[arg-type]
+            item_id = line.get(item_field)
+            item = self.table(items).get(item_id) if isinstance(item_id, str) else None
             if item is None or item.get("orgId") != call.org() or item[parent_field] != parent_id:
                 raise invalid(f"{where}.{item_field}", "names no line of this order")
             quantity = line.get("quantity")
