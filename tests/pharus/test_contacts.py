@@ -50,16 +50,24 @@ def other_org(sandbox: PharusSandbox) -> str:
     return str(sandbox.add_org("Other Co", "other-co", sandbox.DEFAULT_USER_ID)["id"])
 
 
+def seed(
+    sandbox: PharusSandbox, collection: str, record_id: str | None = None, **fields: Any
+) -> str:
+    """A record of another section's collection in the default org (only what the handlers
+    under test read: its id and organization, plus ``fields``)."""
+    record_id = record_id or sandbox.new_id()
+    sandbox.table(collection)[record_id] = {
+        "id": record_id,
+        "orgId": sandbox.DEFAULT_ORG_ID,
+        "isActive": True,
+        **fields,
+    }
+    return record_id
+
+
 def seed_customer(sandbox: PharusSandbox, name: str = "Acme Foods") -> str:
     """A customer record of the default org (as the customers handlers store it)."""
-    customer_id = sandbox.new_id()
-    sandbox.table("customers")[customer_id] = {
-        "id": customer_id,
-        "orgId": sandbox.DEFAULT_ORG_ID,
-        "name": name,
-        "isActive": True,
-    }
-    return customer_id
+    return seed(sandbox, "customers", name=name)
 
 
 async def test_contact_flow_create_list_update_retrieve_delete(mode: Mode, sandbox: Any) -> None:
@@ -171,15 +179,21 @@ async def test_links_and_contacts_of_an_entity(mode: Mode, sandbox: Any) -> None
     await mode.close(client)
 
 
-async def test_a_link_to_an_unknown_customer_is_refused(mode: Mode, sandbox: Any) -> None:
+async def test_links_name_customers_or_vendors_of_the_org(mode: Mode, sandbox: Any) -> None:
     client = make_client(mode, sandbox)
     ada = await mode(client.contacts.create(first_name="Ada"))
-    with pytest.raises(BadRequestError) as caught:
-        await mode(
-            client.contacts.links.create(ada.id, entity_type="customer", entity_id=sandbox.new_id())
-        )
-    assert caught.value.code == "validation_failed"
-    assert caught.value.field_errors == {"entityId": ["no such customer"]}
+    vendor = seed(sandbox, "vendors", name="Resin Co")
+    link = await mode(client.contacts.links.create(ada.id, entity_type="vendor", entity_id=vendor))
+    assert (link.entity_type, link.entity_id) == (ContactEntityType.VENDOR, vendor)
+    for entity_type in ("customer", "vendor"):
+        with pytest.raises(BadRequestError) as caught:
+            await mode(
+                client.contacts.links.create(
+                    ada.id, entity_type=entity_type, entity_id=sandbox.new_id()
+                )
+            )
+        assert caught.value.code == "validation_failed"
+        assert caught.value.field_errors == {"entityId": [f"no such {entity_type}"]}
     await mode.close(client)
 
 

@@ -30,7 +30,7 @@ from supplychain_sdk.sandbox.pharus.inventory import add_ledger_entry, stock_lev
 from tests.conftest import Mode
 
 from .conftest import make_client
-from .test_contacts import as_viewer, consume, other_org
+from .test_contacts import as_viewer, consume, other_org, seed
 
 MATERIAL = "aaaaaaaa-0000-4000-8000-000000000001"
 SKU = "bbbbbbbb-0000-4000-8000-000000000001"
@@ -38,17 +38,16 @@ PLANT = "11111111-1111-4111-8111-111111111111"
 WAREHOUSE = "22222222-2222-4222-8222-222222222222"
 
 
-def seed_material(sandbox: PharusSandbox) -> None:
-    sandbox.table("materials")[MATERIAL] = {
-        "id": MATERIAL,
-        "orgId": sandbox.DEFAULT_ORG_ID,
-        "materialCode": "RES-01",
-        "name": "Resin",
-    }
+@pytest.fixture(autouse=True)
+def catalog(sandbox: PharusSandbox) -> None:
+    """The material, SKU and locations the inventory handlers check (the catalog's records)."""
+    seed(sandbox, "materials", MATERIAL, materialCode="RES-01", name="Resin")
+    seed(sandbox, "skus", SKU, skuCode="SKU-01", name="Bottle")
+    seed(sandbox, "locations", PLANT, name="Plant")
+    seed(sandbox, "locations", WAREHOUSE, name="Warehouse")
 
 
 async def test_a_transfer_is_in_transit_until_completed_once(mode: Mode, sandbox: Any) -> None:
-    seed_material(sandbox)
     inventory = make_client(mode, sandbox).materials_inventory
     stocked = await mode(
         inventory.adjust(material_id=MATERIAL, location_id=PLANT, quantity=Decimal("20.5"))
@@ -300,6 +299,37 @@ async def test_a_transfer_to_its_own_source_is_refused(mode: Mode, sandbox: Any)
             )
         )
     assert caught.value.field_errors == {"destinationLocationId": ["must differ from the source"]}
+
+
+async def test_items_and_locations_must_be_records_of_the_org(mode: Mode, sandbox: Any) -> None:
+    client = make_client(mode, sandbox)
+    unknown = sandbox.new_id()
+    with pytest.raises(BadRequestError) as caught:
+        await mode(
+            client.materials_inventory.transfers.create(
+                material_id=unknown,
+                source_location_id=PLANT,
+                destination_location_id=unknown,
+                quantity=1,
+            )
+        )
+    assert caught.value.field_errors == {
+        "materialId": ["no such material"],
+        "destinationLocationId": ["no such location"],
+    }
+    elsewhere = make_client(mode, sandbox, org_id=other_org(sandbox))
+    with pytest.raises(BadRequestError) as refused:
+        await mode(
+            elsewhere.finished_goods_inventory.adjust(sku_id=SKU, location_id=PLANT, quantity=1)
+        )
+    assert refused.value.field_errors == {
+        "skuId": ["no such SKU"],
+        "locationId": ["no such location"],
+    }
+    assert sandbox.table("materials_ledger") == {}
+    assert sandbox.table("fg_ledger") == {}
+    await mode.close(client)
+    await mode.close(elsewhere)
 
 
 async def test_ledgers_are_per_organization_and_viewers_only_read(mode: Mode, sandbox: Any) -> None:

@@ -32,9 +32,15 @@ from supplychain_sdk.pharus import (
 from tests.conftest import Mode
 
 from .conftest import BASE, ID, make_client, plain_client
-from .test_contacts import as_viewer, consume, other_org
+from .test_contacts import as_viewer, consume, other_org, seed
 
 SKU = "33333333-3333-4333-8333-333333333333"
+
+
+@pytest.fixture(autouse=True)
+def catalog(sandbox: Any) -> None:
+    """The SKU the order lines name (a catalog record)."""
+    seed(sandbox, "skus", SKU, skuCode="SKU-01", name="Bottle")
 
 
 async def setup(mode: Mode, client: Any) -> tuple[str, str, str]:
@@ -120,6 +126,32 @@ async def test_order_flow_wrappers_status_stamps_and_money(
     with pytest.raises(NotFoundError):
         await mode(client.sales_orders.retrieve(order.id))
     assert [i["salesOrderId"] for i in sandbox.table("sales_order_items").values()] == []
+    await mode.close(client)
+
+
+async def test_lines_and_locations_must_be_records_of_the_org(mode: Mode, sandbox: Any) -> None:
+    client = make_client(mode, sandbox)
+    customer, channel, _ = await setup(mode, client)
+    unknown = sandbox.new_id()
+    lines = [
+        {"sku_id": SKU, "quantity": 1},
+        {"sku_id": unknown, "quantity": 2, "unit_price": 1},
+    ]
+    with pytest.raises(BadRequestError) as caught:
+        await mode(
+            client.sales_orders.create(
+                **new_order(customer, channel, items=lines, fulfillment_location_id=unknown)
+            )
+        )
+    assert caught.value.field_errors == {
+        "items.1.skuId": ["no such SKU"],
+        "fulfillmentLocationId": ["no such location"],
+    }
+    assert sandbox.table("sales_orders") == {}
+    order = (await mode(client.sales_orders.create(**new_order(customer, channel)))).sales_order
+    with pytest.raises(BadRequestError) as refused:
+        await mode(client.sales_orders.items.create(order.id, sku_id=unknown, quantity=1))
+    assert refused.value.field_errors == {"skuId": ["no such SKU"]}
     await mode.close(client)
 
 

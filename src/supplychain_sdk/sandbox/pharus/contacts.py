@@ -3,8 +3,7 @@
 Collections: ``contacts``, ``contact_methods`` (``type`` stored as ``methodType``) and
 ``contact_links``. Deleting a contact deletes its methods and links; one method per contact
 and type, and one link per entity, is primary (setting another clears the previous one).
-A link to a customer must name a customer of the organization; vendor ids belong to
-another section's store and are taken as given.
+A link must name a customer or vendor of the organization (400 ``validation_failed``).
 """
 
 from __future__ import annotations
@@ -116,15 +115,15 @@ class ContactsHandlers(PharusEngine):
 
     # -- links ---------------------------------------------------------------------------------
     def _contacts_check_entity(self, call: Call, entity_type: str, entity_id: str) -> None:
-        if entity_type == "customer":
-            record = self.table("customers").get(entity_id)
-            if record is None or record.get("orgId") != call.org():
-                raise SandboxError(
-                    400,
-                    "validation_failed",
-                    f"customer {entity_id} not found",
-                    {"fieldErrors": {"entityId": ["no such customer"]}},
-                )
+        collection = "customers" if entity_type == "customer" else "vendors"
+        record = self.table(collection).get(entity_id)
+        if record is None or record.get("orgId") != call.org():
+            raise SandboxError(
+                400,
+                "validation_failed",
+                f"{entity_type} {entity_id} not found",
+                {"fieldErrors": {"entityId": [f"no such {entity_type}"]}},
+            )
 
     def _contacts_link(self, call: Call, contact_id: str, body: dict[str, Any]) -> dict[str, Any]:
         entity_type, entity_id = str(body["entityType"]), body["entityId"]

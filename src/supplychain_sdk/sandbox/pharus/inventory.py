@@ -20,6 +20,8 @@ How the fake reads the ledger (the document shows none of it):
   ``CONSUME``, ``REVERSE_RECEIVE`` and ``REVERSE_PRODUCE`` subtract, a transfer leaves the
   source at once and reaches the destination when completed (``inTransit`` meanwhile);
   ``ORDER``/``DEMAND``/``ALLOCATE`` do not move stock;
+* the material or SKU and the locations must be records of the organization (400
+  ``validation_failed`` with ``fieldErrors``);
 * a disposal or transfer of more than is on hand is 409 ``conflict``;
 * a summary row is ``{materialId|skuId, locationId, onHand, inTransit}`` (strings);
 * ``dateFrom``/``dateTo`` compare the first 10 characters of ``eventDate`` (the day),
@@ -42,6 +44,8 @@ __all__ = [
     "Ledger",
     "add_ledger_entry",
     "exact_body",
+    "missing_references",
+    "refuse",
     "stock_levels",
 ]
 
@@ -87,6 +91,35 @@ def exact_body(call: Call) -> dict[str, Any]:
     exact = json.loads(call.request.body, parse_float=Decimal) if call.request.body else {}
     merged: dict[str, Any] = _exact(body, exact)
     return merged
+
+
+def missing_references(
+    engine: PharusEngine,
+    call: Call,
+    body: Mapping[str, Any],
+    references: Mapping[str, str],
+    path: str = "",
+) -> dict[str, list[str]]:
+    """What is wrong with the ids of ``body`` that must name records of the call's
+    organization (request field -> collection): ``{"<path><field>": ["no such ..."]}``."""
+    problems: dict[str, list[str]] = {}
+    for field, collection in references.items():
+        value = body.get(field)
+        if value is None:
+            continue
+        record = engine.table(collection).get(value)
+        if record is None or record.get("orgId") != call.org():
+            noun = collection.removesuffix("s").replace("_", " ")
+            problems[f"{path}{field}"] = [f"no such {'SKU' if noun == 'sku' else noun}"]
+    return problems
+
+
+def refuse(problems: Mapping[str, list[str]]) -> None:
+    """Answer 400 ``validation_failed`` with ``fieldErrors`` when there are problems."""
+    if problems:
+        raise SandboxError(
+            400, "validation_failed", "the body is invalid", {"fieldErrors": dict(problems)}
+        )
 
 
 def _exact(checked: Any, raw: Any) -> Any:
@@ -218,7 +251,19 @@ class InventoryHandlers(PharusEngine):
 
     def _inventory_transfer(self, call: Call, ledger: Ledger) -> SandboxResponse:
         body = exact_body(call)
-        item_field = LEDGERS[ledger][1]
+        item_field, items = LEDGERS[ledger][1], LEDGERS[ledger][2]
+        refuse(
+            missing_references(
+                self,
+                call,
+                body,
+                {
+                    item_field: items,
+                    "sourceLocationId": "locations",
+                    "destinationLocationId": "locations",
+                },
+            )
+        )
         source, destination = body["sourceLocationId"], body["destinationLocationId"]
         if source == destination:
             raise SandboxError(
@@ -284,7 +329,9 @@ class InventoryHandlers(PharusEngine):
 
     def _inventory_move(self, call: Call, ledger: Ledger, event_type: str) -> SandboxResponse:
         body = exact_body(call)
-        item = body[LEDGERS[ledger][1]]
+        item_field, items = LEDGERS[ledger][1], LEDGERS[ledger][2]
+        refuse(missing_references(self, call, body, {item_field: items, "locationId": "locations"}))
+        item = body[item_field]
         if event_type == "DISPOSE":
             self._inventory_take(call, ledger, item, body["locationId"], body["quantity"])
         entry = add_ledger_entry(

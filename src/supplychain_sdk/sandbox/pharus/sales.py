@@ -4,9 +4,9 @@ Collections: ``sales_orders`` (answer names: ``orderChannelId``, ``orderStatus``
 strings), ``sales_order_items``, ``sales_order_timeline_notes`` and ``order_channels``
 (lookup items).
 
-* An order's customer, channel and broker must be records of the organization, and its
-  channel active (400 ``validation_failed`` with ``fieldErrors`` otherwise); SKU and
-  location ids belong to other sections' stores and are taken as given.
+* An order's customer, channel, broker, fulfilment location and item SKUs must be records
+  of the organization, and its channel active (400 ``validation_failed`` with
+  ``fieldErrors`` otherwise, e.g. ``items.0.skuId``).
 * ``soNumber`` is ``SO-00001``, ``SO-00002``... per organization; ``placedAt`` is the
   creation time. Each status has a timestamp (``Received`` -> ``receivedAt`` ...
   ``In-Dispute`` -> ``inDisputeAt``): setting a status stamps it with the fake's time
@@ -27,7 +27,7 @@ from typing import Any
 from .._framework import SandboxResponse, json_response
 from ._engine import Call, PharusEngine, SandboxError
 from .customers import add_lookup, list_lookups, lookup_usage
-from .inventory import exact_body
+from .inventory import exact_body, missing_references, refuse
 
 __all__ = ["FULFILLMENT_STATUSES", "ORDER_STATUSES", "STATUS_STAMPS", "SalesHandlers"]
 
@@ -60,6 +60,15 @@ _REFERENCES = {
 }
 
 
+def _line_problems(
+    engine: PharusEngine, call: Call, lines: list[dict[str, Any]], path: str = ""
+) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = {}
+    for n, line in enumerate(lines):
+        problems.update(missing_references(engine, call, line, {"skuId": "skus"}, f"{path}{n}."))
+    return problems
+
+
 def _item(call: Call, order_id: str, engine: PharusEngine, body: Mapping[str, Any]) -> Any:
     record = {
         "id": engine.new_id(),
@@ -84,6 +93,7 @@ class SalesHandlers(PharusEngine):
         problems: dict[str, list[str]] = {}
         for key, value in body.items():
             if key == "items":
+                problems.update(_line_problems(self, call, value, f"{path}items."))
                 continue
             answer, collection = _REFERENCES.get(key, (key, ""))
             if collection and value is not None:
@@ -97,14 +107,10 @@ class SalesHandlers(PharusEngine):
             elif key == "fulfillmentStatus" or (key in _MONEY and value is not None):
                 value = str(value)
             fields[answer] = value
+        problems.update(
+            missing_references(self, call, body, {"fulfillmentLocationId": "locations"}, path)
+        )
         return fields, problems
-
-    @staticmethod
-    def _sales_refuse(problems: dict[str, list[str]]) -> None:
-        if problems:
-            raise SandboxError(
-                400, "validation_failed", "the body is invalid", {"fieldErrors": problems}
-            )
 
     def _sales_new(self, call: Call, fields: dict[str, Any]) -> dict[str, Any]:
         number = len(self.rows(call, "sales_orders")) + 1
@@ -138,7 +144,7 @@ class SalesHandlers(PharusEngine):
     def on_sales_orders_create(self, call: Call) -> SandboxResponse:
         body = exact_body(call)
         fields, problems = self._sales_fields(call, body)
-        self._sales_refuse(problems)
+        refuse(problems)
         order = self._sales_new(call, fields)
         items = [_item(call, order["id"], self, item) for item in body["items"]]
         return json_response({"salesOrder": order, "items": items})
@@ -149,7 +155,7 @@ class SalesHandlers(PharusEngine):
     def on_sales_orders_update(self, call: Call) -> SandboxResponse:
         order = self.find(call, "sales_orders", call.ids["sales_order_id"])
         fields, problems = self._sales_fields(call, exact_body(call))
-        self._sales_refuse(problems)
+        refuse(problems)
         status = fields.get("orderStatus")
         if status is not None and status != order["orderStatus"]:
             if order["orderStatus"] == "Completed":
@@ -182,7 +188,7 @@ class SalesHandlers(PharusEngine):
             fields, row_problems = self._sales_fields(call, row, f"rows.{n}.")
             checked.append((fields, row["items"]))
             problems.update(row_problems)
-        self._sales_refuse(problems)
+        refuse(problems)
         ids = []
         for fields, items in checked:
             order = self._sales_new(call, fields)
@@ -195,6 +201,7 @@ class SalesHandlers(PharusEngine):
     def on_sales_orders_items_create(self, call: Call) -> SandboxResponse:
         body = exact_body(call)
         order = self.find(call, "sales_orders", call.ids["sales_order_id"])
+        refuse(missing_references(self, call, body, {"skuId": "skus"}))
         return json_response(_item(call, order["id"], self, body))
 
     def on_sales_orders_items_list(self, call: Call) -> SandboxResponse:
@@ -203,6 +210,8 @@ class SalesHandlers(PharusEngine):
 
     def on_sales_orders_items_update(self, call: Call) -> SandboxResponse:
         body = exact_body(call)
+        self.find(call, "sales_order_items", call.ids["item_id"])
+        refuse(missing_references(self, call, body, {"skuId": "skus"}))
         if body.get("unitPrice") is not None:
             body["unitPrice"] = str(body["unitPrice"])
         return json_response(self.change(call, "sales_order_items", call.ids["item_id"], body))
