@@ -62,16 +62,16 @@ def test_every_call_whose_faults_fit_the_budget_succeeds(report: SoakReport) -> 
 def test_a_write_that_may_have_been_applied_fails_with_outcome_unknown(
     report: SoakReport,
 ) -> None:
-    """A plain POST or If-Match update whose last answer was lost or a 502 (it may have been
-    applied) is not sent again, and its error says the outcome is unknown; one refused with
-    503/429 (not processed) says it is known."""
+    """A plain POST or If-Match update whose last answer was lost, unreadable or a 502 (it
+    may have been applied) is not sent again, and its error says the outcome is unknown; one
+    refused with 503/429 (not processed) says it is known."""
     checked = {"unknown": 0, "known": 0}
     for outcome in report.outcomes:
         if outcome.op.kind not in {"create", "conditional"} or outcome.error is None:
             continue
         api = [e for e in outcome.events if not e.token]
         last = api[-1].fault if api else None
-        if last in {"reset", "reset_mid_body", "stall", "502"}:
+        if last in {"reset", "reset_mid_body", "stall", "502", "malformed_json"}:
             assert outcome.error.outcome_unknown is True, outcome.label
             checked["unknown"] += 1
         elif last in {"503", "429"}:
