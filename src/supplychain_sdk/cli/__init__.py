@@ -6,6 +6,6 @@ never loads click.
 
 from __future__ import annotations
 
-from .app import cli, main, run
+from .app import cli, main
 
-__all__ = ["cli", "main", "run"]
+__all__ = ["cli", "main"]

@@ -7,11 +7,8 @@ appear only with ``--debug``.
 
 from __future__ import annotations
 
-import sys
-import traceback
-from collections.abc import Sequence
+from typing import Any
 
-import attrs
 import click
 
 from .._core.errors import SupplyChainError
@@ -22,20 +19,18 @@ from .platforms import platform_named
 from .serving import sandbox
 from .webhook_verify import webhooks
 
-__all__ = ["cli", "main"]
+__all__ = ["PROG", "cli", "main"]
 
 PROG = "supplychain"
 
 
-@attrs.define
-class _State:
-    """What the root options set for the whole run."""
-
-    debug: bool = False
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class _Root(click.Group):
-    """Takes ``one-platform`` for ``one_platform``."""
+    """The root group: takes ``one-platform`` for ``one_platform``, and turns every failure
+    into one line on stderr (exit status 1) unless ``--debug`` asks for the traceback."""
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         found = super().get_command(ctx, cmd_name)
@@ -47,14 +42,29 @@ class _Root(click.Group):
             return super().get_command(ctx, name)
         return found
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (CliError, SupplyChainError) as exc:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(_one_line(str(exc))) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(
+                _one_line(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            ) from None
+
 
 @click.group(cls=_Root, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "--version", "-V", prog_name=PROG, message="%(prog)s %(version)s"
 )
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
-@click.pass_obj
-def cli(state: _State, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Work with supply-chain platforms from the shell: serve their sandboxes, check
     credentials, list records, verify webhooks.
 
@@ -66,7 +76,6 @@ def cli(state: _State, debug: bool) -> None:
       supplychain webhooks verify --platform onescp --secret-env SECRET \\
           --header 'X-Webhook-Signature: sha256=...' < body.json
     """
-    state.debug = debug
 
 
 cli.add_command(sandbox)
@@ -75,39 +84,6 @@ for _group in platform_groups():
     cli.add_command(_group)
 
 
-def _fail(message: str, code: int = 1) -> int:
-    click.echo(f"Error: {' '.join(message.split())}", err=True)
-    return code
-
-
-def run(args: Sequence[str] | None = None) -> int:
-    """Run the command with ``args`` (default: ``sys.argv[1:]``); returns the exit status."""
-    state = _State()
-    try:
-        result = cli.main(
-            args=list(args) if args is not None else None,
-            prog_name=PROG,
-            standalone_mode=False,
-            obj=state,
-        )
-    except click.exceptions.Abort:
-        click.echo("Interrupted.", err=True)
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (CliError, SupplyChainError) as exc:
-        if state.debug:
-            traceback.print_exc()
-        return _fail(str(exc))
-    except Exception as exc:
-        if state.debug:
-            traceback.print_exc()
-            return 1
-        return _fail(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
-    return result if isinstance(result, int) else 0
-
-
 def main() -> None:
     """The ``supplychain`` entry point (and ``python -m supplychain_sdk``)."""
-    sys.exit(run())
+    cli.main(prog_name=PROG)

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .._core.checks import field_errors, invalid
 from .._core.errors import InvalidRequestError, SupplyChainError
 
 __all__ = ["SeedError", "load_seed"]
@@ -64,12 +66,30 @@ def _procuros(sandbox: Any) -> tuple[tuple[str, ...], Loader]:
             raise InvalidRequestError(f"unknown field(s) {sorted(unknown)}: use type and content")
         if not isinstance(record.get("content"), dict):
             raise InvalidRequestError("content must be the document (a JSON object)")
+        kind_of = str(record.get("type"))
         try:
-            sandbox.deliver(str(record.get("type")), record["content"])
+            sandbox.deliver(kind_of, _procuros_document(kind_of, record["content"]))
         except ValueError as exc:
             raise InvalidRequestError(str(exc)) from None
 
     return ("transactions",), load
+
+
+def _procuros_document(kind: str, content: dict[str, Any]) -> dict[str, Any]:
+    """``content`` if it is a valid document of ``kind`` (what the client will read back)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from ..procuros import ReceivedTransaction
+
+    probe = {"procurosTransactionId": str(uuid.UUID(int=0)), "type": kind, "content": content}
+    try:
+        TypeAdapter(ReceivedTransaction).validate_python(probe)
+    except ValidationError as exc:
+        errors = {
+            path.removeprefix(f"{kind}."): messages for path, messages in field_errors(exc).items()
+        }
+        raise invalid(f"the {kind} document", errors) from None
+    return content
 
 
 _PRODUCT_FIELDS = {

@@ -18,9 +18,11 @@ from .errors import CliError
 from .platforms import PLATFORMS, platform_named
 from .seeding import SeedError, load_seed
 
-__all__ = ["sandbox"]
+__all__ = ["READY", "sandbox"]
 
 _HOST = "127.0.0.1"
+#: The last line ``serve`` prints: a script may wait for it, then read what came before.
+READY = "# serving until Ctrl-C"
 
 
 class _Stop(Exception):
@@ -74,7 +76,8 @@ def serve(platform: str, port: int, seed_file: Path | None, no_examples: bool) -
     """Serve PLATFORM's sandbox on 127.0.0.1 until Ctrl-C.
 
     Prints, as shell lines you can paste (or `source`), the base URL and the sandbox's
-    fake credentials. They are well-known test values, not secrets. Every request is
+    fake credentials, ending with the line "# serving until Ctrl-C". The credentials are
+    well-known test values, not secrets. Every request is
     answered by the sandbox in this process; its state is lost when it stops.
 
     PLATFORM is one of procuros, cartoncloud, onescp, pharus, one_platform.
@@ -94,12 +97,13 @@ def serve(platform: str, port: int, seed_file: Path | None, no_examples: bool) -
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         with fake.serve(host=_HOST, port=port) as url:
-            lines = [f"# {spec.title} sandbox serving at {url} (Ctrl-C to stop)"]
+            lines = [f"# {spec.title} sandbox at {url}"]
             if loaded:
                 counts = ", ".join(f"{n} {kind}" for kind, n in loaded.items())
                 lines.append(f"# seeded from {seed_file}: {counts}")
             lines.append("# fake credentials of the sandbox (well-known test values, not secrets):")
             lines.extend(spec.credentials(fake, url))
+            lines.append(READY)
             click.echo("\n".join(lines))
             sys.stdout.flush()
             with contextlib.suppress(KeyboardInterrupt, _Stop):
