@@ -140,7 +140,7 @@ def onescp_tour() -> None:
         print("logged in as", client.auth.login().name)  # email/password -> JWT, renewed alone
         hook = client.webhooks.create(url="https://erp.example/hook", events=["order.created"])
         checkpoint = FileCheckpoint(Path(state) / "onescp-orders.json")
-        print("full sync:", [c.kind for c in client.orders.sync(checkpoint=checkpoint)])
+        print("full sync:", [c.kind for c in client.orders.changes(checkpoint=checkpoint)])
         row = {
             "erpId": "SAP-PO-1",
             "purchaseOrderNumber": "4500000001",
@@ -153,7 +153,7 @@ def onescp_tour() -> None:
         }
         report = client.orders.upsert_from_erp([row])  # idempotent by erpId: batched, retried
         print(f"ERP push: {len(report.created)} created, {len(report.errors)} refused")
-        print("incremental sync:", [c.kind for c in client.orders.sync(checkpoint=checkpoint)])
+        print("incremental sync:", [c.kind for c in client.orders.changes(checkpoint=checkpoint)])
         event = onescp_webhooks.verify(*inbox[0], hook.secret or "")  # HMAC-SHA256, typed
         if isinstance(event, OrderCreatedEvent):
             print("verified webhook:", event.event, event.data.purchase_order_number)
