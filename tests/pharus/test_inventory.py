@@ -48,7 +48,8 @@ def catalog(sandbox: PharusSandbox) -> None:
 
 
 async def test_a_transfer_is_in_transit_until_completed_once(mode: Mode, sandbox: Any) -> None:
-    inventory = make_client(mode, sandbox).materials_inventory
+    client = make_client(mode, sandbox)
+    inventory = client.materials_inventory
     stocked = await mode(
         inventory.adjust(material_id=MATERIAL, location_id=PLANT, quantity=Decimal("20.5"))
     )
@@ -106,12 +107,14 @@ async def test_a_transfer_is_in_transit_until_completed_once(mode: Mode, sandbox
     assert caught.value.code == "invalid_transition"
     with pytest.raises(NotFoundError):
         await mode(inventory.transfers.complete("TR-999999"))
+    await mode.close(client)
 
 
 async def test_quantities_are_sent_and_read_with_their_exact_digits(
     mode: Mode, sandbox: Any
 ) -> None:
-    inventory = make_client(mode, sandbox).finished_goods_inventory
+    client = make_client(mode, sandbox)
+    inventory = client.finished_goods_inventory
     entry = await mode(
         inventory.adjust(sku_id=SKU, location_id=PLANT, quantity=Decimal("0.10000000000000001"))
     )
@@ -126,10 +129,12 @@ async def test_quantities_are_sent_and_read_with_their_exact_digits(
             sku_id=SKU, location_id=PLANT, on_hand=Decimal("0.30000000000000001"), in_transit=0
         )
     ]
+    await mode.close(client)
 
 
 async def test_no_disposal_or_transfer_beyond_stock(mode: Mode, sandbox: Any) -> None:
-    inventory = make_client(mode, sandbox).materials_inventory
+    client = make_client(mode, sandbox)
+    inventory = client.materials_inventory
     await mode(inventory.adjust(material_id=MATERIAL, location_id=PLANT, quantity=5))
     with pytest.raises(ConflictError) as caught:
         await mode(inventory.dispose(material_id=MATERIAL, location_id=PLANT, quantity=6))
@@ -147,10 +152,12 @@ async def test_no_disposal_or_transfer_beyond_stock(mode: Mode, sandbox: Any) ->
     assert (gone.event_type, gone.quantity) == (MaterialLedgerEventType.DISPOSE, Decimal("2"))
     [level] = await mode.collect(inventory.summary())
     assert level.on_hand == Decimal("3")
+    await mode.close(client)
 
 
 async def test_ledger_pages_filters_and_entries(mode: Mode, sandbox: Any, clock: Any) -> None:
-    inventory = make_client(mode, sandbox).materials_inventory
+    client = make_client(mode, sandbox)
+    inventory = client.materials_inventory
     for day in (1, 2, 3):
         await mode(
             inventory.adjust(
@@ -176,6 +183,7 @@ async def test_ledger_pages_filters_and_entries(mode: Mode, sandbox: Any, clock:
     entry = await mode(inventory.ledger.retrieve(adjustments[1].id))
     assert entry == adjustments[1]
     assert isinstance(entry, MaterialLedgerEntry)
+    await mode.close(client)
 
 
 async def test_entries_other_sections_write_count_in_the_summary(mode: Mode, sandbox: Any) -> None:
@@ -204,6 +212,7 @@ async def test_entries_other_sections_write_count_in_the_summary(mode: Mode, san
     )
     [level] = await mode.collect(client.finished_goods_inventory.summary())
     assert level.on_hand == Decimal("11")
+    await mode.close(client)
 
 
 def sandbox_call(sandbox: PharusSandbox) -> Any:
@@ -288,7 +297,8 @@ async def test_bad_input_is_refused_before_sending(
 
 
 async def test_a_transfer_to_its_own_source_is_refused(mode: Mode, sandbox: Any) -> None:
-    inventory = make_client(mode, sandbox).materials_inventory
+    client = make_client(mode, sandbox)
+    inventory = client.materials_inventory
     with pytest.raises(BadRequestError) as caught:
         await mode(
             inventory.transfers.create(
@@ -299,6 +309,7 @@ async def test_a_transfer_to_its_own_source_is_refused(mode: Mode, sandbox: Any)
             )
         )
     assert caught.value.field_errors == {"destinationLocationId": ["must differ from the source"]}
+    await mode.close(client)
 
 
 async def test_items_and_locations_must_be_records_of_the_org(mode: Mode, sandbox: Any) -> None:
@@ -349,3 +360,5 @@ async def test_ledgers_are_per_organization_and_viewers_only_read(mode: Mode, sa
         await mode(
             viewer.materials_inventory.dispose(material_id=MATERIAL, location_id=PLANT, quantity=1)
         )
+    for opened in (client, elsewhere, viewer):
+        await mode.close(opened)
