@@ -236,3 +236,58 @@ async def test_reset_mid_body_from_raw_socket(mode: Mode) -> None:
     server.close()
     thread.join(timeout=2)
     await mode.close(client)
+
+
+# -- an async client belongs to one event loop ---------------------------------------------------
+
+
+def test_async_client_on_a_second_event_loop_gives_a_typed_error(
+    fake: WidgetSandbox, served: tuple[WidgetSandbox, str]
+) -> None:
+    import warnings
+
+    from supplychain_sdk._core import AsyncAPIClient, ClientConfig, EventLoopError
+
+    auth = OAuth2ClientCredentials("/oauth/token", CLIENT_ID, CLIENT_SECRET)
+    client = AsyncAPIClient(ClientConfig(base_url=served[1], auth=auth, max_retries=0))
+    derived = client.with_options(timeout=5)
+
+    async def first_use() -> None:
+        assert (await client.request("GET", "/widgets/1"))["id"] == "1"
+        # the test closes the pool behind the client's back, so that no socket of the closed
+        # loop is left for the garbage collector (a ResourceWarning); the client still
+        # remembers the loop it was used on
+        await client._http.aclose()
+
+    asyncio.run(first_use())
+    before = len(fake.requests)
+    for use in (
+        lambda: client.request("GET", "/widgets/1"),
+        lambda: derived.request("GET", "/widgets/1"),  # shares the pool, so the same rule
+        client.close,
+    ):
+        with pytest.raises(EventLoopError, match="first used on another event loop") as caught:
+            asyncio.run(use())  # type: ignore[operator]
+        assert isinstance(caught.value, RuntimeError)
+        assert "asyncio.run()" in str(caught.value)
+    assert len(fake.requests) == before  # nothing was sent
+
+    async def properly() -> None:  # one client per loop, closed in it: no warnings
+        async with AsyncAPIClient(ClientConfig(base_url=served[1], auth=auth)) as fresh:
+            assert (await fresh.request("GET", "/widgets/2"))["id"] == "2"
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        asyncio.run(properly())
+        asyncio.run(properly())
+
+
+async def test_injected_async_client_is_not_guarded(fake: WidgetSandbox) -> None:
+    from supplychain_sdk._core import AsyncAPIClient, ClientConfig
+
+    auth = OAuth2ClientCredentials("/oauth/token", CLIENT_ID, CLIENT_SECRET)
+    http = fake.async_http_client()
+    client = AsyncAPIClient(ClientConfig(base_url=fake.base_url, auth=auth, http_client=http))
+    assert client._loop_guard is None
+    assert (await client.request("GET", "/widgets/3"))["id"] == "3"
+    await http.aclose()

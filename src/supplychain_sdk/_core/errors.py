@@ -23,6 +23,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "EventLoopError",
     "ForeignOriginError",
     "InternalServerError",
     "InvalidRequestError",
@@ -72,6 +73,15 @@ class InvalidRequestError(SupplyChainError, ValueError):
 
 class ForeignOriginError(SupplyChainError, ValueError):
     """A URL points at another origin than the client's; it was refused before sending."""
+
+
+class EventLoopError(SupplyChainError, RuntimeError):
+    """An async client was used on another event loop than the one its connections were
+    opened on (typically: a second ``asyncio.run()`` with a client made for the first).
+
+    Nothing was sent. Create the client inside the loop that uses it, one per
+    ``asyncio.run()``, and close it there (``async with``).
+    """
 
 
 class PaginationError(SupplyChainError):

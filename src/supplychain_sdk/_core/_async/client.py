@@ -24,6 +24,7 @@ from ..config import ClientConfig, shared_ssl_context
 from ..decoding import cast, decode_body, items_at, status_error
 from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
 from ..failures import connection_error
+from ..loops import AsyncLoopGuard
 from ..operations import Operation, apply_overrides, prepare
 from ..pagination import PaginationStrategy
 from ..platform import Platform
@@ -58,6 +59,9 @@ class AsyncAPIClient:
         if injected is not None and not isinstance(injected, httpx.AsyncClient):
             raise InvalidRequestError("http_client must be an httpx.AsyncClient")
         self._owns_http = injected is None
+        # the pool this client made is bound to the event loop it is first used on; an
+        # injected client's loop is its owner's business
+        self._loop_guard = AsyncLoopGuard() if injected is None else None
         self._http: httpx.AsyncClient = injected or httpx.AsyncClient(
             verify=shared_ssl_context(),
             limits=config.limits.to_httpx(),
@@ -113,6 +117,7 @@ class AsyncAPIClient:
             if not isinstance(injected, httpx.AsyncClient):
                 raise InvalidRequestError("http_client must be an httpx.AsyncClient")
             new._http = injected
+            new._loop_guard = None
         new._owns_http = False
         return new
 
@@ -120,7 +125,12 @@ class AsyncAPIClient:
     async def close(self) -> None:
         """Close the connection pool this client created (an injected client is left open)."""
         if self._owns_http:
+            self._check_loop()
             await self._http.aclose()
+
+    def _check_loop(self) -> None:
+        if self._loop_guard is not None:
+            self._loop_guard.check(self)
 
     async def __aenter__(self: Self) -> Self:
         return self
@@ -472,6 +482,7 @@ class AsyncAPIClient:
         checked like any answer (it may be an error envelope), then written. A transfer that
         fails after bytes were written is not retried (the sink already holds part of it).
         """
+        self._check_loop()
         config = self._config
         request = build_request(self._http, config, spec)
         policy = RetryPolicy(

@@ -27,6 +27,7 @@ from ..config import ClientConfig, shared_ssl_context
 from ..decoding import cast, decode_body, items_at, status_error
 from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
 from ..failures import connection_error
+from ..loops import LoopGuard
 from ..operations import Operation, apply_overrides, prepare
 from ..pagination import PaginationStrategy
 from ..platform import Platform
@@ -61,6 +62,9 @@ class SyncAPIClient:
         if injected is not None and not isinstance(injected, httpx.Client):
             raise InvalidRequestError("http_client must be an httpx.Client")
         self._owns_http = injected is None
+        # the pool this client made is bound to the event loop it is first used on; an
+        # injected client's loop is its owner's business
+        self._loop_guard = LoopGuard() if injected is None else None
         self._http: httpx.Client = injected or httpx.Client(
             verify=shared_ssl_context(),
             limits=config.limits.to_httpx(),
@@ -116,6 +120,7 @@ class SyncAPIClient:
             if not isinstance(injected, httpx.Client):
                 raise InvalidRequestError("http_client must be an httpx.Client")
             new._http = injected
+            new._loop_guard = None
         new._owns_http = False
         return new
 
@@ -123,7 +128,12 @@ class SyncAPIClient:
     def close(self) -> None:
         """Close the connection pool this client created (an injected client is left open)."""
         if self._owns_http:
+            self._check_loop()
             self._http.close()
+
+    def _check_loop(self) -> None:
+        if self._loop_guard is not None:
+            self._loop_guard.check(self)
 
     def __enter__(self: Self) -> Self:
         return self
@@ -473,6 +483,7 @@ class SyncAPIClient:
         checked like any answer (it may be an error envelope), then written. A transfer that
         fails after bytes were written is not retried (the sink already holds part of it).
         """
+        self._check_loop()
         config = self._config
         request = build_request(self._http, config, spec)
         policy = RetryPolicy(
