@@ -49,6 +49,7 @@ def _detail(result: Any) -> None:
     assert isinstance(result, DocumentDetail)
     _document(result)
     assert result.signed_url == SIGNED
+    assert "X-Goog-Signature" not in repr(result)  # a credential: out of the repr
 
 
 def _deleted(result: Any) -> None:

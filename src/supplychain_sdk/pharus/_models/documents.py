@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..._core.models import APIModel, OpenEnum
 
 __all__ = ["Document", "DocumentDetail", "DocumentEntityType"]
@@ -36,7 +38,8 @@ class DocumentDetail(Document):
     """A document with a short-lived ``signed_url`` to download its content.
 
     The signed URL carries its own credentials: fetch it without the Pharus token (as
-    ``client.documents.download`` does).
+    ``client.documents.download`` does). It is left out of the model's ``repr`` (its
+    signature grants access to the file until it expires).
     """
 
-    signed_url: str
+    signed_url: str = Field(repr=False)
