@@ -106,6 +106,9 @@ class DocumentsResource(PharusResource):
         the Pharus token, ``X-Org-Id`` or default headers, and redirects are not followed.
         It is not retried; call again for a fresh URL.
 
+        Inferred route of the detail: ``GET /api/documents/{document_id}``; then ``GET`` of
+        the ``signedUrl`` it answers.
+
         Raises:
             APIStatusError: the storage refused the URL (e.g. expired); the error names
                 the URL without its query (the signature).
