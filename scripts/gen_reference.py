@@ -68,6 +68,7 @@ _CLIENT_METHODS = frozenset(
         "with_options",
         "close",
         "for_tenant",
+        "for_org",
     }
 )
 

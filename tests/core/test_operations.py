@@ -12,7 +12,7 @@ from pydantic import Field
 from typing_extensions import Required, TypedDict
 
 from supplychain_sdk._core import AsyncAPIClient, ClientConfig, SyncAPIClient
-from supplychain_sdk._core.errors import InvalidRequestError, ResponseDecodeError
+from supplychain_sdk._core.errors import InvalidRequestError, NotFoundError, ResponseDecodeError
 from supplychain_sdk._core.models import APIModel
 from supplychain_sdk._core.operations import (
     IdKind,
@@ -279,3 +279,38 @@ def test_dumps_writes_decimals_as_exact_numbers(value: Any, text: bytes) -> None
 def test_dumps_refuses_non_numbers(bad: Any) -> None:
     with pytest.raises(InvalidRequestError, match="not a JSON number"):
         dumps({"x": bad})
+
+
+SECRET_LOOKUP = Operation[Any](
+    name="invites.lookup",
+    method="GET",
+    path="/api/invites/{token}",
+    summary="Look up",
+    ids={"token": IdKind.SECRET},
+    answer=Any,
+)
+
+
+class SecretClient(SyncAPIClient):
+    routes = route_table(SECRET_LOOKUP)
+
+
+class AsyncSecretClient(AsyncAPIClient):
+    routes = route_table(SECRET_LOOKUP)
+
+
+async def test_secret_path_ids_are_masked_in_errors_and_logs(
+    mode: Mode, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = ClientConfig(base_url=BASE, max_retries=0)
+    secret_client: Any = AsyncSecretClient(config) if mode.is_async else SecretClient(config)
+    caplog.set_level("DEBUG", logger="supplychain_sdk")
+    with mock() as router:
+        route = router.get("/api/invites/tok%2Fen-123").respond(404, json={"message": "gone"})
+        with pytest.raises(NotFoundError) as info:
+            await mode(secret_client.run(SECRET_LOOKUP, ids={"token": "tok/en-123"}))
+    assert route.called  # the real token was sent
+    assert "tok" not in str(info.value)
+    assert info.value.url == f"{BASE}/api/invites/[REDACTED]"
+    assert "en-123" not in caplog.text
+    assert "[REDACTED]" in caplog.text

@@ -137,6 +137,18 @@ async def test_for_org_scopes_a_copy_sharing_the_pool(mode: Mode) -> None:
     assert not client._http.is_closed
 
 
+async def test_for_org_drops_resources_cached_by_the_mixins(mode: Mode) -> None:
+    client = plain_client(mode)
+    assert client.vendors is client.vendors  # cached on the mixin's cached_property
+    other = client.for_org("org-2")
+    assert other.vendors is not client.vendors
+    assert other.vendors._client is other
+    with httpx_mock() as router:
+        route = router.route().respond(200, json={"data": []})
+        await mode.collect(other.vendors.list())
+    assert route.calls.last.request.headers["x-org-id"] == "org-2"
+
+
 async def test_missing_org_or_token_is_refused_before_sending(mode: Mode) -> None:
     no_org = plain_client(mode, org_id=None)
     no_token = plain_client(mode, token=None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 logger = logging.getLogger("supplychain_sdk")
@@ -80,17 +82,40 @@ def redact_headers(
     return {k: (REDACTED if is_secret_name(k) or k.lower() in extra else v) for k, v in items}
 
 
+#: Percent-encoded path segments of the call in progress that are secrets (an invitation
+#: token in a path): `redact_url` masks them in every log line and error of that call.
+_secret_segments: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "supplychain_sdk_secret_segments", default=()
+)
+
+
+@contextmanager
+def secret_segments(segments: tuple[str, ...]) -> Iterator[None]:
+    """Mask ``segments`` in the URLs logged or raised inside the block."""
+    if not segments:
+        yield
+        return
+    token = _secret_segments.set(_secret_segments.get() + segments)
+    try:
+        yield
+    finally:
+        _secret_segments.reset(token)
+
+
 def redact_url(url: str) -> str:
-    """``url`` with the values of secret-looking query parameters and userinfo redacted."""
+    """``url`` with userinfo, secret-looking query values and secret path segments redacted."""
     parts = urlsplit(str(url))
     netloc = parts.netloc
     if "@" in netloc:
         netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
+    path = parts.path
+    for segment in _secret_segments.get():
+        path = "/".join(REDACTED if part == segment else part for part in path.split("/"))
     if not parts.query:
-        return urlunsplit(parts._replace(netloc=netloc))
+        return urlunsplit(parts._replace(netloc=netloc, path=path))
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     query = urlencode([(k, REDACTED if is_secret_name(k) else v) for k, v in pairs], safe="[]/:,")
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    return urlunsplit(parts._replace(netloc=netloc, path=path, query=query))
 
 
 _configured = False

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
+from urllib.parse import quote
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -75,6 +76,8 @@ class IdKind(str, Enum):
     OBJECT_ID = "objectid"
     #: a non-negative integer
     INT = "int"
+    #: non-empty text that is a secret (an invitation token): masked in logs and errors
+    SECRET = "secret"
 
     def check(self, value: object, name: str) -> object:
         """``value`` if it is an id of this kind; an `InvalidRequestError` otherwise."""
@@ -192,6 +195,14 @@ class Operation(Generic[T]):
             for name in self.placeholders
         }
         return fill_path(self.path, **checked)
+
+    def secret_segments(self, ids: Mapping[str, object]) -> tuple[str, ...]:
+        """The encoded path segments of the ``SECRET`` ids (to mask in logs and errors)."""
+        return tuple(
+            quote(str(ids[name]), safe="")
+            for name, kind in self.ids.items()
+            if kind is IdKind.SECRET and ids.get(name) is not None
+        )
 
     def query_params(self, query: Mapping[str, Any] | None) -> dict[str, Any] | None:
         """The query parameters checked against `query` and named as the API names them."""
