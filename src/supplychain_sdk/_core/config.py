@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import ssl
 from collections.abc import Mapping
@@ -18,7 +19,16 @@ from .errors import InvalidRequestError
 if TYPE_CHECKING:
     from .auth import AuthBase
 
-__all__ = ["DEFAULT_TIMEOUT", "ClientConfig", "ClientOptions", "Limits", "Timeout", "user_agent"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ClientConfig",
+    "ClientOptions",
+    "Limits",
+    "Timeout",
+    "Verify",
+    "ssl_context_for",
+    "user_agent",
+]
 
 
 def _positive_or_none(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -98,6 +108,52 @@ def shared_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
+#: What ``verify=`` takes: ``True`` (the system's CAs), a CA bundle path, or an SSLContext.
+Verify = bool | str | os.PathLike[str] | ssl.SSLContext
+
+
+@lru_cache(maxsize=16)
+def _bundle_context(path: str) -> ssl.SSLContext:
+    if os.path.isdir(path):
+        return ssl.create_default_context(capath=path)
+    return ssl.create_default_context(cafile=path)
+
+
+def ssl_context_for(verify: Verify) -> ssl.SSLContext:
+    """The verifying SSL context for a ``verify=`` value (one per CA bundle path, shared).
+
+    Raises:
+        InvalidRequestError: ``verify=False`` (verification cannot be turned off), a path
+            that is not a readable CA bundle, or another type.
+    """
+    if verify is True:
+        return shared_ssl_context()
+    if isinstance(verify, ssl.SSLContext):
+        return verify
+    if verify is False:
+        raise InvalidRequestError(
+            "verify=False is not supported: TLS verification protects the credentials the "
+            "SDK sends. Pass the CA bundle (a path) or an ssl.SSLContext that trusts your "
+            "server instead"
+        )
+    if not isinstance(verify, (str, os.PathLike)):
+        raise InvalidRequestError(
+            f"verify must be True, a CA bundle path or an ssl.SSLContext, not "
+            f"{type(verify).__name__}"
+        )
+    path = os.fspath(verify)
+    problem = ""
+    try:
+        return _bundle_context(path)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    raise InvalidRequestError(f"verify: cannot load the CA bundle {path!r} ({problem})")
+
+
+def _check_verify(_: object, __: attrs.Attribute[Any], value: Verify) -> None:
+    ssl_context_for(value)
+
+
 def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise InvalidRequestError(f"{attribute.name} must be a number >= 0, got {value!r}")
@@ -159,6 +215,10 @@ class ClientConfig:
         app_info: ``(name, version)`` of your application, appended to the User-Agent.
         limits: connection pool limits (ignored with an injected ``http_client``).
         http_client: an ``httpx.Client`` / ``httpx.AsyncClient`` to use instead of our own.
+        verify: how the SDK's own pool verifies TLS certificates: ``True`` (the system's
+            CAs, the default), the path of a CA bundle file (or directory), or an
+            ``ssl.SSLContext``. Verification cannot be turned off. Token requests use it too.
+            With ``http_client``, configure TLS on that client instead.
         route_overrides: ``{"orders.update": ("PATCH", "/v2/orders/{order_id}")}`` moves
             named operations to another method and path (checked when the client is made).
     """
@@ -176,7 +236,19 @@ class ClientConfig:
     app_info: tuple[str, str] | None = attrs.field(default=None, validator=_check_app_info)
     limits: Limits = Limits()
     http_client: httpx.Client | httpx.AsyncClient | None = attrs.field(default=None, repr=False)
+    verify: Verify = attrs.field(default=True, validator=_check_verify)
     route_overrides: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, converter=_overrides)
+
+    def __attrs_post_init__(self) -> None:
+        if self.http_client is not None and self.verify is not True:
+            raise InvalidRequestError(
+                "verify= configures the SDK's own connection pool; with http_client=, set "
+                "verify on your httpx client instead"
+            )
+
+    def ssl_context(self) -> ssl.SSLContext:
+        """The SSL context the SDK's own pool verifies certificates with."""
+        return ssl_context_for(self.verify)
 
     def evolve(self, **changes: Any) -> ClientConfig:
         """A copy with ``changes`` applied (validated like the original)."""
@@ -212,4 +284,5 @@ class ClientOptions(TypedDict, total=False):
     app_info: tuple[str, str] | None
     limits: Limits
     http_client: httpx.Client | httpx.AsyncClient | None
+    verify: Verify
     route_overrides: Mapping[str, tuple[str, str]]

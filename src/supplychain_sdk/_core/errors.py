@@ -157,8 +157,8 @@ class APIConnectionError(APIError):
         retryable: whether sending the request again is safe: ``True`` when it never reached
             the server (connection refused, connect timeout, a failed token request) or is
             idempotent; ``False`` when it may have been applied and is not idempotent
-            (``outcome_unknown`` is then ``True``), or when a download had already written
-            bytes.
+            (``outcome_unknown`` is then ``True``), when a download had already written
+            bytes, or when retrying cannot help (an untrusted TLS certificate).
     """
 
     def __init__(

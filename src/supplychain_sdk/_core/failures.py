@@ -8,12 +8,26 @@ httpx exception (whose request holds the ``Authorization`` header).
 from __future__ import annotations
 
 import contextlib
+import ssl
 
 import httpx
 
 from .errors import APIConnectionError, APITimeoutError
 
 __all__ = ["AMBIGUOUS_STATUSES", "NOT_SENT", "connection_error"]
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    """Whether the failure is a TLS certificate the client did not trust."""
+    seen: BaseException | None = exc
+    for _ in range(5):  # httpx wraps the ssl error once or twice
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
 
 #: httpx failures that happen before the request leaves: it never reached the server.
 NOT_SENT: tuple[type[httpx.RequestError], ...] = (
@@ -56,6 +70,12 @@ def connection_error(
             method, url = exc.request.method, str(exc.request.url)
     timeout = isinstance(exc, httpx.TimeoutException)
     reason = type(exc).__name__ if timeout else f"{type(exc).__name__}: {exc}"
+    untrusted = _certificate_refused(exc)
+    if untrusted:
+        reason = (
+            f"TLS certificate verification failed ({exc}); if the server uses a private CA, "
+            "pass verify=<CA bundle path or ssl.SSLContext> (not retried: retrying cannot help)"
+        )
     if written:
         reason += f" after {written} bytes were written; not retried"
     may_have_arrived = not token_request and not isinstance(exc, NOT_SENT)
@@ -65,7 +85,7 @@ def connection_error(
         method=method,
         url=url,
         reason=reason,
-        retryable=not written and not outcome_unknown,
+        retryable=not written and not outcome_unknown and not untrusted,
         token_request=token_request,
         outcome_unknown=outcome_unknown,
     )

@@ -19,11 +19,17 @@ from typing import Any, BinaryIO, TypeVar, overload
 import httpx
 from tenacity import Retrying
 
-from .._logging import logger, redact_headers, redact_url, setup_logging_from_env
+from .._logging import (
+    logger,
+    redact_headers,
+    redact_url,
+    secret_segments,
+    setup_logging_from_env,
+)
 from .._retrying import RetryPolicy, replay_safe
 from ..auth import TOKEN_PHASE
 from ..capture import record
-from ..config import ClientConfig, shared_ssl_context
+from ..config import ClientConfig
 from ..decoding import cast, decode_body, items_at, status_error
 from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
 from ..failures import connection_error
@@ -66,7 +72,7 @@ class SyncAPIClient:
         # injected client's loop is its owner's business
         self._loop_guard = LoopGuard() if injected is None else None
         self._http: httpx.Client = injected or httpx.Client(
-            verify=shared_ssl_context(),
+            verify=config.ssl_context(),
             limits=config.limits.to_httpx(),
             timeout=config.timeout.to_httpx(),
             follow_redirects=False,
@@ -104,15 +110,21 @@ class SyncAPIClient:
         ``retry_budget``, ``max_retry_wait``, ``retry_non_idempotent``, ``default_headers``,
         ``app_info``... Closing the derived client leaves the shared pool open.
         """
+        if "verify" in changes:
+            raise InvalidRequestError(
+                "verify cannot change on a derived client: it shares this client's connection "
+                "pool; make a new client with verify=..."
+            )
         if "default_headers" in changes:
             changes["default_headers"] = {
                 **self._config.default_headers,
                 **(changes["default_headers"] or {}),
             }
         new = copy.copy(self)
-        for name, value in vars(type(self)).items():
-            if isinstance(value, functools.cached_property):
-                new.__dict__.pop(name, None)
+        for klass in type(self).__mro__:  # resources cached by the class and its mixins
+            for name, value in vars(klass).items():
+                if isinstance(value, functools.cached_property):
+                    new.__dict__.pop(name, None)
         new._config = self._config.evolve(**changes)
         new._moved = apply_overrides(self.routes, new._config.route_overrides)
         if "http_client" in changes:
@@ -310,32 +322,33 @@ class SyncAPIClient:
             if_match=if_match,
             idempotent=idempotent,
         )
-        response, answer = self._send(spec)
-        request = response.request
-        if op.answer is None:  # the operation answers nothing worth reading
-            return response, None  # type: ignore[return-value]
-        unknown = self._outcome_unknown(spec)
-        try:
-            part = op.read(answer)
-        except KeyError:
-            part = _MISSING
-        if part is _MISSING:
-            raise ResponseDecodeError(
+        with secret_segments(op.secret_segments(ids or {})):
+            response, answer = self._send(spec)
+            request = response.request
+            if op.answer is None:  # the operation answers nothing worth reading
+                return response, None  # type: ignore[return-value]
+            unknown = self._outcome_unknown(spec)
+            try:
+                part = op.read(answer)
+            except KeyError:
+                part = _MISSING
+            if part is _MISSING:
+                raise ResponseDecodeError(
+                    method=request.method,
+                    url=str(request.url),
+                    status_code=response.status_code,
+                    reason=f"the answer has no {op.envelope!r}",
+                    outcome_unknown=unknown,
+                )
+            result: T = cast(
+                op.answer,
+                part,
                 method=request.method,
                 url=str(request.url),
-                status_code=response.status_code,
-                reason=f"the answer has no {op.envelope!r}",
+                status=response.status_code,
                 outcome_unknown=unknown,
             )
-        result: T = cast(
-            op.answer,
-            part,
-            method=request.method,
-            url=str(request.url),
-            status=response.status_code,
-            outcome_unknown=unknown,
-        )
-        return response, result
+            return response, result
 
     def page(
         self,
