@@ -24,6 +24,7 @@ from supplychain_sdk.procuros import (
     ReceivedTransaction,
 )
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
+from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
@@ -159,11 +160,25 @@ def onescp_tour() -> None:
             print("verified webhook:", event.event, event.data.purchase_order_number)
 
 
+def one_platform_tour() -> None:
+    print("== ONe (B2B platform), on the sandbox")
+    # real API: OnePlatform() with ONE_PLATFORM_BASE_URL and ONE_PLATFORM_TOKEN set
+    with OnePlatformSandbox().client() as one:
+        stocks = ({"product_code": f"SKU-{n}", "quantity": n % 7} for n in range(25_000))
+        print(one.stocks.push_incremental("MAIN", stocks).summary())  # 10,000-row chunks
+        report = one.clients.update([{"client_id": "C-404", "name": "Not on ONe yet"}])
+        print("client update:", report.failed_ranges, type(report.errors[0]).__name__)
+        waiting = [order.order_id for order in one.orders.pending_shipments()]
+        done = one.orders.push_status([{"order_id": o, "status": "shipped"} for o in waiting])
+        print(f"orders {waiting} shipped: {done.ok}")
+
+
 def main() -> None:
     procuros_tour()
     asyncio.run(procuros_async_tour())
     cartoncloud_tour()
     onescp_tour()
+    one_platform_tour()
 
 
 if __name__ == "__main__":

@@ -41,3 +41,6 @@ def test_quickstart() -> None:
     assert "ERP push: 1 created, 0 refused" in out
     assert "incremental sync: ['created']" in out
     assert "verified webhook: order.created 4500000001" in out
+    assert "stocks.push_incremental: 25,000 rows in 3 chunk(s), 25,000 accepted, 0 failed" in out
+    assert "client update: [range(0, 1)] NotFoundError" in out
+    assert "orders ['ONE-1001', 'ONE-1002'] shipped: True" in out
