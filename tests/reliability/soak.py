@@ -90,28 +90,36 @@ def fits_budget(op: Op, events: Sequence[Event], max_retries: int) -> bool:
     """Whether the faults an operation met are ones the SDK must absorb.
 
     Every injected fault but a ``401`` costs one attempt of the request it hit (a token
-    request's fault costs the attempt of the API request that needed the token); a ``401``
-    from an expired token is absorbed by the token flow (renew and replay). A malformed JSON
+    request's fault costs the attempt of the API request that needed the token). A ``401``
+    (injected, or the server's own after a token was expired or revoked) is absorbed by the
+    token flow, which renews and replays once per attempt: a second ``401`` in the same
+    attempt refuses the token just issued, and the call fails by design. A malformed JSON
     answer is never absorbed (the caller gets ``ResponseDecodeError``). A plain POST absorbs
     only faults that prove it was not sent: token failures and ``401``; an ``If-Match``
     update also absorbs the answers that say it was not processed (503, 429), not a 502,
     which a gateway may send after the server applied it.
     """
     failed_attempts = 0
+    refusals = 0  # 401s in the current attempt
     for event in events:
+        if not event.token and (event.fault == "401" or (event.fault, event.status) == (None, 401)):
+            refusals += 1
+            if refusals > 1:
+                return False
+            continue
         if event.fault is None:
             if not event.token and event.status is not None and event.status < 500:
                 failed_attempts = 0  # that request is done; the next is a new one (a page)
+                refusals = 0
             continue
         if event.fault == "malformed_json":
             return False
-        if event.fault == "401":
-            continue
         if not event.token and op.kind == "create":
             return False
         if not event.token and op.kind == "conditional" and event.fault not in {"503", "429"}:
             return False  # a 502 (like a reset or a stall) may follow an applied update
         failed_attempts += 1
+        refusals = 0  # the next attempt runs the token flow afresh
         if failed_attempts > max_retries:
             return False
     return True
