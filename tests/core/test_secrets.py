@@ -230,3 +230,11 @@ async def test_unreadable_token_answer_keeps_no_chain(mode: Mode) -> None:
             await mode(mode.client(auth=auth).request("GET", "/a"))
     assert _chain(caught.value) == [caught.value]
     assert CANARY not in str(caught.value)
+
+
+async def test_invalid_absolute_url_with_userinfo_is_refused_without_it(mode: Mode) -> None:
+    client = mode.client()
+    with pytest.raises(InvalidRequestError, match="invalid URL") as caught:
+        await mode(client.request("GET", "https://user:Pa55-canary@api.example.test/a\x00b"))
+    assert "Pa55-canary" not in str(caught.value)
+    assert caught.value.__context__ is None

@@ -291,3 +291,21 @@ async def test_injected_async_client_is_not_guarded(fake: WidgetSandbox) -> None
     assert client._loop_guard is None
     assert (await client.request("GET", "/widgets/3"))["id"] == "3"
     await http.aclose()
+
+
+async def test_slow_token_endpoint_times_out_with_the_client_timeout(
+    mode: Mode, fake: WidgetSandbox, served: tuple[WidgetSandbox, str]
+) -> None:
+    import time
+
+    fake.faults.delay(1.0, path="^/oauth/token$")
+    client = client_for(mode, served[1], max_retries=0, timeout=0.2)
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError) as caught:
+        await mode(client.request("GET", "/widgets/1"))
+    elapsed = time.monotonic() - started
+    assert elapsed < 0.9  # was: waited out the whole second, holding the token lock
+    assert caught.value.token_request is True
+    assert caught.value.url == f"{served[1]}/oauth/token"
+    assert paths(fake, "/widgets/1") == 0
+    await mode.close(client)

@@ -78,17 +78,20 @@ def encode_json(value: Any) -> Any:
 
 def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
     """The absolute URL for ``spec``; anything off the client's origin is refused."""
+    if not spec.is_url and "://" not in spec.path and not spec.path.startswith(("/", "//")):
+        raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
+    problem = ""
     try:
         if spec.is_url:
             url = httpx.URL(config.base_url).join(spec.path)
         elif "://" in spec.path or spec.path.startswith("//"):
             url = httpx.URL(spec.path)
         else:
-            if not spec.path.startswith("/"):
-                raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
             url = httpx.URL(config.base_url + spec.path)
     except httpx.InvalidURL as exc:
-        raise InvalidRequestError(f"invalid URL {spec.path!r}: {exc}") from None
+        problem = str(exc) or type(exc).__name__
+    if problem:  # raised outside the except block; userinfo in the URL redacted
+        raise InvalidRequestError(f"invalid URL {redact_url(spec.path)!r}: {problem}")
     if origin_of(url) != config.origin:
         raise ForeignOriginError(
             f"refusing to send a request to {redact_url(str(url))}: it is not on the client's "
