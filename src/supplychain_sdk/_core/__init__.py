@@ -58,10 +58,16 @@ if TYPE_CHECKING:
         Checkpoint as Checkpoint,
     )
     from .checkpoint import (
+        CheckpointConflictError as CheckpointConflictError,
+    )
+    from .checkpoint import (
         FileCheckpoint as FileCheckpoint,
     )
     from .checkpoint import (
         MemoryCheckpoint as MemoryCheckpoint,
+    )
+    from .checkpoint import (
+        SharedCheckpoint as SharedCheckpoint,
     )
     from .config import (
         ClientConfig as ClientConfig,
@@ -135,6 +141,9 @@ if TYPE_CHECKING:
     from .response import (
         RawResponse as RawResponse,
     )
+    from .sqlcheckpoint import (
+        SQLCheckpoint as SQLCheckpoint,
+    )
     from .versioning import (
         resolve_if_match as resolve_if_match,
     )
@@ -162,7 +171,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
                 "LoginTokenAuth",
                 "OAuth2ClientCredentials",
             ],
-            "checkpoint": ["Checkpoint", "FileCheckpoint", "MemoryCheckpoint"],
+            "checkpoint": [
+                "Checkpoint",
+                "CheckpointConflictError",
+                "FileCheckpoint",
+                "MemoryCheckpoint",
+                "SharedCheckpoint",
+            ],
+            "sqlcheckpoint": ["SQLCheckpoint"],
             "config": ["ClientConfig", "ClientOptions", "Limits", "Timeout"],
             "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
             "models": ["APIModel", "OpenEnum"],
@@ -194,6 +210,7 @@ __all__ = [
     "AuthBase",
     "BearerAuth",
     "Checkpoint",
+    "CheckpointConflictError",
     "ClientConfig",
     "ClientOptions",
     "CursorPagination",
@@ -216,6 +233,8 @@ __all__ = [
     "Platform",
     "RawResponse",
     "RequestSpec",
+    "SQLCheckpoint",
+    "SharedCheckpoint",
     "SyncAPIClient",
     "SyncAPIResource",
     "SyncPager",

@@ -1,17 +1,55 @@
 """Where a change feed (delta sync) remembers how far it got: the `Checkpoint` protocol, an
-atomic JSON-file implementation and an in-memory one."""
+atomic JSON-file implementation and an in-memory one; `SharedCheckpoint` adds the
+compare-and-set that several workers sharing one position need (see `SQLCheckpoint`)."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, SupplyChainError
 
-__all__ = ["Checkpoint", "FileCheckpoint", "MemoryCheckpoint"]
+__all__ = [
+    "Checkpoint",
+    "CheckpointConflictError",
+    "FileCheckpoint",
+    "MemoryCheckpoint",
+    "SharedCheckpoint",
+]
+
+
+class CheckpointConflictError(SupplyChainError):
+    """Another worker moved a shared checkpoint since this one read it; nothing was written.
+
+    The position this worker wanted to store was not stored, and the other worker's position
+    was kept: stop this run (the changes it handled since its last save are handled again by
+    whoever resumes, as after any crash) and let the next run start from the stored position.
+
+    Attributes:
+        key: the checkpoint's key (what is synced).
+        expected: the position this worker read (``None``: it expected no position yet).
+        actual: the position stored now (``None``: there is none).
+        moved_by: who stored ``actual``, when the store records it (e.g. ``"host:pid"``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: str | None,
+        expected: str | None,
+        actual: str | None,
+        moved_by: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.expected = expected
+        self.actual = actual
+        self.moved_by = moved_by
 
 
 @runtime_checkable
@@ -27,11 +65,65 @@ class Checkpoint(Protocol):
         ...
 
 
+@runtime_checkable
+class SharedCheckpoint(Checkpoint, Protocol):
+    """A checkpoint several workers may share: ``load``/``save`` plus a compare-and-set.
+
+    ``save`` on a shared checkpoint never overwrites a position another worker stored
+    meanwhile: it raises `CheckpointConflictError` instead.
+    """
+
+    def advance(self, expected: str | None, position: str) -> None:
+        """Store ``position`` only if the stored one is still ``expected``, atomically.
+
+        Raises:
+            CheckpointConflictError: the stored position is not ``expected`` (another
+                worker moved it, or ``expected`` is ``None`` and a position exists).
+        """
+        ...
+
+
+def check_position(position: Any) -> str:
+    """``position`` if it is a string, else `InvalidRequestError` (nothing is stored)."""
+    if not isinstance(position, str):
+        raise InvalidRequestError(
+            f"a checkpoint position must be a str, not {type(position).__name__}"
+        )
+    return position
+
+
+def conflict(
+    key: str | None, expected: str | None, actual: str | None, moved_by: str | None = None
+) -> CheckpointConflictError:
+    """The `CheckpointConflictError` of a compare-and-set that found ``actual``."""
+    by = f" by {moved_by}" if moved_by else ""
+    return CheckpointConflictError(
+        f"checkpoint {key!r} was moved{by} to {actual!r} since this worker read "
+        f"{expected!r}; nothing was saved (another worker runs this feed)",
+        key=key,
+        expected=expected,
+        actual=actual,
+        moved_by=moved_by,
+    )
+
+
 class MemoryCheckpoint:
-    """A checkpoint kept in memory (tests, notebooks)."""
+    """A checkpoint kept in memory (tests, notebooks, threads of one process).
+
+    ``advance`` is atomic between the threads of one process; processes do not share it (use
+    `SQLCheckpoint` for that).
+    """
 
     def __init__(self, position: str | None = None) -> None:
         self.position = position
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"position": self.position}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.position = state["position"]
+        self._lock = threading.Lock()
 
     def load(self) -> str | None:
         """The stored position."""
@@ -39,7 +131,19 @@ class MemoryCheckpoint:
 
     def save(self, position: str) -> None:
         """Keep ``position``."""
-        self.position = position
+        self.position = check_position(position)
+
+    def advance(self, expected: str | None, position: str) -> None:
+        """Keep ``position`` only if the position is still ``expected``.
+
+        Raises:
+            CheckpointConflictError: the position is not ``expected``.
+        """
+        check_position(position)
+        with self._lock:
+            if self.position != expected:
+                raise conflict(None, expected, self.position)
+            self.position = position
 
     def __repr__(self) -> str:
         return f"MemoryCheckpoint({self.position!r})"
@@ -79,6 +183,7 @@ class FileCheckpoint:
 
     def save(self, position: str) -> None:
         """Write ``position`` atomically (temporary file, fsync, rename)."""
+        check_position(position)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"position": position, "key": self.key})
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
