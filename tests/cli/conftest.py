@@ -63,7 +63,9 @@ class Served:
         self._serving.__exit__(None, None, None)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def served(request: pytest.FixtureRequest) -> Iterator[Served]:
+    """One served sandbox per platform per test module (tests read its requests from a mark
+    they take with ``len(served.fake.requests)``)."""
     with Served(request.param) as served:
         yield served

@@ -29,7 +29,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .._core.checks import field_errors, invalid
 from .._core.errors import InvalidRequestError, SupplyChainError
 
 __all__ = ["SeedError", "load_seed"]
@@ -79,6 +78,7 @@ def _procuros_document(kind: str, content: dict[str, Any]) -> dict[str, Any]:
     """``content`` if it is a valid document of ``kind`` (what the client will read back)."""
     from pydantic import TypeAdapter, ValidationError
 
+    from .._core.checks import field_errors, invalid
     from ..procuros import ReceivedTransaction
 
     probe = {"procurosTransactionId": str(uuid.UUID(int=0)), "type": kind, "content": content}
