@@ -51,7 +51,7 @@ def serving_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], list[st
 
 
 def test_serve_onescp_answers_a_real_client_and_stops_on_ctrl_c() -> None:
-    with serving_process("onescp", "--port", "0") as (process, lines):
+    with serving_process("onescp", "--port", "0", "--log-requests") as (process, lines):
         env = exports(lines)
         url = env["ONESCP_BASE_URL"]
         with OneScp(base_url=url, api_key=env["ONESCP_API_KEY"]) as client:
@@ -72,7 +72,7 @@ def test_serve_onescp_answers_a_real_client_and_stops_on_ctrl_c() -> None:
     assert [o.purchase_order_number for o in orders] == ["PO-2024-001"]
     assert process.returncode == 0
     assert out == ""
-    assert err == "ONESCP sandbox stopped.\n"
+    assert err == ("GET /api/purchase-order/allOrders?page=1 -> 200\nONESCP sandbox stopped.\n")
 
 
 def test_serve_pharus_with_a_seed_file_then_list_it_and_stop_on_sigterm(

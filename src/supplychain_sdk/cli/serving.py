@@ -11,12 +11,17 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 import click
 
 from .errors import CliError
 from .platforms import PLATFORMS, platform_named
 from .seeding import SeedError, load_seed
+
+if TYPE_CHECKING:
+    from ..sandbox import Sandbox, SandboxRequest, SandboxResponse
 
 __all__ = ["READY", "sandbox"]
 
@@ -42,6 +47,19 @@ def _port_free(port: int) -> bool:
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Stop
+
+
+def _log_requests(fake: Sandbox) -> None:
+    """Make ``fake`` print one line per answered request on stderr (no headers or body)."""
+    answer = fake.dispatch
+
+    def logged(request: SandboxRequest) -> SandboxResponse:
+        response = answer(request)
+        query = f"?{urlencode(request.query)}" if request.query else ""
+        click.echo(f"{request.method} {request.path}{query} -> {response.status}", err=True)
+        return response
+
+    fake.dispatch = logged  # type: ignore[method-assign]
 
 
 @click.group()
@@ -72,7 +90,14 @@ def sandbox() -> None:
     is_flag=True,
     help="Start without the sandbox's built-in example records.",
 )
-def serve(platform: str, port: int, seed_file: Path | None, no_examples: bool) -> None:
+@click.option(
+    "--log-requests",
+    is_flag=True,
+    help="Print each request the sandbox answers (method, path, query, status) on stderr.",
+)
+def serve(
+    platform: str, port: int, seed_file: Path | None, no_examples: bool, log_requests: bool
+) -> None:
     """Serve PLATFORM's sandbox on 127.0.0.1 until Ctrl-C.
 
     Prints, as shell lines you can paste (or `source`), the base URL and the sandbox's
@@ -92,6 +117,8 @@ def serve(platform: str, port: int, seed_file: Path | None, no_examples: bool) -
             loaded = load_seed(spec.name, fake, seed_file)
         except SeedError as exc:
             raise CliError(str(exc)) from None
+    if log_requests:
+        _log_requests(fake)
     if not _port_free(port):
         raise CliError(f"port {port} on {_HOST} is in use: pick another with --port (or 0)")
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
