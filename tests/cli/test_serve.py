@@ -146,3 +146,23 @@ def test_an_unknown_platform_is_a_usage_error(run: Run) -> None:
 
     assert result.exit_code == 2
     assert "Invalid value for 'PLATFORM': 'sap' is not one of" in result.stderr
+
+
+def test_an_unexpected_failure_is_one_line_unless_debug(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: object, host: str = "", port: int = 0) -> None:
+        raise RuntimeError("the sandbox server did not start")
+
+    monkeypatch.setattr(OneScpSandbox, "serve", broken)
+
+    plain = run("sandbox", "serve", "onescp")
+    debug = run("--debug", "sandbox", "serve", "onescp")
+
+    assert plain.exit_code == 1
+    assert plain.stderr == (
+        "Error: RuntimeError: the sandbox server did not start "
+        "(run with --debug for the traceback)\n"
+    )
+    assert debug.exit_code == 1
+    assert isinstance(debug.exception, RuntimeError)
