@@ -78,7 +78,7 @@ def test_schemathesis_finds_no_server_error_and_no_undocumented_answer(
 
         @settings(
             # the transaction documents are large: fewer of them keeps this to seconds
-            max_examples=4 if operation.label == "POST /v2/transactions" else 12,
+            max_examples=3 if operation.label == "POST /v2/transactions" else 10,
             derandomize=True,
             deadline=None,
             database=None,

@@ -162,7 +162,7 @@ def test_fuzzed_requests_get_the_platform_error_shape_never_a_5xx(
     with httpx.Client(base_url=url, timeout=5.0) as http:
 
         @settings(
-            max_examples=150,
+            max_examples=100,
             derandomize=True,
             deadline=None,
             database=None,
