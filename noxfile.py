@@ -79,6 +79,32 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def soak(session: nox.Session) -> None:
+    """The full fault soak: 10,000 mixed operations through a fault-injecting proxy.
+
+    Its figures are the ones in docs/reliability.md; ``nox -s soak -- --ops 50000 --seed 3``
+    changes the size or the seed. The test suite runs a seeded 1,000.
+    """
+    session.install("-e", ".[test]")
+    session.run(
+        "python", "-W", "error", "-m", "tests.reliability.soak", "--ops", "10000", *session.posargs
+    )
+
+
+@nox.session
+def audit(session: nox.Session) -> None:
+    """bandit on src (no high; each medium justified inline) and a real dependency audit.
+
+    ``pip-audit --strict`` fails when a dependency could not be looked up, so it needs an
+    advisory source (PyPI's JSON API per version, or OSV): run it where one is reachable
+    (see SECURITY.md); CI's machines reach neither.
+    """
+    session.install("-e", ".[dev]")
+    session.run("bandit", "-r", "src", "-ll", "-q")
+    session.run("pip-audit", "--strict", "--skip-editable", "--progress-spinner", "off")
+
+
+@nox.session
 def generate(session: nox.Session) -> None:
     """Regenerate models, the sync twins of async code, and the reference pages."""
     session.install("-e", ".[dev]")
