@@ -22,6 +22,7 @@ record stops it with an error naming the file, the kind and the record's index.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import uuid
@@ -74,16 +75,25 @@ def _procuros(sandbox: Any) -> tuple[tuple[str, ...], Loader]:
     return ("transactions",), load
 
 
+@functools.cache
+def _received_transaction() -> Any:
+    """The validator of received Procuros transactions (built once: it is large)."""
+    from pydantic import TypeAdapter
+
+    from ..procuros import ReceivedTransaction
+
+    return TypeAdapter(ReceivedTransaction)
+
+
 def _procuros_document(kind: str, content: dict[str, Any]) -> dict[str, Any]:
     """``content`` if it is a valid document of ``kind`` (what the client will read back)."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     from .._core.checks import field_errors, invalid
-    from ..procuros import ReceivedTransaction
 
     probe = {"procurosTransactionId": str(uuid.UUID(int=0)), "type": kind, "content": content}
     try:
-        TypeAdapter(ReceivedTransaction).validate_python(probe)
+        _received_transaction().validate_python(probe)
     except ValidationError as exc:
         errors = {
             path.removeprefix(f"{kind}."): messages for path, messages in field_errors(exc).items()
