@@ -200,14 +200,16 @@ def test_list_options_are_checked_before_any_request(run: Run) -> None:
     no_columns = run("onescp", "list", "--columns", " , ")
     zero = run("onescp", "list", "--limit", "0")
     bad_format = run("onescp", "list", "--format", "xml")
+    all_and_limit = run("onescp", "list", "--all", "--limit", "20")
 
-    for result in (columns_with_json, no_columns, zero, bad_format):
+    for result in (columns_with_json, no_columns, zero, bad_format, all_and_limit):
         assert result.exit_code == 2
         assert result.stdout == ""
     assert "Error: --columns applies to table and csv output, not json" in columns_with_json.stderr
     assert "Error: Invalid value for --columns: name at least one column" in no_columns.stderr
     assert "Invalid value for '--limit'" in zero.stderr
     assert "Invalid value for '--format'" in bad_format.stderr
+    assert "Error: --all and --limit exclude each other: give one" in all_and_limit.stderr
 
 
 @pytest.mark.parametrize("served", ["onescp"], indirect=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from .output import FORMATS, render
 from .platforms import PLATFORMS, Platform
@@ -76,7 +77,13 @@ def _group(spec: Platform) -> click.Group:
         help="Comma-separated dotted columns for table and CSV "
         f"(table default: {','.join(spec.columns)}; CSV default: every column).",
     )
-    def list_command(fmt: str, limit: int, list_all: bool, columns: str | None) -> None:
+    @click.pass_context
+    def list_command(
+        ctx: click.Context, fmt: str, limit: int, list_all: bool, columns: str | None
+    ) -> None:
+        explicit_limit = ctx.get_parameter_source("limit") is not ParameterSource.DEFAULT
+        if list_all and explicit_limit:
+            raise click.UsageError("--all and --limit exclude each other: give one")
         chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
         if chosen is not None and fmt == "json":
             raise click.UsageError("--columns applies to table and csv output, not json")
