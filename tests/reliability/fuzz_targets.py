@@ -15,10 +15,19 @@ from pydantic import BaseModel
 
 from supplychain_sdk.sandbox import Sandbox, SandboxRequest
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
+from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
+from supplychain_sdk.sandbox.pharus import PharusSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
-from .shapes import ShapeCheck, cartoncloud_error, onescp_error, procuros_error
+from .shapes import (
+    ShapeCheck,
+    cartoncloud_error,
+    one_platform_error,
+    onescp_error,
+    pharus_error,
+    procuros_error,
+)
 
 
 def _procuros_headers(sandbox: Sandbox) -> dict[str, str]:
@@ -100,6 +109,25 @@ TARGETS: list[FuzzTarget] = [
         error_shape=onescp_error,
         ids={},
         models="supplychain_sdk.onescp._models",
+    ),
+    FuzzTarget(
+        name="pharus",
+        make=lambda: PharusSandbox(),
+        headers=lambda sandbox: {
+            "authorization": f"Bearer {PharusSandbox.DEFAULT_TOKEN}",
+            "x-org-id": PharusSandbox.DEFAULT_ORG_ID,
+        },
+        error_shape=pharus_error,
+        ids={},
+        models="supplychain_sdk.pharus._models",
+    ),
+    FuzzTarget(
+        name="one_platform",
+        make=lambda: OnePlatformSandbox(),
+        headers=lambda sandbox: {"authorization": f"Bearer {OnePlatformSandbox.TOKEN}"},
+        error_shape=one_platform_error,
+        ids={},
+        models="supplychain_sdk.one_platform._models",
     ),
 ]
 

@@ -62,3 +62,29 @@ def onescp_error(method: str, path: str, status: int, body: Any) -> str | None:
     if not isinstance(body.get("timestamp"), str):
         return "no timestamp"
     return None
+
+
+def pharus_error(method: str, path: str, status: int, body: Any) -> str | None:
+    """``{"error": {"code", "message", "details"?}}``."""
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return "no error object"
+    if not isinstance(error.get("code"), str) or not isinstance(error.get("message"), str):
+        return "no error.code/error.message"
+    if "details" in error and not isinstance(error["details"], dict):
+        return "error.details is not an object"
+    return None
+
+
+def one_platform_error(method: str, path: str, status: int, body: Any) -> str | None:
+    """``{"status", "message", "errors"?: [...]}``; its token endpoint answers RFC 6749's
+    ``{"error", "error_description"?}``."""
+    if not isinstance(body, dict):
+        return "not an object"
+    if path == "/oauth/token" and isinstance(body.get("error"), str):
+        return None
+    if body.get("status") != status or not isinstance(body.get("message"), str):
+        return "no status/message"
+    if "errors" in body and not isinstance(body["errors"], list):
+        return "errors is not a list"
+    return None
