@@ -166,3 +166,21 @@ def test_an_unexpected_failure_is_one_line_unless_debug(
     )
     assert debug.exit_code == 1
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_the_request_log_has_no_secrets(capsys: pytest.CaptureFixture[str]) -> None:
+    fake = OneScpSandbox()
+    serving._log_requests(fake)
+
+    with fake.http_client() as http:
+        http.get(
+            f"{fake.base_url}/api/purchase-order/allOrders",
+            params={"page": 1, "X-Amz-Signature": "sig-abc"},
+            headers={"Authorization": "Bearer sandbox-onescp-api-key"},
+        )
+        http.get(f"{fake.base_url}/api/purchase-order/allOrders")
+
+    assert capsys.readouterr().err == (
+        "GET /api/purchase-order/allOrders?page=1&X-Amz-Signature=[REDACTED] -> 200\n"
+        "GET /api/purchase-order/allOrders -> 401\n"
+    )

@@ -50,13 +50,17 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _log_requests(fake: Sandbox) -> None:
-    """Make ``fake`` print one line per answered request on stderr (no headers or body)."""
+    """Make ``fake`` print one line per answered request on stderr: no headers or body, and
+    secret-looking query values (a presigned URL's signature) redacted."""
+    from .._core._logging import redact_url
+
     answer = fake.dispatch
 
     def logged(request: SandboxRequest) -> SandboxResponse:
         response = answer(request)
         query = f"?{urlencode(request.query)}" if request.query else ""
-        click.echo(f"{request.method} {request.path}{query} -> {response.status}", err=True)
+        target = redact_url(f"http://sandbox{request.path}{query}").removeprefix("http://sandbox")
+        click.echo(f"{request.method} {target} -> {response.status}", err=True)
         return response
 
     fake.dispatch = logged  # type: ignore[method-assign]
@@ -102,8 +106,8 @@ def serve(
 
     Prints, as shell lines you can paste (or `source`), the base URL and the sandbox's
     fake credentials, ending with the line "# serving until Ctrl-C". The credentials are
-    well-known test values, not secrets. Every request is
-    answered by the sandbox in this process; its state is lost when it stops.
+    well-known test values, not secrets. Every request is answered by the sandbox in this
+    process; its state is lost when it stops.
 
     PLATFORM is one of procuros, cartoncloud, onescp, pharus, one_platform.
     """
