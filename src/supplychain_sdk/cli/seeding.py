@@ -67,9 +67,10 @@ def _procuros(sandbox: Any) -> tuple[tuple[str, ...], Loader]:
         if not isinstance(record.get("content"), dict):
             raise InvalidRequestError("content must be the document (a JSON object)")
         kind_of = str(record.get("type"))
+        document = _procuros_document(kind_of, record["content"])
         try:
-            sandbox.deliver(kind_of, _procuros_document(kind_of, record["content"]))
-        except ValueError as exc:
+            sandbox.deliver(kind_of, document)
+        except ValueError as exc:  # a type the platform does not have
             raise InvalidRequestError(str(exc)) from None
 
     return ("transactions",), load
