@@ -491,9 +491,7 @@ async def test_other_organizations_and_roles(
     client = make_client(mode, sandbox)
     order = (await mode(client.purchase_orders.create(**_po(catalog)))).purchase_order
     other = sandbox.add_org("Elsewhere", "elsewhere", sandbox.DEFAULT_USER_ID)
-    # a client of its own: for_org() on a client whose resources were used keeps the first
-    # org on them (reported: with_options clears only the client class's own properties)
-    elsewhere = make_client(mode, sandbox, org_id=other["id"])
+    elsewhere = client.for_org(other["id"])  # after client.purchase_orders was used
     with pytest.raises(NotFoundError):
         await mode(elsewhere.purchase_orders.retrieve(order.id))
     assert await mode.collect(elsewhere.purchase_orders.list()) == []
