@@ -173,7 +173,7 @@ async def test_bad_uploads_are_refused_before_sending(
         )
     with pytest.raises(InvalidRequestError) as listed:
         await mode.collect(client.documents.list(entity_type="sales_order"))  # type: ignore[call-arg]
-    assert "entityId" in listed.value.field_errors
+    assert "entity_id" in listed.value.field_errors
     with pytest.raises(InvalidRequestError, match="document_id must be a UUID"):
         await mode(client.documents.download("../etc/passwd"))
     assert sandbox.requests == []

