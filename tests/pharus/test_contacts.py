@@ -239,7 +239,7 @@ async def test_find_or_create_creates_once_then_finds(mode: Mode, sandbox: Any) 
     ("call", "field"),
     [
         (lambda c: c.contacts.create(first_name=""), "first_name"),
-        (lambda c: c.contacts.create(last_name="x"), "firstName"),
+        (lambda c: c.contacts.create(last_name="x"), "first_name"),
         (lambda c: c.contacts.create(first_name="A", nickname="x"), "nickname"),
         (lambda c: c.contacts.methods.create(_ID, type="fax", value="1"), "type"),
         (lambda c: c.contacts.methods.create(_ID, type="email", value=""), "value"),

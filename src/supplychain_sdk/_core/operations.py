@@ -61,6 +61,7 @@ api_fields = with_config(
         validate_by_alias=True,
         extra="forbid",
         arbitrary_types_allowed=True,
+        loc_by_alias=False,  # field errors name fields as the caller wrote them
     )
 )
 
@@ -206,11 +207,12 @@ class Operation(Generic[T]):
 
     def query_params(self, query: Mapping[str, Any] | None) -> dict[str, Any] | None:
         """The query parameters checked against `query` and named as the API names them."""
-        if not query:
-            return None
         if self.query is None:
-            raise InvalidRequestError(f"{self.name} takes no query parameters")
-        return dict(_validated(self.query, query, f"{self.name} parameters"))
+            if query:
+                raise InvalidRequestError(f"{self.name} takes no query parameters")
+            return None
+        params = dict(_validated(self.query, query or {}, f"{self.name} parameters"))
+        return params or None
 
     def json_body(self, body: Any) -> Any:
         """The body checked against `body` and in the API's names; only given fields."""

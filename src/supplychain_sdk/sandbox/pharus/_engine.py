@@ -8,13 +8,16 @@ Each group of sections adds its handlers in its own module as a mixin: a method
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import attrs
+from pydantic.alias_generators import to_camel
 
 from ..._core.errors import InvalidRequestError
 from ..._core.operations import Operation
@@ -78,8 +81,9 @@ class Call:
         return self.request.param(name)
 
     def body(self) -> dict[str, Any]:
-        """The JSON body checked against the row's body schema (API names, given fields)."""
-        data = self.request.json()
+        """The JSON body checked against the row's body schema (API names, given fields);
+        numbers with a fraction are read as exact `Decimal` values."""
+        data = _exact_json(self.request.body)
         if data is None:
             data = {}
         if not isinstance(data, dict):
@@ -89,11 +93,9 @@ class Call:
         try:
             checked = self.op.json_body(data)
         except InvalidRequestError as exc:
+            errors = {_api_path(path): messages for path, messages in exc.field_errors.items()}
             raise SandboxError(
-                400,
-                "validation_failed",
-                "the body is invalid",
-                {"fieldErrors": dict(exc.field_errors)},
+                400, "validation_failed", "the body is invalid", {"fieldErrors": errors}
             ) from None
         return dict(checked)
 
@@ -102,6 +104,22 @@ class Call:
         if self.org_id is None:
             raise SandboxError(400, "validation_failed", "this route needs X-Org-Id")
         return self.org_id
+
+
+def _exact_json(body: bytes) -> Any:
+    if not body:
+        return None
+    try:
+        return json.loads(body, parse_float=Decimal)
+    except json.JSONDecodeError:
+        raise
+    except (ValueError, RecursionError) as exc:  # not UTF-8, too deep
+        raise json.JSONDecodeError(f"not JSON ({type(exc).__name__})", "", 0) from None
+
+
+def _api_path(path: str) -> str:
+    """A field path in the API's names, as the server reports it (``rows.0.firstName``)."""
+    return ".".join(part if part.isdigit() else to_camel(part) for part in path.split("."))
 
 
 class PharusEngine(Sandbox):
