@@ -36,6 +36,7 @@ from ..pagination import PaginationStrategy
 from ..platform import Platform
 from ..request import RequestSpec, build_request
 from ..response import RawResponse
+from ..transports import http_client_for
 from .pager import AsyncPager
 
 __all__ = ["AsyncAPIClient", "AsyncAPIResource"]
@@ -68,12 +69,7 @@ class AsyncAPIClient:
         # the pool this client made is bound to the event loop it is first used on; an
         # injected client's loop is its owner's business
         self._loop_guard = AsyncLoopGuard() if injected is None else None
-        self._http: httpx.AsyncClient = injected or httpx.AsyncClient(
-            verify=config.ssl_context(),
-            limits=config.limits.to_httpx(),
-            timeout=config.timeout.to_httpx(),
-            follow_redirects=False,
-        )
+        self._http: httpx.AsyncClient = injected or http_client_for(config, httpx.AsyncClient)
         self._sleep: Callable[[float], Any] = sleep
         self._last_response: RawResponse | None = None
 
@@ -107,11 +103,12 @@ class AsyncAPIClient:
         ``retry_budget``, ``max_retry_wait``, ``retry_non_idempotent``, ``default_headers``,
         ``app_info``... Closing the derived client leaves the shared pool open.
         """
-        if "verify" in changes:
-            raise InvalidRequestError(
-                "verify cannot change on a derived client: it shares this client's connection "
-                "pool; make a new client with verify=..."
-            )
+        for shared in ("verify", "async_transport"):
+            if shared in changes:
+                raise InvalidRequestError(
+                    f"{shared} cannot change on a derived client: it shares this client's "
+                    f"connection pool; make a new client with {shared}=..."
+                )
         if "default_headers" in changes:
             changes["default_headers"] = {
                 **self._config.default_headers,

@@ -1,0 +1,86 @@
+"""A pytest plugin that runs every async client of the session on the aiohttp transport.
+
+    python -m pytest -p tests.aiohttp_transport tests/core tests/onescp
+
+It sets ``SUPPLYCHAIN_SDK_ASYNC_TRANSPORT=aiohttp`` before any client exists, so every async
+client the tests make sends through `AiohttpTransport` (loopback servers, faults, TLS,
+streaming, auth flows), and deselects the ``[sync]`` runs of ``mode`` tests (the sync clients
+do not change). respx mocks the aiohttp transport the way it mocks httpcore under httpx's
+own: a copy of each request is recorded and a mocked route answers in the transport's place.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import httpx
+import pytest
+import respx.mocks
+
+from supplychain_sdk._core.transports import TRANSPORT_ENV, AiohttpTransport
+
+os.environ[TRANSPORT_ENV] = "aiohttp"
+
+
+class TransportMocker(respx.mocks.HTTPCoreMocker):
+    """respx's httpcore mocker that also stands in for `AiohttpTransport`."""
+
+    name = "supplychain_sdk_transports"
+    targets = [
+        *respx.mocks.HTTPCoreMocker.targets,
+        f"{AiohttpTransport.__module__}.{AiohttpTransport.__name__}",
+    ]
+
+    @classmethod
+    def to_httpx_request(cls, **kwargs: Any) -> httpx.Request:
+        request = kwargs["request"]
+        if not isinstance(request, httpx.Request):
+            return super().to_httpx_request(**kwargs)  # type: ignore[no-any-return]
+        return httpx.Request(  # a copy: the auth flow may change the original afterwards
+            request.method,
+            request.url,
+            headers=request.headers,
+            stream=request.stream,
+            extensions=request.extensions,
+        )
+
+    @classmethod
+    async def from_async_httpx_response(
+        cls, httpx_response: httpx.Response, target: Any, **kwargs: Any
+    ) -> Any:
+        if isinstance(target, AiohttpTransport):
+            return httpx.Response(
+                status_code=httpx_response.status_code,
+                headers=httpx_response.headers.raw,
+                stream=httpx_response.stream,
+                extensions=httpx_response.extensions,
+            )
+        return await super().from_async_httpx_response(httpx_response, target, **kwargs)
+
+
+respx.mocks.DEFAULT_MOCKER = TransportMocker.name
+
+
+def pytest_report_header() -> str:
+    """Say which transport the async clients use."""
+    return f"async clients on the aiohttp transport ({TRANSPORT_ENV}=aiohttp)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the sync runs of ``mode`` tests: only async clients change transport."""
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        is_sync = callspec is not None and callspec.params.get("mode") == "sync"
+        (dropped if is_sync else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _aiohttp_transport_stays_on() -> None:
+    """A test that changed the environment does not switch the rest of the run back."""
+    os.environ[TRANSPORT_ENV] = "aiohttp"

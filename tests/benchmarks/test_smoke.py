@@ -1,0 +1,58 @@
+"""The benchmarks in smoke mode: tiny counts, every section, so that they cannot rot.
+
+Nothing here is timed: the run checks that each benchmark and its baseline did the same
+work (equal typed answers, checked by the harness on its warm-up run), that the generated
+client was generated and what it left out was read, and that every figure was produced.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.harness import DifferentAnswers, Pair, measure
+from benchmarks.run import SECTIONS, main
+
+
+def test_every_section_runs_in_smoke_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.json"
+    report = main(["--smoke", "--json", str(out)])
+    names = [row["name"] for row in report["results"]]
+    assert any(name.startswith("sync GET transaction") for name in names)
+    assert any(name.startswith("sync pager, 150 transactions") for name in names)
+    assert sum("async GET" in name for name in names) == 6  # 3 transport pairings x 2 shapes
+    assert any(name.startswith("async pager") for name in names)
+    assert sum("vs generated client" in name for name in names) == 8
+    assert sum(name.startswith("onescp.webhooks.verify") for name in names) == 2
+    assert sum(name.startswith("import supplychain_sdk") for name in names) == 2
+    for row in report["results"]:
+        assert row["sdk"] > 0
+        assert row["baseline"] > 0
+        assert row["samples"] == 1
+    assert report["generated_dropped"]["endpoints"] == ["POST /v2/transactions"]
+    assert "Transaction" in report["generated_dropped"]["schemas"]
+    assert set(report["pager_peak_mib"]) == {100, 200}
+    for transport in ("httpx", "aiohttp"):
+        assert report["connections"][transport]["requests"] == 8
+    assert json.loads(out.read_text())["results"] == report["results"]
+    printed = capsys.readouterr().out
+    assert "sync GET transaction" in printed
+    assert "load average" in printed
+    assert set(SECTIONS) == {
+        "sync",
+        "async",
+        "generated",
+        "import",
+        "webhooks",
+        "memory",
+        "connections",
+    }
+
+
+def test_a_pair_whose_sides_differ_is_refused() -> None:
+    pair = Pair("mismatch", lambda: 1, lambda: 2, ops=1)
+    with pytest.raises(DifferentAnswers, match="mismatch"):
+        measure([pair], rounds=1)

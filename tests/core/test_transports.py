@@ -1,0 +1,353 @@
+"""The aiohttp transport of async clients: choosing it, and that it keeps every rule.
+
+Raw loopback servers (asyncio streams in the test's own loop) see exactly what arrives and
+fail exactly where a test needs: refused connections, resets after the request was read,
+stalls, truncated bodies. The whole async suite also runs on this transport with
+``pytest -p tests.aiohttp_transport``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+import pytest
+
+from supplychain_sdk._core import (
+    AsyncAPIClient,
+    BearerAuth,
+    ClientConfig,
+    InvalidRequestError,
+    RequestSpec,
+    SyncAPIClient,
+)
+from supplychain_sdk._core.errors import APIConnectionError, APITimeoutError
+from supplychain_sdk._core.transports import (
+    TRANSPORT_ENV,
+    AiohttpTransport,
+    async_transport_name,
+)
+from tests.conftest import Mode
+
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+OK = b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}'
+
+
+@asynccontextmanager
+async def raw_server(handler: Handler) -> AsyncIterator[str]:
+    server = await asyncio.start_server(handler, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+
+
+async def read_request(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
+    """The head and the body of one request (Content-Length bodies)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    return head, await reader.readexactly(length) if length else b""
+
+
+def aiohttp_client(**options: object) -> AsyncAPIClient:
+    mode = Mode("async")
+    client = mode.client(async_transport="aiohttp", **options)
+    assert isinstance(client, AsyncAPIClient)
+    client.sleeps = mode.sleeps  # type: ignore[attr-defined]
+    return client
+
+
+# -- choosing the transport -------------------------------------------------------------------
+
+
+def test_transport_name_from_option_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TRANSPORT_ENV, raising=False)
+    assert async_transport_name(None) == "httpx"
+    assert async_transport_name("aiohttp") == "aiohttp"
+    monkeypatch.setenv(TRANSPORT_ENV, " AIOHTTP ")
+    assert async_transport_name(None) == "aiohttp"
+    assert async_transport_name("httpx") == "httpx"  # the option wins
+    monkeypatch.setenv(TRANSPORT_ENV, "curl")
+    with pytest.raises(InvalidRequestError, match=f"{TRANSPORT_ENV} must be one of httpx, aiohttp"):
+        async_transport_name(None)
+
+
+def test_unknown_transport_refused_when_configured() -> None:
+    with pytest.raises(InvalidRequestError, match="async_transport must be one of"):
+        ClientConfig(base_url="https://api.example.test", async_transport="curl")  # type: ignore[arg-type]
+
+
+def test_missing_extra_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("supplychain_sdk._core.transports.aiohttp_available", lambda: False)
+    with pytest.raises(InvalidRequestError, match=r"supplychain-sdk\[aiohttp\]"):
+        async_transport_name("aiohttp")
+
+
+async def test_async_client_uses_the_transport_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TRANSPORT_ENV, raising=False)
+    on_aiohttp = AsyncAPIClient(
+        ClientConfig(base_url="https://api.example.test", async_transport="aiohttp")
+    )
+    on_httpx = AsyncAPIClient(ClientConfig(base_url="https://api.example.test"))
+    assert isinstance(on_aiohttp._http._transport, AiohttpTransport)
+    assert isinstance(on_httpx._http._transport, httpx.AsyncHTTPTransport)
+    monkeypatch.setenv(TRANSPORT_ENV, "aiohttp")
+    from_env = AsyncAPIClient(ClientConfig(base_url="https://api.example.test"))
+    assert isinstance(from_env._http._transport, AiohttpTransport)
+    # sync clients always send through httpx
+    sync = SyncAPIClient(ClientConfig(base_url="https://api.example.test"))
+    assert isinstance(sync._http._transport, httpx.HTTPTransport)
+    for client in (on_aiohttp, on_httpx, from_env):
+        await client.close()
+    sync.close()
+
+
+async def test_derived_client_cannot_change_transport() -> None:
+    client = AsyncAPIClient(ClientConfig(base_url="https://api.example.test"))
+    with pytest.raises(InvalidRequestError, match="async_transport cannot change on a derived"):
+        client.with_options(async_transport="aiohttp")
+    await client.close()
+
+
+# -- what is sent and received ------------------------------------------------------------------
+
+
+async def test_request_arrives_exactly_and_answer_is_read() -> None:
+    seen: list[tuple[bytes, bytes]] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        seen.append(await read_request(reader))
+        writer.write(
+            b"HTTP/1.1 201 Created\r\ncontent-type: application/json\r\n"
+            b'x-request-id: r-1\r\ncontent-length: 8\r\n\r\n{"id":1}'
+        )
+        await writer.drain()
+        writer.close()
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url, auth=BearerAuth("tok"))
+        answer = await client.request(
+            "POST", "/a%2Fb/c", params={"q": "x y"}, json={"n": 1}, headers={"X-Extra": "1"}
+        )
+        await client.close()
+    assert answer == {"id": 1}
+    assert client.last_response is not None
+    assert client.last_response.status_code == 201
+    assert client.last_response.request_id == "r-1"
+    head, body = seen[0]
+    lines = head.decode().split("\r\n")
+    assert lines[0] == "POST /a%2Fb/c?q=x+y HTTP/1.1"  # percent-encoding kept as sent
+    headers = {
+        k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)
+    }
+    assert headers["authorization"] == "Bearer tok"
+    assert headers["x-extra"] == "1"
+    assert headers["content-type"] == "application/json"
+    assert headers["user-agent"].startswith("supplychain-sdk/")
+    assert body == b'{"n":1}'
+
+
+async def test_multipart_upload_streams_whole_body() -> None:
+    seen: list[tuple[bytes, bytes]] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        seen.append(await read_request(reader))
+        writer.write(OK)
+        await writer.drain()
+        writer.close()
+
+    payload = b"x" * 200_000
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url)
+        await client.request(
+            "POST", "/upload", data={"kind": "pdf"}, files={"file": ("a.pdf", io.BytesIO(payload))}
+        )
+        await client.close()
+    head, body = seen[0]
+    assert b"multipart/form-data; boundary=" in head
+    assert payload in body
+    assert b'name="kind"' in body
+    assert b"transfer-encoding" not in head.lower()
+
+
+async def test_streamed_download_into_a_sink() -> None:
+    chunk = b"0123456789" * 10_000
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\n"
+            + f"content-length: {len(chunk) * 5}\r\n\r\n".encode()
+        )
+        for _ in range(5):
+            writer.write(chunk)
+            await writer.drain()
+        writer.close()
+
+    sink = io.BytesIO()
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url)
+        response, body = await client._send(RequestSpec(method="GET", path="/f"), sink)
+        await client.close()
+    assert body is None
+    assert response.status_code == 200
+    assert sink.getvalue() == chunk * 5
+
+
+# -- failures keep their meaning ------------------------------------------------------------------
+
+
+async def test_refused_connection_sent_nothing() -> None:
+    server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    server.close()
+    await server.wait_closed()
+    client = aiohttp_client(base_url=f"http://127.0.0.1:{port}", max_retries=2)
+    with pytest.raises(APIConnectionError) as caught:
+        await client.request("POST", "/orders", json={"n": 1})
+    assert caught.value.outcome_unknown is False  # nothing was sent
+    assert caught.value.retryable is True
+    assert "ConnectError" in str(caught.value)
+    assert caught.value.__context__ is None
+    assert caught.value.__cause__ is None
+    with pytest.raises(APIConnectionError):
+        await client.request("GET", "/orders")
+    assert len(client.sleeps) == 2  # type: ignore[attr-defined]  # the GET, retried twice
+    await client.close()
+
+
+async def test_reset_after_the_request_arrived_is_not_retried_for_post() -> None:
+    arrived: list[bytes] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        arrived.append((await read_request(reader))[1])
+        writer.transport.abort()  # a reset, no answer
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url, max_retries=2)
+        with pytest.raises(APIConnectionError) as caught:
+            await client.request("POST", "/orders", json={"n": 1})
+        await client.close()
+    assert arrived == [b'{"n":1}']  # sent once, never twice
+    assert caught.value.outcome_unknown is True
+    assert client.sleeps == []  # type: ignore[attr-defined]
+
+
+async def test_reset_is_retried_for_get() -> None:
+    calls: list[int] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        calls.append(1)
+        if len(calls) == 1:
+            writer.transport.abort()
+            return
+        writer.write(OK)
+        await writer.drain()
+        writer.close()
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url, max_retries=2)
+        assert await client.request("GET", "/x") == {"ok": True}
+        await client.close()
+    assert len(calls) == 2
+    assert len(client.sleeps) == 1  # type: ignore[attr-defined]
+
+
+async def test_truncated_body_is_a_read_error_retried_for_get() -> None:
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 50\r\n\r\n{"
+        )
+        await writer.drain()
+        writer.close()
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url, max_retries=1)
+        with pytest.raises(APIConnectionError) as caught:
+            await client.request("GET", "/x")
+        await client.close()
+    assert caught.value.retryable is True
+    assert len(client.sleeps) == 1  # type: ignore[attr-defined]
+
+
+async def test_read_timeout_is_a_timeout_error() -> None:
+    release = asyncio.Event()
+    done = asyncio.Event()
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        await release.wait()  # no answer until the client gave up
+        writer.close()
+        done.set()
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url, max_retries=0, timeout=0.2)
+        with pytest.raises(APITimeoutError) as caught:
+            await client.request("POST", "/slow", json={})
+        await client.close()
+        release.set()
+        await done.wait()
+    assert "ReadTimeout" in str(caught.value)
+    assert caught.value.outcome_unknown is True
+
+
+async def test_redirect_not_followed() -> None:
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(
+            b"HTTP/1.1 302 Found\r\nlocation: https://elsewhere.example/\r\n"
+            b"content-length: 0\r\n\r\n"
+        )
+        await writer.drain()
+        writer.close()
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url)
+        with pytest.raises(Exception, match="302") as caught:
+            await client.request("GET", "/x")
+        await client.close()
+    assert type(caught.value).__name__ != "APIConnectionError"
+
+
+async def test_connections_kept_at_concurrency() -> None:
+    """A client used at concurrency 16 keeps its 16 connections for the next 64 calls."""
+    opened: list[int] = []
+    closed: list[int] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        opened.append(1)
+        try:
+            while True:
+                await read_request(reader)
+                await asyncio.sleep(0)
+                writer.write(OK)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+        finally:
+            closed.append(1)
+
+    async with raw_server(handler) as base_url:
+        client = aiohttp_client(base_url=base_url)
+        limit = asyncio.Semaphore(16)
+
+        async def one() -> None:
+            async with limit:
+                await client.request("GET", "/x")
+
+        await asyncio.gather(*(one() for _ in range(80)))
+        await client.close()
+        for _ in range(1000):  # let the server see every connection close
+            if len(closed) == len(opened):
+                break
+            await asyncio.sleep(0)
+    assert 1 <= len(opened) <= 16
