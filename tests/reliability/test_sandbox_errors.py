@@ -126,3 +126,34 @@ def test_cartoncloud_and_onescp_answer_undecodable_bodies_in_their_shape(body: b
     assert decoded["success"] is False
     assert decoded["message"] == "Request body is not valid JSON"
     assert decoded["error"] == {"code": "VALIDATION_ERROR"}
+
+
+def test_every_sandbox_error_hook_answers_in_its_platform_shape() -> None:
+    request = SandboxRequest(method="GET", path="/x")
+    assert CartonCloudSandbox().error(request, 503, "down").json() == [{"message": "down"}]
+    onescp = OneScpSandbox(rate_limit=None)
+    for status, code in (
+        (503, "SERVER_ERROR"),
+        (429, "RATE_LIMIT_EXCEEDED"),
+        (401, "AUTH_INVALID"),
+    ):
+        body = onescp.error(request, status, "no").json()
+        assert (body["success"], body["message"], body["error"]) == (False, "no", {"code": code})
+    answer = ProcurosSandbox().error(request, 502, "bad gateway")
+    assert (answer.status, answer.json()) == (502, {"message": "bad gateway"})
+
+
+def test_injected_faults_answer_in_the_platform_shape_with_their_headers() -> None:
+    carton = CartonCloudSandbox()
+    carton.faults.rate_limit(2, path="/uaa/userinfo")
+    with carton.http_client(base_url=carton.base_url) as http:
+        answer = http.get("/uaa/userinfo")
+    assert (answer.status_code, answer.headers["retry-after"]) == (429, "2")
+    assert answer.json() == [{"message": "injected 429"}]
+    onescp = OneScpSandbox(rate_limit=None)
+    onescp.faults.statuses([503], path="/api/items")
+    with onescp.http_client(base_url=onescp.base_url) as http:
+        answer = http.get("/api/items")
+    assert answer.status_code == 503
+    assert answer.json()["error"] == {"code": "SERVER_ERROR"}
+    assert answer.json()["message"] == "injected 503"

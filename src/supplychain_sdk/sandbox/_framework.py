@@ -451,8 +451,11 @@ class Sandbox:
             raise _Dropped
         with self.lock:
             self.requests.append(request)
-        body = fault.body if fault.body is not None else {"message": f"injected {fault.status}"}
-        return fault, json_response(body, fault.status, fault.headers)
+        if fault.body is None:  # the platform's own error shape
+            answer = self.error(request, fault.status, f"injected {fault.status}")
+            extra = {k.lower(): v for k, v in fault.headers.items()}
+            return fault, attrs.evolve(answer, headers={**answer.headers, **extra})
+        return fault, json_response(fault.body, fault.status, fault.headers)
 
     # -- mounting -------------------------------------------------------------------------------
     def transport(self) -> SandboxTransport:

@@ -497,6 +497,9 @@ class CartonCloudSandbox(Sandbox):
         )
 
     # -- framework hooks --------------------------------------------------------------------------
+    def error(self, request: SandboxRequest, status: int, message: str) -> SandboxResponse:
+        return _message(status, message)
+
     def not_found(self, request: SandboxRequest) -> SandboxResponse:
         return _message(404, f"No endpoint {request.method} {request.path}")
 

@@ -689,6 +689,19 @@ class OneScpSandbox(Sandbox):
             return None
         return issued[0]
 
+    def error(self, request: SandboxRequest, status: int, message: str) -> SandboxResponse:
+        # the documented error.code of each status the framework (or a fault) answers with
+        codes = {
+            400: "VALIDATION_ERROR",
+            401: "AUTH_INVALID",
+            403: "PERMISSION_DENIED",
+            404: "NOT_FOUND",
+            405: "NOT_FOUND",
+            409: "DUPLICATE_ENTRY",
+            429: "RATE_LIMIT_EXCEEDED",
+        }
+        return self._error(status, codes.get(status, "SERVER_ERROR"), message)
+
     def not_found(self, request: SandboxRequest) -> SandboxResponse:
         return self._error(404, "NOT_FOUND", f"Route {request.method} {request.path} not found")
 
