@@ -16,6 +16,8 @@ import functools
 import inspect
 import json
 from collections.abc import Callable, Iterable, Mapping
+from email.parser import BytesParser
+from email.policy import HTTP
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -42,7 +44,8 @@ class Case:
         method: the HTTP method expected.
         path: the path expected (after the base URL's own path), ids encoded.
         query: the query parameters expected, exactly.
-        json: the JSON body expected, exactly (`NO_BODY`: none).
+        json: the JSON body expected, exactly (`NO_BODY`: none); for a multipart body, its
+            text fields.
         headers: headers that must be present with these values.
         absent: headers that must not be sent.
         answer: the JSON the mock answers with.
@@ -144,9 +147,9 @@ def check_table(
     assert sides["sync"] == sides["async"], "sync and async methods differ"
     page = (ROOT / reference).read_text()
     for name, op in routes.items():
-        assert f"# {op.method} {op.path}" in page, f"{reference} has no line for {name}"
-        if op.inferred:
-            assert f"# {op.method} {op.path} (inferred)" in page, f"{name} not marked inferred"
+        route = f"`{op.method} {op.path}{' (inferred)' if op.inferred else ''}`"
+        assert f"`client.{name}`" in page, f"{reference} has no entry for client.{name}"
+        assert route in page, f"{reference} does not show {name} as {route}"
 
 
 async def run_case(mode: Mode, client: Any, case: Case, base_url: str) -> Any:
@@ -182,9 +185,22 @@ def _assert_request(request: httpx.Request, case: Case, base_url: str) -> None:
     assert sent == dict(case.query), f"query {sent} != {dict(case.query)}"
     if case.json is NO_BODY:
         assert request.content == b"", f"unexpected body {request.content!r}"
+    elif request.headers.get("content-type", "").startswith("multipart/form-data"):
+        assert _form_fields(request) == case.json  # the text fields; files are checked apart
     else:
         assert json.loads(request.content) == case.json
     for name, value in case.headers.items():
         assert request.headers.get(name) == value, f"header {name}: {request.headers.get(name)}"
     for name in case.absent:
         assert name not in request.headers, f"header {name} was sent"
+
+
+def _form_fields(request: httpx.Request) -> dict[str, str]:
+    """The text fields of a ``multipart/form-data`` body (the parts without a filename)."""
+    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + request.content)
+    return {
+        str(part.get_param("name", header="content-disposition")): part.get_content()
+        for part in message.iter_parts()
+        if part.get_filename() is None
+    }

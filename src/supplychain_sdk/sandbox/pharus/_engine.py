@@ -137,7 +137,16 @@ class PharusEngine(Sandbox):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        routes = [r for r in cls._routes if not r[3].startswith("_op_")]
+        # Plain ``@route`` handlers of every mixin (the framework reads the first base only),
+        # then one route per row of the table that has a handler.
+        routes: list[tuple[str, str, re.Pattern[str], str]] = []
+        seen: set[tuple[str, str, str]] = set()
+        for base in cls.__mro__:
+            for name, member in vars(base).items():
+                for method, template in getattr(member, "__sandbox_routes__", ()):
+                    if (method, template, name) not in seen:
+                        seen.add((method, template, name))
+                        routes.append((method, template, _compile(template), name))
         for op in ROUTES.values():
             name = handler_name(op)
             if not callable(getattr(cls, name, None)):

@@ -88,20 +88,6 @@ class DocumentsHandlers(PharusEngine):
     #: No documents route documents a role above the defaults (member writes, viewer reads).
     MIN_ROLE: ClassVar[Mapping[str, str]] = {}
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        # The engine rebuilds a combined sandbox's routes from its first base only; bring
-        # back the plain ``@route`` handlers (the storage route) of every base.
-        super().__init_subclass__(**kwargs)
-        known = {entry[3] for entry in cls._routes}
-        for base in cls.__mro__:
-            for name, member in vars(base).items():
-                for method, template in getattr(member, "__sandbox_routes__", ()):
-                    if name not in known:
-                        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-                        cls._routes.append((method, template, re.compile(f"^{pattern}$"), name))
-                        known.add(name)
-        cls._routes.sort(key=lambda r: (r[1].count("{"), -len(r[1])))
-
     def _doc_signed_url(self, call: Call, document: Mapping[str, Any]) -> str:
         # in-process, storage is another host; a served fake has one origin for both
         origin = call.request.base_url
