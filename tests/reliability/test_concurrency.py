@@ -17,7 +17,7 @@ from .soak_platforms import PLATFORMS, Clock, SoakPlatform
 
 TOKEN_PLATFORMS = [p for p in PLATFORMS if p.token_flow]
 THREADS = 8
-CALLS_PER_THREAD = 40
+CALLS_PER_THREAD = 24
 TASKS = 200
 #: Token events during a run, alternating: the token expires (by the shared clock) or the
 #: server revokes every token it issued.
