@@ -181,8 +181,9 @@ def test_fuzzed_requests_get_the_platform_error_shape_never_a_5xx(
             check_answer(target, call["method"], call["path"], response)
 
         attack()
-    # the fuzzer got past authentication and validation, not only refused at the door
-    assert any(200 <= status < 300 for status in statuses), statuses
+    # the fuzzer got past authentication and routing into the handlers (their answers,
+    # bad_json's 400 included), not only refused at the door
+    assert set(statuses) - {401, 403, 404, 405}, statuses
     assert len(statuses) >= 4, statuses
 
 
