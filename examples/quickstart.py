@@ -12,7 +12,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from supplychain_sdk import FileCheckpoint, NotFoundError, VersionConflictError, capture_responses
+from supplychain_sdk import (
+    FileCheckpoint,
+    InvalidRequestError,
+    NotFoundError,
+    VersionConflictError,
+    capture_responses,
+)
 from supplychain_sdk.cartoncloud import JsonField
 from supplychain_sdk.cartoncloud import webhooks as cartoncloud_webhooks
 from supplychain_sdk.onescp import OrderCreatedEvent
@@ -26,6 +32,7 @@ from supplychain_sdk.procuros import (
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
 from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
+from supplychain_sdk.sandbox.pharus import PharusSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
 
@@ -160,6 +167,20 @@ def onescp_tour() -> None:
             print("verified webhook:", event.event, event.data.purchase_order_number)
 
 
+def pharus_tour() -> None:
+    print("== Pharus (manufacturing ERP), on the sandbox")
+    # real API: Pharus() with PHARUS_BASE_URL, PHARUS_TOKEN (or a token provider), PHARUS_ORG_ID
+    with PharusSandbox().client() as client:  # X-Org-Id on every org-scoped call
+        rows = [{"name": "Acme Resins", "country": "DE"}, {"name": "Bolt & Nut", "country": "US"}]
+        report = client.vendors.bulk_import(rows)  # one report row per input row
+        print("vendors imported:", report.created, "ok" if report.ok else report.failed)
+        print("vendors:", [v.name for v in client.vendors.list(page_size=1)])  # cursor pages
+        try:
+            client.vendors.create(name="Acme", country="Germany")  # checked before sending
+        except InvalidRequestError as exc:
+            print("refused before sending:", sorted(exc.field_errors))
+
+
 def one_platform_tour() -> None:
     print("== ONe (B2B platform), on the sandbox")
     # real API: OnePlatform() with ONE_PLATFORM_BASE_URL and ONE_PLATFORM_TOKEN set
@@ -178,6 +199,7 @@ def main() -> None:
     asyncio.run(procuros_async_tour())
     cartoncloud_tour()
     onescp_tour()
+    pharus_tour()
     one_platform_tour()
 
 

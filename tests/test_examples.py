@@ -10,8 +10,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+#: Environment variables that would point an example at a real platform.
+_CREDENTIALS = ("PROCUROS_", "CARTONCLOUD_", "ONESCP_", "PHARUS_", "ONE_PLATFORM_")
+
+
 def run_example(name: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PROCUROS_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_CREDENTIALS)}
     result = subprocess.run(
         [sys.executable, str(ROOT / "examples" / name)],
         capture_output=True,
@@ -41,6 +45,9 @@ def test_quickstart() -> None:
     assert "ERP push: 1 created, 0 refused" in out
     assert "incremental sync: ['created']" in out
     assert "verified webhook: order.created 4500000001" in out
+    assert "vendors imported: 2 ok" in out
+    assert "vendors: ['Acme Resins', 'Bolt & Nut']" in out
+    assert "refused before sending: ['country']" in out
     assert "stocks.push_incremental: 25,000 rows in 3 chunk(s), 25,000 accepted, 0 failed" in out
     assert "client update: [range(0, 1)] NotFoundError" in out
     assert "orders ['ONE-1001', 'ONE-1002'] shipped: True" in out
