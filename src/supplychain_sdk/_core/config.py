@@ -276,12 +276,12 @@ class ClientConfig:
     @property
     def origin(self) -> tuple[str, str, int]:
         """(scheme, host, port) of the base URL: the only place credentials are sent."""
-        return origin_of(self.base_url)
+        return _base_origin(self.base_url)
 
     @property
     def user_agent(self) -> str:
         """The User-Agent sent: SDK, Python and httpx versions, then ``app_info``."""
-        return user_agent(self.app_info)
+        return _user_agent(self.app_info)
 
 
 def origin_of(url: str | httpx.URL) -> tuple[str, str, int]:
@@ -289,6 +289,11 @@ def origin_of(url: str | httpx.URL) -> tuple[str, str, int]:
     u = httpx.URL(url) if isinstance(url, str) else url
     port = u.port or (443 if u.scheme == "https" else 80)
     return (u.scheme, u.host.lower(), port)
+
+
+#: Per-call properties of a config, parsed or formatted once per base URL / app.
+_base_origin = lru_cache(maxsize=64)(origin_of)
+_user_agent = lru_cache(maxsize=64)(user_agent)
 
 
 class ClientOptions(TypedDict, total=False):

@@ -78,6 +78,12 @@ def encode_json(value: Any) -> Any:
 
 def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
     """The absolute URL for ``spec``; anything off the client's origin is refused."""
+    path = spec.path
+    if not spec.is_url and path.startswith("/") and not path.startswith("//"):
+        # The common case, without parsing: a path under the base URL cannot leave its
+        # origin (the authority ends where the path's "/" begins). httpx parses the URL
+        # once when the request is built, and a malformed one is refused there.
+        return config.base_url + path
     if not spec.is_url and "://" not in spec.path and not spec.path.startswith(("/", "//")):
         raise InvalidRequestError(f"path must start with '/', got {spec.path!r}")
     problem = ""
@@ -111,7 +117,7 @@ def build_request(
     if spec.if_match is not None:
         headers["If-Match"] = spec.if_match
     timeout = config.timeout if spec.timeout is None else spec.timeout
-    problem = ""
+    problem = bad_url = ""
     try:
         return http.build_request(
             spec.method,
@@ -124,7 +130,11 @@ def build_request(
             headers=headers,
             timeout=Timeout.of(timeout).to_httpx(),
         )
-    except (httpx.InvalidURL, UnicodeEncodeError) as exc:
+    except httpx.InvalidURL as exc:
+        bad_url = str(exc)
+    except UnicodeEncodeError as exc:
         problem = str(exc)
     # raised outside the except block: a UnicodeEncodeError holds the header value it refused
+    if bad_url:
+        raise InvalidRequestError(f"invalid URL {redact_url(spec.path)!r}: {bad_url}")
     raise InvalidRequestError(f"invalid request URL or header: {problem}")
