@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 logger = logging.getLogger("supplychain_sdk")
@@ -56,6 +57,7 @@ _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[-_.\s]+")
 
 
+@lru_cache(maxsize=1024)
 def is_secret_name(name: str) -> bool:
     """Whether a header, query or JSON key name looks like it carries a secret.
 
@@ -104,18 +106,31 @@ def secret_segments(segments: tuple[str, ...]) -> Iterator[None]:
 
 def redact_url(url: str) -> str:
     """``url`` with userinfo, secret-looking query values and secret path segments redacted."""
-    parts = urlsplit(str(url))
+    text, segments = str(url), _secret_segments.get()
+    if segments or "@" in text or "?" in text:
+        return _redact_url(text, segments)
+    # nothing secret can be in it: remembered (a URL that may hold a credential never is)
+    return _redact_plain_url(text)
+
+
+def _redact_url(url: str, segments: tuple[str, ...]) -> str:
+    parts = urlsplit(url)
     netloc = parts.netloc
     if "@" in netloc:
         netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
     path = parts.path
-    for segment in _secret_segments.get():
+    for segment in segments:
         path = "/".join(REDACTED if part == segment else part for part in path.split("/"))
     if not parts.query:
         return urlunsplit(parts._replace(netloc=netloc, path=path))
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     query = urlencode([(k, REDACTED if is_secret_name(k) else v) for k, v in pairs], safe="[]/:,")
     return urlunsplit(parts._replace(netloc=netloc, path=path, query=query))
+
+
+@lru_cache(maxsize=1024)
+def _redact_plain_url(url: str) -> str:
+    return _redact_url(url, ())
 
 
 _configured = False
