@@ -310,6 +310,7 @@ def test_sql_checkpoint_on_a_dbapi_connect_function(tmp_path: Path) -> None:
     cp.save("a")
     cp.save("b")
     assert [statement for statement, _ in log] == [
+        "SELECT checkpoint_key FROM supplychain_checkpoints WHERE 1 = 0",
         "CREATE TABLE IF NOT EXISTS supplychain_checkpoints (checkpoint_key VARCHAR(200) NOT "
         "NULL PRIMARY KEY, checkpoint_position TEXT NOT NULL, updated_at VARCHAR(40) NOT NULL, "
         "updated_by VARCHAR(200) NOT NULL)",
@@ -329,6 +330,40 @@ def test_sql_checkpoint_on_a_dbapi_connect_function(tmp_path: Path) -> None:
     cp.close()
     assert opened[0].closed
     assert sql(tmp_path, key="k").load() == "b"
+
+
+class NoCreate(Recorder):
+    """A database user who may use the table but not create tables."""
+
+    def cursor(self) -> Any:
+        inner = super().cursor()
+        execute = inner.execute
+
+        def refuse_create(statement: str, values: Any) -> None:
+            if statement.startswith("CREATE"):
+                self.log.append((statement, values))
+                raise sqlite3.OperationalError("permission denied for schema public")
+            execute(statement, values)
+
+        inner.execute = refuse_create
+        return inner
+
+
+def test_the_table_is_created_only_when_missing(tmp_path: Path) -> None:
+    log: list[tuple[str, Any]] = []
+    with pytest.raises(sqlite3.OperationalError, match="permission denied for schema public"):
+        SQLCheckpoint(
+            lambda: NoCreate(tmp_path / "fleet.db", log), key="k", paramstyle="qmark"
+        ).load()
+    assert [statement.split(" ")[0] for statement, _ in log] == ["SELECT", "CREATE", "SELECT"]
+    sql(tmp_path).save("made by the owner")  # the table's owner creates it
+    log.clear()
+    user = SQLCheckpoint(
+        lambda: NoCreate(tmp_path / "fleet.db", log), key="onescp-orders", paramstyle="qmark"
+    )
+    assert user.load() == "made by the owner"
+    user.save("moved by a user who may not create tables")
+    assert [statement.split(" ")[0] for statement, _ in log] == ["SELECT", "SELECT", "UPDATE"]
 
 
 def test_sql_checkpoint_reads_the_paramstyle_of_the_driver(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ the machine has one."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import multiprocessing
 import os
@@ -271,3 +272,34 @@ def test_processes_racing_on_postgresql(postgres: Postgres) -> None:
     assert setup.load() == "60"
     assert conflicts > 0
     setup.close()
+
+
+def test_postgresql_user_who_may_not_create_tables(postgres: Postgres) -> None:
+    admin = PsqlConnection(postgres)
+    for statement in (
+        "CREATE ROLE fleet_worker LOGIN",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+    ):
+        admin.run(statement)
+    owner = SQLCheckpoint(
+        lambda: PsqlConnection(postgres), key="k", table="restricted", paramstyle="format"
+    )
+    owner.overwrite("set by the owner")  # creates the table
+    admin.run("GRANT SELECT, INSERT, UPDATE, DELETE ON restricted TO fleet_worker")
+    admin.close()
+
+    worker = dataclasses.replace(postgres, user="fleet_worker")
+    checkpoint = SQLCheckpoint(
+        lambda: PsqlConnection(worker), key="k", table="restricted", paramstyle="format"
+    )
+    assert checkpoint.load() == "set by the owner"
+    checkpoint.save("moved by the worker")
+    assert owner.load() == "moved by the worker"
+    missing = SQLCheckpoint(
+        lambda: PsqlConnection(worker), key="k", table="not_created", paramstyle="format"
+    )
+    with pytest.raises(DatabaseError) as caught:
+        missing.load()
+    assert caught.value.sqlstate == "42501"  # insufficient_privilege: the CREATE's error
+    for cp in (owner, checkpoint, missing):
+        cp.close()

@@ -46,6 +46,7 @@ _CREATE = (
     "updated_at VARCHAR(40) NOT NULL, "
     "updated_by VARCHAR(200) NOT NULL)"
 )
+_PROBE = "SELECT checkpoint_key FROM {table} WHERE 1 = 0"
 _SELECT = "SELECT checkpoint_position, updated_by FROM {table} WHERE checkpoint_key = ?"
 _INSERT = (
     "INSERT INTO {table} (checkpoint_key, checkpoint_position, updated_at, updated_by) "
@@ -324,12 +325,22 @@ class SQLCheckpoint:
                 cursor.close()
 
     def _create_table(self) -> None:
+        """Make sure the table exists: look first (a database user may read and write the
+        table without the right to create tables), create it only when it is missing."""
+        try:
+            self._execute(_PROBE, fetch=True)
+            return
+        except Exception:  # noqa: S110 - missing (or unreadable): creating it tells which
+            pass
         try:
             self._execute(_CREATE, write=True)
-        except Exception:
-            # Two processes creating the table at once may collide on PostgreSQL's catalog:
-            # the table exists now, so once more is enough.
-            self._execute(_CREATE, write=True)
+        except Exception as exc:
+            # Another process may have created it just now (PostgreSQL refuses one of two
+            # concurrent CREATEs): if it is there now, all is well; if not, say why.
+            try:
+                self._execute(_PROBE, fetch=True)
+            except Exception:
+                raise exc from None
 
     def _stamp(self) -> tuple[str, str]:
         worker = self.worker or f"{socket.gethostname()}:{os.getpid()}"
