@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
+from .display import html_table, short_repr
+
 __all__ = ["APIModel", "OpenEnum"]
 
 
@@ -16,7 +18,8 @@ class APIModel(BaseModel):
 
     * snake_case attributes, the API's camelCase names as aliases (both accepted on input);
     * unknown fields are kept (``model.model_extra``, attribute access) and sent back;
-    * `to_dict` / `to_json` give the API's own JSON, ready for ``json.dumps``.
+    * `to_dict` / `to_json` give the API's own JSON, ready for ``json.dumps``;
+    * ``repr()`` is one short line and Jupyter shows a small table (secrets stay masked).
     """
 
     model_config = ConfigDict(
@@ -28,6 +31,17 @@ class APIModel(BaseModel):
         validate_by_name=True,
         defer_build=True,
     )
+
+    def __repr__(self) -> str:
+        """One short line: the set fields until about 200 characters, then ``…+N fields``."""
+        return short_repr(self)
+
+    def __str__(self) -> str:
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the set fields as a small table (nested fields dotted)."""
+        return html_table(self)
 
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:
         """The model as plain JSON-compatible data in the API's field names."""

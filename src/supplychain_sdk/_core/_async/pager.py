@@ -10,13 +10,19 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from .. import frames
 from ..decoding import cast, expect_json
 from ..errors import InvalidRequestError, PaginationError, ResponseDecodeError
+from ..extras import require
 from ..pagination import Page, PageRequest, PaginationStrategy
+from ..progress import Progress, load_bar
 from ..request import RequestSpec
 from ..response import RawResponse
 
 if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
     from .client import AsyncAPIClient
 
 __all__ = ["AsyncPager"]
@@ -55,6 +61,10 @@ class AsyncPager(Generic[T]):
     ``limit`` stops after that many items, ``max_pages`` after that many pages, and ``start``
     resumes from a page number, cursor or next URL. A server that repeats a cursor or next
     URL raises `PaginationError` instead of looping forever.
+
+    `to_pandas` / `to_polars` read every item into a DataFrame; `with_progress` shows a
+    progress bar (or calls back per page) while the pager is read; `total` is the
+    collection's size once a page has arrived, when the API reports it.
     """
 
     def __init__(
@@ -81,6 +91,10 @@ class AsyncPager(Generic[T]):
         self._limit = limit
         self._max_pages = max_pages
         self._first = strategy.first_request(start)
+        self._total: int | None = None
+        self._bar: Callable[..., Any] | None = None
+        self._on_page: Callable[[Page[T]], object] | None = None
+        self._description: str | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._spec.method} {self._spec.path})"
@@ -113,6 +127,8 @@ class AsyncPager(Generic[T]):
             "its paging fields",
             unknown,
         )
+        if meta.total_items is not None:
+            self._total = meta.total_items
         return Page(items=items, meta=meta, raw=raw, request=request, next_request=next_request)
 
     async def first_page(self) -> Page[T]:
@@ -124,23 +140,32 @@ class AsyncPager(Generic[T]):
         request: PageRequest | None = self._first
         seen: set[int] = set()  # hashes of page positions: a few bytes per page
         count = pages = 0
-        while request is not None:
-            key = hash(request.key())
-            if key in seen:
-                raise PaginationError(
-                    "the server sent the same page position twice "
-                    f"({request.url or dict(request.params)}); stopping instead of looping forever"
-                )
-            seen.add(key)
-            page = await self._fetch(request)
-            pages += 1
-            count += len(page.items)
-            yield page
-            if self._limit is not None and count >= self._limit:
-                return
-            if self._max_pages is not None and pages >= self._max_pages:
-                return
-            request = page.next_request
+        progress = self._progress()
+        try:
+            while request is not None:
+                key = hash(request.key())
+                if key in seen:
+                    raise PaginationError(
+                        "the server sent the same page position twice "
+                        f"({request.url or dict(request.params)}); "
+                        "stopping instead of looping forever"
+                    )
+                seen.add(key)
+                page = await self._fetch(request)
+                pages += 1
+                if progress is not None:
+                    progress.set_total(self._expected())
+                    progress.advance(self._counted(count, page), page)
+                count += len(page.items)
+                yield page
+                if self._limit is not None and count >= self._limit:
+                    return
+                if self._max_pages is not None and pages >= self._max_pages:
+                    return
+                request = page.next_request
+        finally:
+            if progress is not None:
+                progress.close()
 
     async def __aiter__(self) -> AsyncIterator[T]:
         remaining = self._limit
@@ -155,3 +180,88 @@ class AsyncPager(Generic[T]):
     async def to_list(self) -> list[T]:
         """Every item in a list (mind the memory on large collections)."""
         return [item async for item in self]
+
+    async def to_pandas(self) -> pd.DataFrame:
+        """Every item as a pandas DataFrame: one row per item (needs the ``pandas`` extra).
+
+        Columns are the attribute names, nested fields dotted (``supplier.name``);
+        timestamps are ``datetime64`` (UTC when the API sends a zone), ``Decimal`` amounts
+        stay exact in ``object`` columns, enums are their values and secrets stay masked.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (checked before any request).
+        """
+        require("pandas", extra="pandas", feature="to_pandas()")
+        return frames.to_pandas(await self.to_list(), model=self._item_type)
+
+    async def to_polars(self) -> pl.DataFrame:
+        """Every item as a polars DataFrame: one row per item (needs the ``polars`` extra).
+
+        The columns are `to_pandas`'s; timestamps are ``Datetime``/``Date`` and ``Decimal``
+        amounts polars ``Decimal`` (exact).
+
+        Raises:
+            MissingDependencyError: polars is not installed (checked before any request).
+        """
+        require("polars", extra="polars", feature="to_polars()")
+        return frames.to_polars(await self.to_list(), model=self._item_type)
+
+    def __array__(self, *args: Any, **kwargs: Any) -> Any:
+        # ``pd.DataFrame(pager)`` and ``np.asarray(pager)`` ask for this first; without it
+        # pandas would build a frame of each model's (field, value) pairs.
+        raise TypeError(
+            f"a {type(self).__name__} is a lazy pager, not an array: "
+            "use pager.to_pandas() or pager.to_polars() for a DataFrame"
+        )
+
+    @property
+    def total(self) -> int | None:
+        """Items in the whole collection as the API reports it, known once a page has
+        arrived (``None`` before, or when the API does not say)."""
+        return self._total
+
+    def with_progress(
+        self,
+        progress: bool = True,
+        *,
+        on_page: Callable[[Page[T]], object] | None = None,
+        description: str | None = None,
+    ) -> AsyncPager[T]:
+        """Report progress while this pager is read; returns this same pager.
+
+        ``client.orders.list().with_progress().to_pandas()`` shows a ``tqdm.auto`` bar
+        counting items, with the total once the first page reports one.
+
+        Args:
+            progress: show a bar (needs the ``progress`` extra); ``False`` for none.
+            on_page: called with each `Page` as it arrives (for other UIs, or logging).
+            description: the bar's label (default: the request's path).
+
+        Raises:
+            MissingDependencyError: ``progress=True`` and tqdm is not installed.
+        """
+        self._bar = load_bar() if progress else None
+        self._on_page = on_page
+        self._description = description
+        return self
+
+    def _progress(self) -> Progress[Page[T]] | None:
+        if self._bar is None and self._on_page is None:
+            return None
+        return Progress(
+            bar=self._bar,
+            callback=self._on_page,
+            unit="item",
+            description=self._description or self._spec.path,
+            total=self._expected(),
+        )
+
+    def _expected(self) -> int | None:
+        if self._total is None:
+            return self._limit
+        return self._total if self._limit is None else min(self._total, self._limit)
+
+    def _counted(self, before: int, page: Page[T]) -> int:
+        if self._limit is None:
+            return len(page.items)
+        return max(0, min(len(page.items), self._limit - before))
