@@ -8,10 +8,13 @@ import importlib.util
 import json
 import os
 import pickle
+import signal
 import socket
 import sqlite3
 import sys
+import threading
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +234,9 @@ def test_sql_checkpoint_refuses_bad_settings(tmp_path: Path) -> None:
         SQLCheckpoint(tmp_path / "x.db", key="k", paramstyle="dollar")
     with pytest.raises(InvalidRequestError, match="worker must be a non-empty str"):
         SQLCheckpoint(tmp_path / "x.db", key="k", worker="")
+    for timeout in (-1, True, "5", float("nan")):
+        with pytest.raises(InvalidRequestError, match="timeout must be a number of seconds"):
+            SQLCheckpoint(tmp_path / "x.db", key="k", timeout=timeout)  # type: ignore[arg-type]
     with pytest.raises(InvalidRequestError, match="database must be a URL, a path or"):
         SQLCheckpoint(5, key="k")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []  # nothing was opened
@@ -479,11 +485,25 @@ def test_a_forked_child_opens_its_own_connection(tmp_path: Path) -> None:
 
     cp = SQLCheckpoint(connect, key="k", paramstyle="qmark")
     cp.save("parent-1")
+    # another thread of the parent holds the checkpoint's lock while the process forks
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with cp._guard():
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
     read, write = os.pipe()
-    pid = os.fork()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # 3.12+: forking with threads
+        pid = os.fork()
     if pid == 0:  # the child: report what happened through the pipe, exit without cleanup
         code = 1
         try:
+            signal.alarm(10)  # a deadlock ends the child instead of the test run
             cp.save("child-2")
             cp.close()
             parent_connection_closed = opened[0].closed
@@ -493,6 +513,8 @@ def test_a_forked_child_opens_its_own_connection(tmp_path: Path) -> None:
             os._exit(code)
     os.close(write)
     _, status = os.waitpid(pid, 0)
+    release.set()
+    holder.join()
     with os.fdopen(read) as pipe:
         child_log, closed_in_child = json.loads(pipe.read())
     assert os.waitstatus_to_exitcode(status) == 0

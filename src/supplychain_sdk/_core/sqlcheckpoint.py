@@ -174,6 +174,8 @@ class SQLCheckpoint:
             raise InvalidRequestError(f"paramstyle must be one of {', '.join(_PARAMSTYLES)}")
         if worker is not None and (not isinstance(worker, str) or not worker):
             raise InvalidRequestError("worker must be a non-empty str")
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0:
+            raise InvalidRequestError("timeout must be a number of seconds, 0 or more")
         self._sqlite: Path | None = None
         self._url: str | None = None
         self._connect: Callable[[], DBAPIConnection] | None = None
@@ -211,6 +213,7 @@ class SQLCheckpoint:
 
     def _init_runtime(self) -> None:
         self._lock = threading.RLock()
+        self._lock_pid = os.getpid()
         self._connection: DBAPIConnection | None = None
         self._style = self._paramstyle or ("qmark" if self._sqlite is not None else None)
         self._pid = -1
@@ -245,6 +248,13 @@ class SQLCheckpoint:
         self.close()
 
     # -- connections -------------------------------------------------------------------------------
+    def _guard(self) -> threading.RLock:
+        """This process's lock: a lock inherited through fork may be held by a thread of the
+        parent that does not exist here, so a forked child makes its own."""
+        if self._lock_pid != os.getpid():
+            self._lock, self._lock_pid = threading.RLock(), os.getpid()
+        return self._lock
+
     def _open(self) -> DBAPIConnection:
         if self._sqlite is not None:
             self._sqlite.parent.mkdir(parents=True, exist_ok=True)
@@ -294,7 +304,7 @@ class SQLCheckpoint:
 
     def close(self) -> None:
         """Close this process's connection (the next call opens a new one)."""
-        with self._lock:
+        with self._guard():
             connection, self._connection = self._connection, None
             if connection is not None and self._pid == os.getpid():
                 connection.close()
@@ -355,7 +365,7 @@ class SQLCheckpoint:
     # -- the checkpoint ----------------------------------------------------------------------------
     def load(self) -> str | None:
         """The stored position (``None``: none yet); `save` compares against it."""
-        with self._lock:
+        with self._guard():
             position, _ = self._row()
             self._seen = position
             return position
@@ -386,7 +396,7 @@ class SQLCheckpoint:
         check_position(position)
         if expected is not None:
             check_position(expected)
-        with self._lock:
+        with self._guard():
             if expected == position:
                 actual, moved_by = self._row()
                 if actual != expected:
@@ -418,7 +428,7 @@ class SQLCheckpoint:
     def overwrite(self, position: str) -> None:
         """Store ``position`` whatever is stored (a reset by an operator, not by workers)."""
         check_position(position)
-        with self._lock:
+        with self._guard():
             now, worker = self._stamp()
             if self._execute(_UPDATE, position, now, worker, self.key, write=True) != 1:
                 try:
@@ -430,6 +440,6 @@ class SQLCheckpoint:
 
     def clear(self) -> None:
         """Delete the stored position: the next run starts from the beginning (or ``since``)."""
-        with self._lock:
+        with self._guard():
             self._execute(_DELETE, self.key, write=True)
             self._seen = None
