@@ -231,11 +231,16 @@ def test_failed_rows_are_retried_only_for_passing_failures(
 # -- a real Celery worker (prefork) on a real Redis --------------------------------------------
 
 
+@pytest.mark.skipif(
+    importlib.util.find_spec("redis") is None,
+    reason="the redis client is not installed (pip install 'celery[redis]')",
+)
+@pytest.mark.skipif(
+    importlib.util.find_spec("celery") is None,
+    reason="celery is not installed (pip install 'celery[redis]')",
+)
 @pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::PendingDeprecationWarning")
 def test_a_real_celery_worker_runs_the_example(fleet: Fleet, tmp_path: Path) -> None:
-    for module, extra in (("celery", "celery[redis]"), ("redis", "celery[redis]")):
-        if importlib.util.find_spec(module) is None:
-            pytest.skip(f"{module} is not installed (pip install '{extra}')")
     with redis_server() as broker:
         env = {**os.environ, **fleet.env, "CELERY_BROKER_URL": broker}
         env["PYTHONPATH"] = os.pathsep.join([str(EXAMPLES), env.get("PYTHONPATH", "")])
