@@ -25,15 +25,13 @@ from .production import *  # noqa: F403
 from .purchasing import *  # noqa: F403
 from .sales import *  # noqa: F403
 
-__all__ = [
-    *accounts.__all__,
-    *catalog.__all__,
-    *common.__all__,
-    *contacts.__all__,
-    *customers.__all__,
-    *documents.__all__,
-    *inventory.__all__,
-    *production.__all__,
-    *purchasing.__all__,
-    *sales.__all__,
-]
+__all__ = [*accounts.__all__]
+__all__ += catalog.__all__
+__all__ += common.__all__
+__all__ += contacts.__all__
+__all__ += customers.__all__
+__all__ += documents.__all__
+__all__ += inventory.__all__
+__all__ += production.__all__
+__all__ += purchasing.__all__
+__all__ += sales.__all__
