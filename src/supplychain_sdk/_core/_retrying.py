@@ -73,16 +73,25 @@ class RetryPolicy:
 
     def should_retry(self, state: RetryCallState) -> bool:
         outcome = state.outcome
-        if outcome is None or self.max_retries == 0:
+        if outcome is None:
             return False
         if outcome.failed:
             exc = outcome.exception()
-            if isinstance(exc, APIError) and exc.token_request:
-                return self._transient_token_failure(exc)
-            return self.may_retry and isinstance(exc, APIConnectionError) and exc.retryable
-        if not self.may_retry:
+            return exc is not None and self.retries_failure(exc)
+        return self.retries_answer(outcome.result())
+
+    def retries_failure(self, exc: BaseException) -> bool:
+        """Whether an attempt that raised ``exc`` is followed by another."""
+        if self.max_retries == 0:
             return False
-        result: Outcome = outcome.result()
+        if isinstance(exc, APIError) and exc.token_request:
+            return self._transient_token_failure(exc)
+        return self.may_retry and isinstance(exc, APIConnectionError) and exc.retryable
+
+    def retries_answer(self, result: Outcome) -> bool:
+        """Whether an attempt that got this answer is followed by another."""
+        if self.max_retries == 0 or not self.may_retry:
+            return False
         status = result[0].status_code
         if status not in RETRYABLE_STATUSES:
             return False

@@ -506,17 +506,21 @@ class AsyncAPIClient:
             budget=config.retry_budget,
             max_wait=config.max_retry_wait,
         )
-        retrying = AsyncRetrying(
-            retry=policy.should_retry,
-            wait=policy.wait,
-            stop=policy.stop,
-            sleep=self._sleep,
-            before_sleep=policy.before_sleep,
-            retry_error_callback=policy.give_up,
-        )
-        outcome: tuple[httpx.Response, Any] = await retrying(
-            self._attempt, request, sink, policy.replay_safe
-        )
+        # The first attempt runs on its own: most calls need no retry loop at all.
+        first: tuple[httpx.Response, Any] | Exception
+        try:
+            first = await self._attempt(request, sink, policy.replay_safe)
+        except Exception as exc:
+            first = exc
+        outcome: tuple[httpx.Response, Any]
+        if isinstance(first, Exception):
+            if not policy.retries_failure(first):
+                raise first
+            outcome = await self._retry(request, sink, policy, first)
+        elif policy.retries_answer(first):
+            outcome = await self._retry(request, sink, policy, first)
+        else:
+            outcome = first
         response, body = outcome
         if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
             raise status_error(
@@ -536,6 +540,35 @@ class AsyncAPIClient:
             sink.write(response.content)
             return response, None
         return response, body
+
+    async def _retry(
+        self,
+        request: httpx.Request,
+        sink: BinaryIO | None,
+        policy: RetryPolicy,
+        first: tuple[httpx.Response, Any] | Exception,
+    ) -> tuple[httpx.Response, Any]:
+        """tenacity's retry loop, its first attempt being the one already made."""
+        made = [first]
+
+        async def attempt() -> tuple[httpx.Response, Any]:
+            if made:
+                done = made.pop()
+                if isinstance(done, Exception):
+                    raise done
+                return done
+            return await self._attempt(request, sink, policy.replay_safe)
+
+        retrying = AsyncRetrying(
+            retry=policy.should_retry,
+            wait=policy.wait,
+            stop=policy.stop,
+            sleep=self._sleep,
+            before_sleep=policy.before_sleep,
+            retry_error_callback=policy.give_up,
+        )
+        retried: tuple[httpx.Response, Any] = await retrying(attempt)
+        return retried
 
     async def _attempt(
         self, request: httpx.Request, sink: BinaryIO | None = None, replay_safe: bool = True
