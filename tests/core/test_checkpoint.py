@@ -454,6 +454,15 @@ def test_sqlalchemy_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         ("postgresql+psycopg://app:s3cret@db.internal/app", module.pool.NullPool)
     ]
     assert sql(tmp_path, key="k").load() == "q"
+    with pytest.raises(TypeError, match="its URL holds a password") as caught:
+        pickle.dumps(cp)
+    assert "s3cret" not in str(caught.value)
+    for url in ("postgresql://db.internal/app", "postgresql://app@db.internal/app?sslmode=require"):
+        copy = pickle.loads(pickle.dumps(SQLCheckpoint(url, key="k")))
+        assert copy._url == url
+        assert copy.key == "k"
+    with pytest.raises(TypeError, match="its URL holds a password"):
+        pickle.dumps(SQLCheckpoint("postgresql://db.internal/app?password=s3cret", key="k"))
 
 
 def test_sql_checkpoint_pickles_its_settings(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 from ._logging import redact_url
 from .checkpoint import check_position, conflict
@@ -122,6 +123,15 @@ def sqlite_path(url: str) -> Path:
     return Path(path)
 
 
+def holds_secret(url: str) -> bool:
+    """Whether ``url`` carries a password (in its userinfo or a secret-named query value)."""
+    parts = urlsplit(url)
+    if parts.password:
+        return True
+    bare = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    return redact_url(bare) != bare
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
@@ -150,7 +160,9 @@ class SQLCheckpoint:
 
     The connection is opened on first use and belongs to the process that opened it: after
     ``os.fork()`` the child opens its own (the parent's is left alone, never closed from the
-    child). An object pickles (its settings, not its connection) when its ``database`` does.
+    child). An object pickles (its settings, not its connection) when its ``database`` does,
+    except a URL that holds a password. Its calls block for a database round trip, also when
+    an async change feed makes them (between pages).
     """
 
     def __init__(
@@ -225,6 +237,11 @@ class SQLCheckpoint:
 
     # -- pickling: settings, not connections -------------------------------------------------------
     def __getstate__(self) -> dict[str, Any]:
+        if self._url is not None and holds_secret(self._url):
+            raise TypeError(
+                f"{self!r} is not pickled: its URL holds a password, which would travel in "
+                "the pickle; make the checkpoint inside the task, from your settings"
+            )
         names = ("_sqlite", "_url", "_connect", "key", "table", "worker", "_paramstyle")
         return {name: getattr(self, name) for name in (*names, "_timeout")}
 
