@@ -195,6 +195,10 @@ def table(items: Iterable[Any], model: Any = None) -> tuple[dict[str, list[Any]]
     return data, {column: kind for column, kind in kinds.items() if column in data}
 
 
+def _aware(value: Any) -> bool:
+    return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
 def _is_timestamps(values: list[Any]) -> bool:
     present = [value for value in values if value is not None]
     return bool(present) and all(isinstance(value, dt.date) for value in present)
@@ -204,7 +208,9 @@ def to_pandas(items: Iterable[Any], *, model: Any = None) -> pd.DataFrame:
     """Models as a pandas ``DataFrame``, one row per model (needs the ``pandas`` extra).
 
     Timestamp columns are ``datetime64`` (in UTC when the values carry a time zone; dates at
-    midnight); ``Decimal`` columns keep exact ``Decimal`` values in an ``object`` column.
+    midnight; a column mixing naive and aware values is left as datetimes in an ``object``
+    column rather than guessing a zone); ``Decimal`` columns keep exact ``Decimal`` values in
+    an ``object`` column.
 
     Args:
         items: API models.
@@ -217,12 +223,13 @@ def to_pandas(items: Iterable[Any], *, model: Any = None) -> pd.DataFrame:
     data, _ = table(items, model)
     columns: dict[str, Any] = {}
     for column, values in data.items():
-        if _is_timestamps(values):
-            aware = any(isinstance(v, dt.datetime) and v.tzinfo is not None for v in values)
+        zones = {_aware(value) for value in values if value is not None}
+        if _is_timestamps(values) and len(zones) == 1:  # naive and aware: not guessed
+            aware = zones == {True}
             try:
                 columns[column] = pandas.to_datetime(pandas.Series(values, dtype=object), utc=aware)
                 continue
-            except (TypeError, ValueError):  # mixed naive and aware values: leave them be
+            except (TypeError, ValueError):  # out of datetime64 range (year 1): leave them be
                 pass
         if any(isinstance(value, Decimal) for value in values):
             columns[column] = pandas.Series(values, dtype=object)

@@ -63,10 +63,13 @@ class Progress(Generic[E]):
         self.done += count
         if self._bar is not None:
             self._bar.update(count)
+            if self.total is not None and self.done >= self.total:
+                self.close()  # complete: shown at once, even if the reader stops early
         if self._callback is not None:
             self._callback(event)
 
     def close(self) -> None:
-        """Close the bar (it stays on screen with its final count)."""
+        """Close the bar (it stays on screen with its final count); closing twice is fine."""
         if self._bar is not None:
             self._bar.close()
+            self._bar = None
