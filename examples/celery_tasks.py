@@ -67,6 +67,7 @@ app.conf.update(
     # a task is acknowledged once it finished: a worker that dies mid-task leaves it queued
     task_acks_late=True,
     worker_prefetch_multiplier=1,
+    broker_connection_retry_on_startup=True,
     beat_schedule={
         "onescp-orders-every-minute": {"task": "fleet.sync_onescp_orders", "schedule": 60.0}
     },

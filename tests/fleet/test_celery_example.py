@@ -239,7 +239,10 @@ def test_failed_rows_are_retried_only_for_passing_failures(
     importlib.util.find_spec("celery") is None,
     reason="celery is not installed (pip install 'celery[redis]')",
 )
-@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::PendingDeprecationWarning")
+# Celery's own deprecation notices (some are UserWarnings) are not this test's business
+@pytest.mark.filterwarnings(
+    "ignore::DeprecationWarning", "ignore::PendingDeprecationWarning", "ignore::UserWarning"
+)
 def test_a_real_celery_worker_runs_the_example(fleet: Fleet, tmp_path: Path) -> None:
     with redis_server() as broker:
         env = {**os.environ, **fleet.env, "CELERY_BROKER_URL": broker}
