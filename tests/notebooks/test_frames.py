@@ -142,7 +142,8 @@ async def test_a_missing_frame_library_is_a_typed_error_before_any_request(
     assert caught.value.package == module
     assert caught.value.extra == module
     assert str(caught.value) == (
-        f'{method}() needs {module}, which is not installed: pip install "supplychain-sdk[{module}]"'
+        f"{method}() needs {module}, which is not installed: "
+        f'pip install "supplychain-sdk[{module}]"'
     )
 
 

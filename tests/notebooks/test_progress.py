@@ -24,7 +24,8 @@ async def test_on_page_is_called_per_page_and_total_is_read_from_the_first(mode:
         pager = vendor_pager(mode.client())
         assert pager.total is None  # nothing fetched yet
         same = pager.with_progress(
-            progress=False, on_page=lambda page: seen.append(([v.id for v in page.items], pager.total))
+            progress=False,
+            on_page=lambda page: seen.append(([v.id for v in page.items], pager.total)),
         )
         assert same is pager
         items = await mode.collect(pager)
