@@ -6,7 +6,7 @@ The I/O (sending each chunk, retrying) is in ``_async/client.py``; everything he
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from typing import Any, Generic, Literal, TypeVar
 
 import attrs
@@ -21,6 +21,7 @@ from .._core.errors import (
     SupplyChainError,
 )
 from .._core.models import APIModel
+from .._core.progress import Progress, load_bar
 
 __all__ = [
     "MAX_CHUNK_ROWS",
@@ -31,6 +32,7 @@ __all__ = [
     "PushReport",
     "accepted_count",
     "check_chunk_size",
+    "chunk_progress",
     "chunked",
     "nothing_sent",
     "to_models",
@@ -327,3 +329,26 @@ class PushReport(Generic[R]):
             + (" (stopped at the first failure)" if self.stopped else "")
         )
         return "\n".join([head, *(f"  {c.describe()}" for c in self.failed_chunks)])
+
+
+def chunk_progress(
+    operation: str,
+    rows: Iterable[Any],
+    *,
+    progress: bool,
+    on_chunk: Callable[[ChunkResult], object] | None,
+) -> Progress[ChunkResult] | None:
+    """The progress of a chunked push, counted in rows (out of ``len(rows)`` when known).
+
+    Raises:
+        MissingDependencyError: ``progress=True`` and tqdm is not installed.
+    """
+    if not progress and on_chunk is None:
+        return None
+    return Progress(
+        bar=load_bar() if progress else None,
+        callback=on_chunk,
+        unit="row",
+        description=operation,
+        total=len(rows) if isinstance(rows, Sized) else None,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +35,7 @@ from .._push import (
     accepted_count,
     check_chunk_size,
     check_rows,
+    chunk_progress,
     chunked,
     nothing_sent,
     to_models,
@@ -199,6 +200,8 @@ class AsyncOnePlatform(AsyncAPIClient):
         stop_on_error: bool,
         idempotent: bool,
         price_lists: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[Any]:
         size = check_chunk_size(chunk_size)
         check_rows(rows)
@@ -223,6 +226,7 @@ class AsyncOnePlatform(AsyncAPIClient):
         retried_by_core = (
             idempotent or routed.method in IDEMPOTENT_METHODS or self.config.retry_non_idempotent
         )
+        tracker = chunk_progress(op.name, rows, progress=progress, on_chunk=on_chunk)
         for index, (start, chunk) in enumerate(chunked(rows, size)):
             stop = start + len(chunk)
             try:
@@ -239,12 +243,16 @@ class AsyncOnePlatform(AsyncAPIClient):
                     op, ids, models, index, start, idempotent=idempotent, retry=not retried_by_core
                 )
             report.chunks.append(result)
+            if tracker is not None:
+                tracker.advance(result.size, result)
             if not result.ok:
                 report.failed_rows.extend(chunk)
                 logger.info("%s %s", op.name, result.describe())
                 if stop_on_error:
                     report.stopped = True
                     break
+        if tracker is not None:
+            tracker.close()
         return report
 
     async def _send_chunk(
@@ -452,6 +460,8 @@ class AsyncStocks(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[StockRowT]:
         """Push the stock rows that changed in ``warehouse``, in chunks of at most 10,000.
 
@@ -463,6 +473,8 @@ class AsyncStocks(_Resource):
             stop_on_error: stop at the first failed chunk instead of sending the rest.
             idempotent: the chunks are safe to send twice, so retry them on any transient
                 error (by default a chunk is sent again only if the connection was refused).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
 
         Returns:
             a `PushReport`: one result per chunk, totals, and the failed rows to push again.
@@ -477,6 +489,8 @@ class AsyncStocks(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -491,6 +505,8 @@ class AsyncClients(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[ClientRowT]:
         """Add clients, in chunks of at most 10,000 (see `AsyncStocks.push_incremental`).
 
@@ -499,6 +515,8 @@ class AsyncClients(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.CLIENTS_CREATE,
@@ -508,6 +526,8 @@ class AsyncClients(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.CLIENTS_UPDATE)
@@ -518,6 +538,8 @@ class AsyncClients(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[ClientRowT]:
         """Update clients, in chunks of at most 10,000; an unknown client fails its chunk
         (404 "client not found") without stopping the others.
@@ -527,6 +549,8 @@ class AsyncClients(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.CLIENTS_UPDATE,
@@ -536,6 +560,8 @@ class AsyncClients(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.CLIENTS_RETRIEVE)
@@ -613,6 +639,8 @@ class AsyncPrices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[RetailRowT]:
         """Push B2C (retail) prices, in chunks of at most 10,000.
 
@@ -621,6 +649,8 @@ class AsyncPrices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.RETAIL_PRICES_PUSH,
@@ -630,6 +660,8 @@ class AsyncPrices(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.B2B_PRICES_PUSH)
@@ -640,6 +672,8 @@ class AsyncPrices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[B2BRowT]:
         """Push B2B prices, in chunks of at most 10,000; at most 2,000 price lists per client.
 
@@ -653,6 +687,8 @@ class AsyncPrices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.B2B_PRICES_PUSH,
@@ -663,6 +699,8 @@ class AsyncPrices(_Resource):
             stop_on_error=stop_on_error,
             idempotent=idempotent,
             price_lists=True,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -729,6 +767,8 @@ class AsyncInvoices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[InvoiceStatusRowT]:
         """Push invoice statuses (paid, partly paid...), in chunks of at most 10,000.
 
@@ -737,6 +777,8 @@ class AsyncInvoices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.INVOICE_STATUSES_PUSH,
@@ -746,6 +788,8 @@ class AsyncInvoices(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -820,6 +864,8 @@ class AsyncOrders(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[OrderStatusRowT]:
         """Push order fulfilment statuses, in chunks of at most 10,000.
 
@@ -828,6 +874,8 @@ class AsyncOrders(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return await self._client._push(
             r.ORDER_STATUS_PUSH,
@@ -837,6 +885,8 @@ class AsyncOrders(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,6 +38,7 @@ from .._push import (
     accepted_count,
     check_chunk_size,
     check_rows,
+    chunk_progress,
     chunked,
     nothing_sent,
     to_models,
@@ -200,6 +201,8 @@ class OnePlatform(SyncAPIClient):
         stop_on_error: bool,
         idempotent: bool,
         price_lists: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[Any]:
         size = check_chunk_size(chunk_size)
         check_rows(rows)
@@ -224,6 +227,7 @@ class OnePlatform(SyncAPIClient):
         retried_by_core = (
             idempotent or routed.method in IDEMPOTENT_METHODS or self.config.retry_non_idempotent
         )
+        tracker = chunk_progress(op.name, rows, progress=progress, on_chunk=on_chunk)
         for index, (start, chunk) in enumerate(chunked(rows, size)):
             stop = start + len(chunk)
             try:
@@ -240,12 +244,16 @@ class OnePlatform(SyncAPIClient):
                     op, ids, models, index, start, idempotent=idempotent, retry=not retried_by_core
                 )
             report.chunks.append(result)
+            if tracker is not None:
+                tracker.advance(result.size, result)
             if not result.ok:
                 report.failed_rows.extend(chunk)
                 logger.info("%s %s", op.name, result.describe())
                 if stop_on_error:
                     report.stopped = True
                     break
+        if tracker is not None:
+            tracker.close()
         return report
 
     def _send_chunk(
@@ -453,6 +461,8 @@ class Stocks(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[StockRowT]:
         """Push the stock rows that changed in ``warehouse``, in chunks of at most 10,000.
 
@@ -464,6 +474,8 @@ class Stocks(_Resource):
             stop_on_error: stop at the first failed chunk instead of sending the rest.
             idempotent: the chunks are safe to send twice, so retry them on any transient
                 error (by default a chunk is sent again only if the connection was refused).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
 
         Returns:
             a `PushReport`: one result per chunk, totals, and the failed rows to push again.
@@ -478,6 +490,8 @@ class Stocks(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -492,6 +506,8 @@ class Clients(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[ClientRowT]:
         """Add clients, in chunks of at most 10,000 (see `Stocks.push_incremental`).
 
@@ -500,6 +516,8 @@ class Clients(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.CLIENTS_CREATE,
@@ -509,6 +527,8 @@ class Clients(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.CLIENTS_UPDATE)
@@ -519,6 +539,8 @@ class Clients(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[ClientRowT]:
         """Update clients, in chunks of at most 10,000; an unknown client fails its chunk
         (404 "client not found") without stopping the others.
@@ -528,6 +550,8 @@ class Clients(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.CLIENTS_UPDATE,
@@ -537,6 +561,8 @@ class Clients(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.CLIENTS_RETRIEVE)
@@ -614,6 +640,8 @@ class Prices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[RetailRowT]:
         """Push B2C (retail) prices, in chunks of at most 10,000.
 
@@ -622,6 +650,8 @@ class Prices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.RETAIL_PRICES_PUSH,
@@ -631,6 +661,8 @@ class Prices(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
     @uses(r.B2B_PRICES_PUSH)
@@ -641,6 +673,8 @@ class Prices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[B2BRowT]:
         """Push B2B prices, in chunks of at most 10,000; at most 2,000 price lists per client.
 
@@ -654,6 +688,8 @@ class Prices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.B2B_PRICES_PUSH,
@@ -664,6 +700,8 @@ class Prices(_Resource):
             stop_on_error=stop_on_error,
             idempotent=idempotent,
             price_lists=True,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -730,6 +768,8 @@ class Invoices(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[InvoiceStatusRowT]:
         """Push invoice statuses (paid, partly paid...), in chunks of at most 10,000.
 
@@ -738,6 +778,8 @@ class Invoices(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.INVOICE_STATUSES_PUSH,
@@ -747,6 +789,8 @@ class Invoices(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
@@ -817,6 +861,8 @@ class Orders(_Resource):
         chunk_size: int = MAX_CHUNK_ROWS,
         stop_on_error: bool = False,
         idempotent: bool = False,
+        progress: bool = False,
+        on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[OrderStatusRowT]:
         """Push order fulfilment statuses, in chunks of at most 10,000.
 
@@ -825,6 +871,8 @@ class Orders(_Resource):
             chunk_size: rows per request, at most 10,000.
             stop_on_error: stop at the first failed chunk.
             idempotent: the chunks are safe to send twice (retry on any transient error).
+            progress: show a progress bar of the rows sent (the ``progress`` extra).
+            on_chunk: called with each chunk's `ChunkResult` as it is answered.
         """
         return self._client._push(
             r.ORDER_STATUS_PUSH,
@@ -834,6 +882,8 @@ class Orders(_Resource):
             chunk_size=chunk_size,
             stop_on_error=stop_on_error,
             idempotent=idempotent,
+            progress=progress,
+            on_chunk=on_chunk,
         )
 
 
