@@ -20,7 +20,15 @@ from .platform import ErrorDetails, Platform
 from .response import RawResponse
 from .retry import server_wait
 
-__all__ = ["cast", "decode_body", "expect_json", "items_at", "status_error"]
+__all__ = [
+    "cast",
+    "cast_json",
+    "decode_body",
+    "expect_json",
+    "items_at",
+    "readable_as_json",
+    "status_error",
+]
 
 T = TypeVar("T")
 
@@ -130,6 +138,49 @@ def status_error(
         return APIStatusError(**common)
     by_code = platform.error_classes.get(info.code) if info.code else None
     return (by_code or error_class_for(status))(**common)
+
+
+def readable_as_json(response: httpx.Response) -> bool:
+    """Whether a success answer can be validated straight from its bytes (`cast_json`): a
+    JSON document with no ``NaN``/``Infinity`` anywhere (those take `decode_body`'s path,
+    which refuses them)."""
+    content = response.content
+    return (
+        bool(content)
+        and "json" in response.headers.get("content-type", "")
+        and b"NaN" not in content
+        and b"Infinity" not in content
+    )
+
+
+def cast_json(
+    tp: type[T] | Any,
+    content: bytes,
+    *,
+    method: str,
+    url: str,
+    status: int,
+    outcome_unknown: bool | None = None,
+) -> T:
+    """Validate a JSON document's bytes as ``tp`` in one pass (no intermediate dicts).
+
+    Raises:
+        ResponseDecodeError: malformed, truncated or too deeply nested JSON, or a document
+            of another shape (``outcome_unknown`` as given, else by method).
+    """
+    try:
+        return _adapter(tp).validate_json(content)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False)
+        if errors and errors[0]["type"] == "json_invalid":
+            deep = "recursion limit" in str(errors[0].get("ctx", {}).get("error", ""))
+            reason = "JSON nested too deeply to read" if deep else "malformed or truncated JSON"
+        else:
+            reason = f"unexpected shape ({exc.error_count()} validation errors: {errors[:3]})"
+    # raised outside the except block: the validation error holds the input values
+    raise ResponseDecodeError(
+        method=method, url=url, status_code=status, reason=reason, outcome_unknown=outcome_unknown
+    )
 
 
 @lru_cache(maxsize=512)

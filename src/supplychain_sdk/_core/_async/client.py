@@ -27,7 +27,14 @@ from .._retrying import RetryPolicy, replay_safe
 from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig
-from ..decoding import cast, decode_body, items_at, status_error
+from ..decoding import (
+    cast,
+    cast_json,
+    decode_body,
+    items_at,
+    readable_as_json,
+    status_error,
+)
 from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
 from ..failures import connection_error
 from ..loops import AsyncLoopGuard
@@ -396,7 +403,16 @@ class AsyncAPIClient:
     async def _call(self, spec: RequestSpec, cast_to: None = None) -> Any: ...
 
     async def _call(self, spec: RequestSpec, cast_to: type[T] | None = None) -> T | Any:
-        response, body = await self._send(spec)
+        response, body = await self._send(spec, typed=cast_to is not None)
+        if body is RAW_JSON:  # validated straight from the bytes
+            return cast_json(
+                cast_to,
+                response.content,
+                method=response.request.method,
+                url=str(response.request.url),
+                status=response.status_code,
+                outcome_unknown=self._outcome_unknown(spec),
+            )
         return cast(
             cast_to,
             body,
@@ -483,10 +499,12 @@ class AsyncAPIClient:
         )
 
     async def _send(
-        self, spec: RequestSpec, sink: BinaryIO | None = None
+        self, spec: RequestSpec, sink: BinaryIO | None = None, *, typed: bool = False
     ) -> tuple[httpx.Response, Any]:
         """Send with retries; return the answer and its decoded body, or raise a typed error.
 
+        ``typed``: the caller validates a success answer into a type; a JSON one is then
+        not decoded here, and the body returned is `RAW_JSON` (validate ``response.content``).
         With a ``sink``, a successful body is streamed into it chunk by chunk (constant
         memory) and the returned body is ``None``. A JSON answer is read whole first and
         checked like any answer (it may be an error envelope), then written. A transfer that
@@ -508,17 +526,18 @@ class AsyncAPIClient:
         )
         # The first attempt runs on its own: most calls need no retry loop at all.
         first: tuple[httpx.Response, Any] | Exception
+        leave_json = typed and sink is None and self.platform.envelope_error is None
         try:
-            first = await self._attempt(request, sink, policy.replay_safe)
+            first = await self._attempt(request, sink, policy.replay_safe, leave_json)
         except Exception as exc:
             first = exc
         outcome: tuple[httpx.Response, Any]
         if isinstance(first, Exception):
             if not policy.retries_failure(first):
                 raise first
-            outcome = await self._retry(request, sink, policy, first)
+            outcome = await self._retry(request, sink, policy, first, leave_json)
         elif policy.retries_answer(first):
-            outcome = await self._retry(request, sink, policy, first)
+            outcome = await self._retry(request, sink, policy, first, leave_json)
         else:
             outcome = first
         response, body = outcome
@@ -547,6 +566,7 @@ class AsyncAPIClient:
         sink: BinaryIO | None,
         policy: RetryPolicy,
         first: tuple[httpx.Response, Any] | Exception,
+        leave_json: bool,
     ) -> tuple[httpx.Response, Any]:
         """tenacity's retry loop, its first attempt being the one already made."""
         made = [first]
@@ -557,7 +577,7 @@ class AsyncAPIClient:
                 if isinstance(done, Exception):
                     raise done
                 return done
-            return await self._attempt(request, sink, policy.replay_safe)
+            return await self._attempt(request, sink, policy.replay_safe, leave_json)
 
         retrying = AsyncRetrying(
             retry=policy.should_retry,
@@ -571,7 +591,11 @@ class AsyncAPIClient:
         return retried
 
     async def _attempt(
-        self, request: httpx.Request, sink: BinaryIO | None = None, replay_safe: bool = True
+        self,
+        request: httpx.Request,
+        sink: BinaryIO | None = None,
+        replay_safe: bool = True,
+        leave_json: bool = False,
     ) -> tuple[httpx.Response, Any]:
         method, url = request.method, redact_url(str(request.url))
         if logger.isEnabledFor(10):
@@ -624,10 +648,14 @@ class AsyncAPIClient:
         )
         if sink is not None and response.is_success and not _is_json(response):
             return response, None
+        if leave_json and response.is_success and readable_as_json(response):
+            return response, RAW_JSON
         return response, decode_body(response, outcome_unknown=not replay_safe)
 
 
 _MISSING: Any = object()
+#: The body `_send` returns for a success JSON answer it left for the caller to validate.
+RAW_JSON: Any = object()
 
 
 def _merged(

@@ -1,0 +1,132 @@
+"""The per-call fast paths keep every rule: typed answers validated from their bytes, the
+first attempt outside tenacity, paths joined without parsing, redaction remembered."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import httpx
+import pytest
+
+from supplychain_sdk._core import (
+    APIModel,
+    InternalServerError,
+    InvalidRequestError,
+    ResponseDecodeError,
+)
+from supplychain_sdk._core._logging import _redact_plain_url, redact_url, secret_segments
+from tests.conftest import Mode, mock
+
+
+class Item(APIModel):
+    id: int
+    price: Decimal | None = None
+
+
+JSON = {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"id": 1', "malformed or truncated JSON"),
+        (b'{"id": NaN}', "malformed or truncated JSON"),
+        (b'{"id": 1, "price": -Infinity}', "malformed or truncated JSON"),
+        (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+        (b'{"id": "one"}', "unexpected shape"),
+        (b"[1]", "unexpected shape"),
+    ],
+    ids=["truncated", "NaN", "Infinity", "deep", "wrong-type", "list"],
+)
+async def test_typed_answer_refused_like_before(mode: Mode, content: bytes, reason: str) -> None:
+    with mock() as router:
+        router.get("/items/1").respond(200, content=content, headers=JSON)
+        router.post("/items").respond(200, content=content, headers=JSON)
+        client = mode.client()
+        with pytest.raises(ResponseDecodeError, match=reason) as got:
+            await mode(client.request("GET", "/items/1", cast_to=Item))
+        assert got.value.outcome_unknown is False
+        assert got.value.__context__ is None
+        with pytest.raises(ResponseDecodeError, match=reason) as posted:
+            await mode(client.request("POST", "/items", json={}, cast_to=Item))
+        assert posted.value.outcome_unknown is True
+        await mode.close(client)
+
+
+async def test_typed_answer_validated_from_bytes(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/items/1").respond(200, content=b'{"id": 1, "price": 12.5}', headers=JSON)
+        client = mode.client()
+        item = await mode(client.request("GET", "/items/1", cast_to=Item))
+        await mode.close(client)
+    assert item == Item(id=1, price=Decimal("12.5"))
+    assert client.last_response is not None
+    assert client.last_response.status_code == 200
+
+
+async def test_untyped_and_non_json_answers_still_decoded(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/a").respond(200, content=b'{"id": 2}', headers=JSON)
+        router.get("/b").respond(200, text="plain")
+        client = mode.client()
+        assert await mode(client.request("GET", "/a")) == {"id": 2}
+        assert await mode(client.request("GET", "/b")) == "plain"
+        with pytest.raises(ResponseDecodeError, match="unexpected shape"):
+            await mode(client.request("GET", "/b", cast_to=Item))
+        await mode.close(client)
+
+
+async def test_retry_after_the_first_attempt_counts_it(mode: Mode) -> None:
+    with mock() as router:
+        route = router.get("/items/1").mock(
+            side_effect=[
+                httpx.Response(503),
+                httpx.Response(503),
+                httpx.Response(200, json={"id": 1}),
+            ]
+        )
+        client = mode.client(max_retries=2)
+        assert await mode(client.request("GET", "/items/1", cast_to=Item)) == Item(id=1)
+        assert route.call_count == 3
+        assert len(mode.sleeps) == 2
+        route.side_effect = [httpx.Response(503)] * 3
+        with pytest.raises(InternalServerError):
+            await mode(client.request("GET", "/items/1", cast_to=Item))
+        assert route.call_count == 6  # the first attempt + 2 retries, then the error
+        await mode.close(client)
+
+
+async def test_first_attempt_not_retried_for_post(mode: Mode) -> None:
+    with mock() as router:
+        route = router.post("/items").respond(503)
+        client = mode.client(max_retries=2)
+        with pytest.raises(InternalServerError):
+            await mode(client.request("POST", "/items", json={}))
+        assert route.call_count == 1
+        assert mode.sleeps == []
+        await mode.close(client)
+
+
+async def test_path_joined_without_parsing_is_still_checked(mode: Mode) -> None:
+    client = mode.client()
+    with pytest.raises(InvalidRequestError, match=r"invalid URL '/a\\x00b'"):
+        await mode(client.request("GET", "/a\x00b"))
+    with mock() as router:
+        route = router.get("/v2/a%2Fb").respond(200, json={})
+        await mode(client.request("GET", "/v2/a%2Fb?x=1"))
+    assert route.calls.last.request.url == "https://api.example.test/v2/a%2Fb?x=1"
+    await mode.close(client)
+
+
+def test_only_urls_without_credentials_are_remembered() -> None:
+    _redact_plain_url.cache_clear()
+    assert redact_url("https://api.example.test/a") == "https://api.example.test/a"
+    assert redact_url("https://api.example.test/b?token=s3cret") == (
+        "https://api.example.test/b?token=[REDACTED]"
+    )
+    assert redact_url("https://u:pw@api.example.test/c") == "https://[REDACTED]@api.example.test/c"
+    with secret_segments(("tok123",)):
+        assert redact_url("https://api.example.test/inv/tok123") == (
+            "https://api.example.test/inv/[REDACTED]"
+        )
+    assert _redact_plain_url.cache_info().currsize == 1  # only the first URL
