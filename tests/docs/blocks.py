@@ -2,15 +2,22 @@
 
 A block runs unless its first lines carry a marker comment with a reason:
 
-- ``# docs: no-run: <reason>``: type-checked, not run (it needs a real server, credentials,
-  or an optional package that the test environment does not have).
+- ``# docs: no-run: <reason>``: type-checked, not run (it needs a real server or
+  credentials, or it serves forever).
+- ``# docs: pytest``: the page is a pytest module: its runnable blocks are written to one
+  ``test_*.py`` file and run with pytest (the block with the marker must hold a test).
+- ``# docs: needs: <module>[, <module>...]``: it imports a package the SDK does not depend on
+  (FastAPI, Flask, APScheduler). It runs when they are installed; when one is not, it is not
+  run, and its imports of the missing package are type-checked as ``Any``.
 
 Blocks of one page run in order in one namespace (a later block may use what an earlier one
-defined), so a page reads top to bottom like one script.
+defined), so a page reads top to bottom like one script. The ``export NAME=value`` lines of
+the page's ``bash`` blocks are its environment (``export PROCUROS_API_TOKEN=...``).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import textwrap
 from dataclasses import dataclass
@@ -22,7 +29,9 @@ _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)```python[ \t]*\n(?P<body>.*?)^(?P=indent)```", re.M | re.S
 )
 _MARKER = re.compile(r"^#\s*docs:\s*(?P<kind>[\w-]+)\s*(?::\s*(?P<reason>.*))?$")
-MARKERS = frozenset({"no-run"})
+MARKERS = frozenset({"no-run", "needs", "pytest"})
+#: markers whose value is a reason or a list, never empty
+VALUED = frozenset({"no-run", "needs"})
 
 
 @dataclass(frozen=True)
@@ -35,8 +44,25 @@ class Block:
     markers: dict[str, str]
 
     @property
+    def missing(self) -> list[str]:
+        """The packages of a ``needs`` marker that are not installed here."""
+        names = [n.strip() for n in self.markers.get("needs", "").split(",") if n.strip()]
+        return [n for n in names if importlib.util.find_spec(n) is None]
+
+    @property
     def runs(self) -> bool:
-        return "no-run" not in self.markers
+        return "no-run" not in self.markers and not self.missing
+
+    def checked_code(self) -> str:
+        """The code for the type checker: imports of missing packages typed as ``Any``."""
+        missing = self.missing
+        if not missing:
+            return self.code
+        pattern = re.compile(rf"^(?:from|import) (?:{'|'.join(map(re.escape, missing))})\b")
+        return "\n".join(
+            f"{line}  # type: ignore[import-not-found]" if pattern.match(line) else line
+            for line in self.code.splitlines()
+        )
 
 
 def pages() -> list[Path]:
@@ -63,15 +89,37 @@ def blocks_of(page: Path) -> list[Block]:
     return found
 
 
+_EXPORT = re.compile(r"^```(?:bash|sh|console)\n(.*?)^```", re.M | re.S)
+
+
+def exports_of(page: Path) -> dict[str, str]:
+    """The ``export NAME=value`` lines of the page's shell blocks."""
+    found: dict[str, str] = {}
+    for block in _EXPORT.findall(page.read_text(encoding="utf-8")):
+        for name, value in re.findall(r"^export (\w+)=(\S+)$", block, re.M):
+            found[name] = value.strip("'\"")
+    return found
+
+
 def all_blocks() -> dict[str, list[Block]]:
     """Every page that has python blocks -> its blocks."""
     return {b[0].page: b for page in pages() if (b := blocks_of(page))}
 
 
-def module_source(blocks: list[Block]) -> str:
-    """One module of a page's blocks in order (for the type checker)."""
-    parts = [f"# {block.page}:{block.line}\n{block.code}" for block in blocks]
-    return "\n".join(parts)
+def modules_of(page: str, blocks: list[Block]) -> dict[str, str]:
+    """The modules the type checker reads for a page: its blocks in order in one module, except
+    a block whose optional package is missing here, which is a module of its own (it must be
+    self-contained) where that package's decorators count as typed."""
+    name = module_name(page)
+    shared = [b for b in blocks if not b.missing]
+    modules = {name: "\n".join(f"# {b.page}:{b.line}\n{b.checked_code()}" for b in shared)}
+    for b in blocks:
+        if b.missing:
+            modules[f"{name}_line{b.line}"] = (
+                '# mypy: disable-error-code="untyped-decorator"\n'
+                f"# {b.page}:{b.line} (needs {', '.join(b.missing)})\n{b.checked_code()}"
+            )
+    return modules
 
 
 def module_name(page: str) -> str:
