@@ -74,12 +74,14 @@ class Limits:
 
     Attributes:
         max_connections: open connections at most.
-        max_keepalive_connections: idle connections kept for reuse.
+        max_keepalive_connections: idle connections kept for reuse; as many as may be open
+            by default, so a client used at concurrency N keeps its N connections instead of
+            closing and reopening those above a smaller cap.
         keepalive_expiry: seconds an idle connection is kept.
     """
 
     max_connections: int | None = 100
-    max_keepalive_connections: int | None = 20
+    max_keepalive_connections: int | None = 100
     keepalive_expiry: float | None = 5.0
 
     def to_httpx(self) -> httpx.Limits:
