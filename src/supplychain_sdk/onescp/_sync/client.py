@@ -14,7 +14,7 @@ import builtins
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar, cast, overload
 
@@ -27,6 +27,7 @@ from ..._core.config import ClientConfig
 from ..._core.errors import APIStatusError, InvalidRequestError
 from ..._core.models import APIModel
 from ..._core.operations import Operation, apply_overrides, prepare, uses
+from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
 from .. import _models as m
 from .. import _routes as api
@@ -194,28 +195,52 @@ def _upsert(
     key: str,
     rows: Iterable[Mapping[str, Any] | APIModel],
     batch_size: int,
+    progress: bool = False,
+    on_batch: Callable[[m.ErpSyncReport[M]], object] | None = None,
 ) -> m.ErpSyncReport[M]:
     size = positive_int(batch_size, "batch_size")
     if size is None:
         raise InvalidRequestError("batch_size must be a positive integer")
     checked = erp_rows(rows, key)
+    tracker: Progress[m.ErpSyncReport[M]] | None = None
+    if progress or on_batch is not None:
+        tracker = Progress(
+            bar=load_bar() if progress else None,
+            callback=on_batch,
+            unit="row",
+            description=op.name,
+            total=len(checked),
+        )
     created: list[M] = []
     updated: list[M] = []
     errors: list[m.ErpRowError] = []
     sent = 0
     for batch in batches(checked, size):
         sent += 1
+        counts = len(created), len(updated), len(errors)
         try:
             answer = client.run(op, body={key: batch})
         except APIStatusError as exc:
             if exc.status_code >= 500 or exc.status_code in {401, 403, 429}:
+                if tracker is not None:
+                    tracker.close()
                 raise
             reason = exc.error_message or str(exc)
             errors.extend(m.ErpRowError(payload=row, message=reason) for row in batch)
-            continue
-        created.extend(answer.created or [])
-        updated.extend(answer.updated or [])
-        errors.extend(answer.errors or [])
+        else:
+            created.extend(answer.created or [])
+            updated.extend(answer.updated or [])
+            errors.extend(answer.errors or [])
+        if tracker is not None:
+            done: m.ErpSyncReport[M] = m.ErpSyncReport(
+                created=created[counts[0] :],
+                updated=updated[counts[1] :],
+                errors=errors[counts[2] :],
+                batches=1,
+            )
+            tracker.advance(len(batch), done)
+    if tracker is not None:
+        tracker.close()
     return m.ErpSyncReport(created=created, updated=updated, errors=errors, batches=sent)
 
 
@@ -566,6 +591,8 @@ class Orders(SyncAPIResource):
         rows: Iterable[Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[m.ErpSyncReport[m.Order]], object] | None = None,
     ) -> m.ErpSyncReport[m.Order]:
         """Create or update orders from your ERP, matched by ``erpId`` (or number + buyer).
 
@@ -578,8 +605,13 @@ class Orders(SyncAPIResource):
         retried on transient failures. The report merges every batch: ``created``,
         ``updated`` and per-row ``errors``; a batch the API refuses as a whole (4xx) puts each
         of its rows in ``errors`` and the other batches still go.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `ErpSyncReport` as it is answered.
         """
-        return _upsert(self._client, api.ORDERS_UPSERT, "orders", rows, batch_size)
+        return _upsert(
+            self._client, api.ORDERS_UPSERT, "orders", rows, batch_size, progress, on_batch
+        )
 
 
 class ShipmentContainers(SyncAPIResource):
@@ -808,14 +840,21 @@ class Shipments(SyncAPIResource):
         rows: Iterable[Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[m.ErpSyncReport[m.Shipment]], object] | None = None,
     ) -> m.ErpSyncReport[m.Shipment]:
         """Create or update shipments from your ERP, matched by ``erpId`` or number + order.
 
         Each row needs ``erpId``, or ``shipmentNumber`` and ``purchaseOrder``; new shipments
         also need ``purchaseOrder`` and ``lineIds`` (ONESCP ids). Batched, retried and
         reported like ``orders.upsert_from_erp``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `ErpSyncReport` as it is answered.
         """
-        return _upsert(self._client, api.SHIPMENTS_UPSERT, "shipments", rows, batch_size)
+        return _upsert(
+            self._client, api.SHIPMENTS_UPSERT, "shipments", rows, batch_size, progress, on_batch
+        )
 
 
 class Items(SyncAPIResource):
@@ -1039,12 +1078,19 @@ class Items(SyncAPIResource):
         rows: Iterable[Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[m.ErpSyncReport[m.Item]], object] | None = None,
     ) -> m.ErpSyncReport[m.Item]:
         """Create or update items from your ERP, matched by ``itemNumber`` (required).
 
         Batched, retried and reported like ``orders.upsert_from_erp``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `ErpSyncReport` as it is answered.
         """
-        return _upsert(self._client, api.ITEMS_UPSERT, "items", rows, batch_size)
+        return _upsert(
+            self._client, api.ITEMS_UPSERT, "items", rows, batch_size, progress, on_batch
+        )
 
 
 class Tasks(SyncAPIResource):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..._core._async.client import AsyncAPIResource
 from ..._core.errors import APIConnectionError, APIStatusError, ResponseDecodeError
 from ..._core.models import APIModel
 from ..._core.operations import Operation
+from ..._core.progress import Progress, load_bar
 from .._bulk import DEFAULT_BATCH_SIZE, batches, failed_rows, row_results
 from .._models.common import BulkImportReport
 
@@ -23,19 +24,33 @@ class AsyncPharusResource(AsyncAPIResource):
         op: Operation[Any],
         rows: Iterable[Mapping[str, Any] | APIModel],
         batch_size: int = DEFAULT_BATCH_SIZE,
+        *,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Send ``rows`` in batches of ``batch_size``; one report row per input row.
 
         Every row is checked before the first request (all problems at once, paths like
         ``rows.3.name``). A batch the API refuses as a whole puts each of its rows in the
         report as ``error``; a batch lost in transit as ``unknown`` (a POST is not retried:
-        it may have been applied). The other batches still go.
+        it may have been applied). The other batches still go. ``progress`` shows a bar of
+        the rows answered; ``on_batch`` gets each batch's own report.
         """
         chunks = batches(rows, batch_size)
         op.json_body({"rows": [row for chunk in chunks for row in chunk]})  # check all first
         report = BulkImportReport()
+        tracker: Progress[BulkImportReport] | None = None
+        if progress or on_batch is not None:
+            tracker = Progress(
+                bar=load_bar() if progress else None,
+                callback=on_batch,
+                unit="row",
+                description=op.name,
+                total=sum(len(chunk) for chunk in chunks),
+            )
         offset = 0
         for chunk in chunks:
+            done = len(report.rows)
             try:
                 raw, answer = await self._client.run_with_response(op, body={"rows": chunk})
             except (APIStatusError, APIConnectionError) as exc:
@@ -52,4 +67,8 @@ class AsyncPharusResource(AsyncAPIResource):
                     )
                 report.rows.extend(results)
             offset += len(chunk)
+            if tracker is not None:
+                tracker.advance(len(chunk), BulkImportReport(rows=report.rows[done:]))
+        if tracker is not None:
+            tracker.close()
         return report

@@ -8,7 +8,7 @@ path are inferred from a document that lost them, and can be corrected per clien
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +163,8 @@ class AsyncVendorsResource(AsyncPharusResource):
         rows: Iterable[i.VendorCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many vendors, in batches; one report row per input row.
 
@@ -171,8 +173,13 @@ class AsyncVendorsResource(AsyncPharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.VENDORS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.VENDORS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class AsyncMaterialsResource(AsyncPharusResource):
@@ -247,6 +254,8 @@ class AsyncMaterialsResource(AsyncPharusResource):
         rows: Iterable[i.MaterialCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many materials, in batches; one report row per input row.
 
@@ -255,8 +264,13 @@ class AsyncMaterialsResource(AsyncPharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.MATERIALS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.MATERIALS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class AsyncMaterialTypesResource(AsyncPharusResource):
@@ -385,6 +399,8 @@ class AsyncSkusResource(AsyncPharusResource):
         rows: Iterable[i.SkuCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many SKUs, in batches; one report row per input row.
 
@@ -393,8 +409,13 @@ class AsyncSkusResource(AsyncPharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.SKUS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.SKUS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class AsyncSkuTypesResource(AsyncPharusResource):

@@ -8,7 +8,7 @@ path are inferred from a document that lost them, and can be corrected per clien
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -213,13 +213,20 @@ class AsyncWorkOrdersResource(AsyncPharusResource):
         rows: Iterable[i.WorkOrderCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many work orders, ``batch_size`` rows per request; one report row per input
         row (every row is checked before the first request).
 
         Inferred route: ``POST /api/work-orders/bulk-import``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.WORK_ORDERS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.WORK_ORDERS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
     @uses(r.WORK_ORDERS_STATUSES)
     def statuses(self, *, limit: int | None = None) -> AsyncPager[m.WorkOrderStatus]:
@@ -422,13 +429,20 @@ class AsyncProductionOrdersResource(AsyncPharusResource):
         rows: Iterable[i.ProductionOrderCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many production orders, ``batch_size`` rows per request; one report row per input
         row (every row is checked before the first request).
 
         Inferred route: ``POST /api/production-orders/bulk-import``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.PRODUCTION_ORDERS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.PRODUCTION_ORDERS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
     @uses(r.PRODUCTION_ORDERS_STATUSES)
     def statuses(self, *, limit: int | None = None) -> AsyncPager[m.ProductionOrderStatus]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -195,13 +195,20 @@ class AsyncSalesOrdersResource(AsyncPharusResource):
         rows: Iterable[Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many sales orders (rows shaped like `create`'s fields), ``batch_size``
         per request; every row is checked before the first request.
 
         Inferred route: ``POST /api/sales-orders/bulk-import``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return await self._bulk_import(r.SALES_ORDERS_BULK_IMPORT, rows, batch_size)
+        return await self._bulk_import(
+            r.SALES_ORDERS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
     @uses(r.SALES_ORDERS_LIST_ORDER_STATUSES)
     def list_order_statuses(self, *, limit: int | None = None) -> AsyncPager[m.SalesOrderStatus]:

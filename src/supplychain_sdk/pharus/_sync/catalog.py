@@ -11,7 +11,7 @@ path are inferred from a document that lost them, and can be corrected per clien
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +162,8 @@ class VendorsResource(PharusResource):
         rows: Iterable[i.VendorCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many vendors, in batches; one report row per input row.
 
@@ -170,8 +172,13 @@ class VendorsResource(PharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return self._bulk_import(r.VENDORS_BULK_IMPORT, rows, batch_size)
+        return self._bulk_import(
+            r.VENDORS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class MaterialsResource(PharusResource):
@@ -242,6 +249,8 @@ class MaterialsResource(PharusResource):
         rows: Iterable[i.MaterialCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many materials, in batches; one report row per input row.
 
@@ -250,8 +259,13 @@ class MaterialsResource(PharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return self._bulk_import(r.MATERIALS_BULK_IMPORT, rows, batch_size)
+        return self._bulk_import(
+            r.MATERIALS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class MaterialTypesResource(PharusResource):
@@ -376,6 +390,8 @@ class SkusResource(PharusResource):
         rows: Iterable[i.SkuCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many SKUs, in batches; one report row per input row.
 
@@ -384,8 +400,13 @@ class SkusResource(PharusResource):
         Every row is checked like `create`'s fields before the first request. A batch the
         API refuses puts each of its rows in the report as an error; the other batches
         still go. Never retried (a batch may have been applied).
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return self._bulk_import(r.SKUS_BULK_IMPORT, rows, batch_size)
+        return self._bulk_import(
+            r.SKUS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class SkuTypesResource(PharusResource):

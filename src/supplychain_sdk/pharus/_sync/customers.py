@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -93,13 +93,20 @@ class CustomersResource(PharusResource):
         rows: Iterable[Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many customers (rows shaped like `create`'s fields), ``batch_size`` per
         request; every row is checked before the first request.
 
         Inferred route: ``POST /api/customers/bulk-import``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return self._bulk_import(r.CUSTOMERS_BULK_IMPORT, rows, batch_size)
+        return self._bulk_import(
+            r.CUSTOMERS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
 
 class CustomerTypesResource(PharusResource):

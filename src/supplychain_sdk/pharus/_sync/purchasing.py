@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -277,13 +277,20 @@ class PurchaseOrdersResource(PharusResource):
         rows: Iterable[PurchaseOrderCreateFields | Mapping[str, Any] | APIModel],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = False,
+        on_batch: Callable[[BulkImportReport], object] | None = None,
     ) -> BulkImportReport:
         """Create many purchase orders, ``batch_size`` rows per request; one report row per
         input row (every row is checked before the first request).
 
         Inferred route: ``POST /api/purchase-orders/bulk-import``.
+
+        ``progress=True`` shows a bar of the rows sent (the ``progress`` extra);
+        ``on_batch`` is called with each batch's own `BulkImportReport` as it is answered.
         """
-        return self._bulk_import(PURCHASE_ORDERS_BULK_IMPORT, rows, batch_size)
+        return self._bulk_import(
+            PURCHASE_ORDERS_BULK_IMPORT, rows, batch_size, progress=progress, on_batch=on_batch
+        )
 
     @uses(PURCHASE_ORDERS_PDF)
     def pdf(self, purchase_order_id: str) -> bytes:
