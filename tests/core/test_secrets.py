@@ -238,3 +238,21 @@ async def test_invalid_absolute_url_with_userinfo_is_refused_without_it(mode: Mo
         await mode(client.request("GET", "https://user:Pa55-canary@api.example.test/a\x00b"))
     assert "Pa55-canary" not in str(caught.value)
     assert caught.value.__context__ is None
+
+
+async def test_repeated_next_url_error_redacts_its_query_secrets(mode: Mode) -> None:
+    from supplychain_sdk._core import NextURLPagination, PaginationError
+
+    url = f"{BASE}/items?access_token={CANARY}&page=2"
+    with mock() as router:
+        router.get("/items").respond(200, json={"data": [], "next": url})
+        pager = mode.client().paginate(
+            "GET",
+            "/items",
+            item_type=dict,
+            strategy=NextURLPagination(next_url=lambda body, raw: body["next"]),
+        )
+        with pytest.raises(PaginationError, match="same page position twice") as caught:
+            await mode.collect(pager)
+    assert CANARY not in str(caught.value)
+    assert f"{BASE}/items?access_token=[REDACTED]&page=2" in str(caught.value)

@@ -7,6 +7,7 @@ so no caller can put a secret into an error message by forgetting to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,10 @@ __all__ = [
     "WebhookPayloadTypeError",
     "WebhookVerificationError",
 ]
+
+
+#: An absolute URL inside a message.
+_URL = re.compile(r"https?://[^\s'\"()<>]+")
 
 
 def _restore(cls: type[SupplyChainError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -85,7 +90,14 @@ class EventLoopError(SupplyChainError, RuntimeError):
 
 
 class PaginationError(SupplyChainError):
-    """The server's pagination went wrong: it repeated a cursor, page or next URL."""
+    """The server's pagination went wrong: it repeated a cursor, page or next URL.
+
+    URLs in the message (a repeated next-page URL) have userinfo and secret query values
+    redacted.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_URL.sub(lambda found: redact_url(found.group(0)), message))
 
 
 class WebhookVerificationError(SupplyChainError):
