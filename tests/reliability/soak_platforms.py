@@ -15,15 +15,21 @@ import attrs
 
 from supplychain_sdk import (
     AsyncCartonCloud,
+    AsyncOnePlatform,
     AsyncOneScp,
+    AsyncPharus,
     AsyncProcuros,
     CartonCloud,
+    OnePlatform,
     OneScp,
+    Pharus,
     Procuros,
 )
 from supplychain_sdk.sandbox import Sandbox
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
+from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
+from supplychain_sdk.sandbox.pharus import PharusSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 
 #: ``read``: one GET; ``page``: a pager over several requests; ``create``: a plain POST (never
@@ -219,6 +225,75 @@ def _expire_onescp(sandbox: OneScpSandbox) -> None:
     sandbox.tokens.clear()
 
 
+# -- Pharus -------------------------------------------------------------------------------------
+def _pharus(clock: Clock) -> PharusSandbox:
+    """A Pharus fake with vendors, SKUs and one BOM to read and write."""
+    sandbox = PharusSandbox(clock=clock)
+    with sandbox.client() as client:
+        for n in range(3):
+            client.vendors.create(name=f"Vendor {n}")
+        soap = client.sku_types.create(name="Soap")
+        sku = client.skus.create(code="SOAK-SKU", name="Soak soap", type_id=soap.id)
+        client.boms.create(output_sku_id=sku.id, items=[{"skuId": sku.id, "quantity": 1}])
+    return sandbox
+
+
+def _pharus_ids(sandbox: PharusSandbox, table: str) -> list[str]:
+    return sorted(sandbox.table(table))
+
+
+PHARUS_OPS = (
+    Op(
+        "vendors.retrieve",
+        "read",
+        lambda c, s, n: c.vendors.retrieve(_pharus_ids(s, "vendors")[n % 3]),
+    ),
+    Op("vendors.list", "page", lambda c, s, n: take(c.vendors.list(page_size=2), 5)),
+    Op("vendors.create", "create", lambda c, s, n: c.vendors.create(name=f"Soak {n}")),
+    Op(  # a PATCH is not idempotent: never re-sent, like a plain POST
+        "vendors.update",
+        "create",
+        lambda c, s, n: c.vendors.update(_pharus_ids(s, "vendors")[n % 3], notes=f"soak {n}"),
+    ),
+    Op(  # PUT: idempotent, retried
+        "boms.replace",
+        "upsert",
+        lambda c, s, n: c.boms.replace(
+            _pharus_ids(s, "boms")[0],
+            output_sku_id=_pharus_ids(s, "boms")[0],
+            items=[{"skuId": _pharus_ids(s, "boms")[0], "quantity": n % 5 + 1}],
+        ),
+    ),
+)
+
+
+# -- ONe ----------------------------------------------------------------------------------------
+ONE_OPS = (
+    Op("clients.retrieve", "read", lambda c, s, n: c.clients.retrieve(f"C-00{n % 2 + 1}")),
+    Op("orders.pending_shipments", "page", lambda c, s, n: take(c.orders.pending_shipments(), 2)),
+    Op(
+        "invoices.create",
+        "create",
+        lambda c, s, n: c.invoices.create(
+            {
+                "invoice_id": f"FV-{n}",
+                "number": f"FV/{n}",
+                "client_id": "C-001",
+                "issue_date": "2026-11-30",
+                "currency": "PLN",
+                "net_total": "100.00",
+                "gross_total": "123.00",
+            }
+        ),
+    ),
+    Op(  # PUT of one client's blockade: idempotent
+        "client_blockades.put",
+        "upsert",
+        lambda c, s, n: c.client_blockades.put("C-001", blocked=n % 2 == 0, reason="soak"),
+    ),
+)
+
+
 #: Every platform the soak drives.
 PLATFORMS: list[SoakPlatform] = [
     SoakPlatform(
@@ -259,5 +334,27 @@ PLATFORMS: list[SoakPlatform] = [
         expire=_expire_onescp,
         ops=ONESCP_OPS,
         token_auth=lambda client: client.config.auth,
+    ),
+    SoakPlatform(
+        name="pharus",
+        sandbox=_pharus,
+        sync_client=lambda s, url, **o: Pharus(
+            s.DEFAULT_TOKEN, org_id=s.DEFAULT_ORG_ID, base_url=url, **o
+        ),
+        async_client=lambda s, url, **o: AsyncPharus(
+            s.DEFAULT_TOKEN, org_id=s.DEFAULT_ORG_ID, base_url=url, **o
+        ),
+        token_paths=frozenset(),
+        expire=lambda s: None,
+        ops=PHARUS_OPS,
+    ),
+    SoakPlatform(
+        name="one_platform",
+        sandbox=lambda clock: OnePlatformSandbox(),
+        sync_client=lambda s, url, **o: OnePlatform(token=s.TOKEN, base_url=url, **o),
+        async_client=lambda s, url, **o: AsyncOnePlatform(token=s.TOKEN, base_url=url, **o),
+        token_paths=frozenset(),
+        expire=lambda s: None,
+        ops=ONE_OPS,
     ),
 ]

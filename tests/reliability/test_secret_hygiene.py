@@ -25,18 +25,25 @@ import pytest
 from supplychain_sdk import (
     APIError,
     AsyncCartonCloud,
+    AsyncOnePlatform,
     AsyncOneScp,
+    AsyncPharus,
     AsyncProcuros,
     AuthenticationError,
     CartonCloud,
+    NotFoundError,
+    OnePlatform,
     OneScp,
+    Pharus,
     Procuros,
     WebhookVerificationError,
 )
 from supplychain_sdk.cartoncloud import webhooks as cartoncloud_webhooks
 from supplychain_sdk.onescp import webhooks as onescp_webhooks
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
+from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
+from supplychain_sdk.sandbox.pharus import PharusSandbox
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox
 from supplychain_sdk.webhooks import verify_signature
 from tests.conftest import Mode
@@ -53,7 +60,13 @@ API_KEY = "canary-onescp-api-key-6a0b2d"
 API_KEY_WRONG = "canary-onescp-wrong-api-key-0c0c"
 WEBHOOK_SECRET = "canary-webhook-secret-9c4d71"
 SHARED_HEADER = "canary-cartoncloud-webhook-token-1e2f"
+PHARUS_TOKEN = "canary-pharus-id-token-4c8e21"
+PHARUS_INVITE = "canary-pharus-invitation-token-7d3a"
+ONE_TOKEN = "canary-one-platform-bearer-2b9f55"
 CANARIES = (
+    PHARUS_TOKEN,
+    PHARUS_INVITE,
+    ONE_TOKEN,
     BEARER,
     BEARER_WRONG,
     CLIENT_SECRET,
@@ -136,6 +149,22 @@ def cartoncloud_url() -> Iterator[tuple[CartonCloudSandbox, str]]:
 def onescp_url() -> Iterator[tuple[OneScpSandbox, str]]:
     sandbox = OneScpSandbox(rate_limit=None)
     sandbox.add_user(EMAIL, PASSWORD, name="Canary", api_key=API_KEY)
+    with sandbox.serve() as url:
+        yield sandbox, url
+
+
+@pytest.fixture(scope="module")
+def pharus_url() -> Iterator[tuple[PharusSandbox, str]]:
+    sandbox = PharusSandbox()
+    sandbox.tokens[PHARUS_TOKEN] = sandbox.DEFAULT_USER_ID
+    with sandbox.serve() as url:
+        yield sandbox, url
+
+
+@pytest.fixture(scope="module")
+def one_platform_url() -> Iterator[tuple[OnePlatformSandbox, str]]:
+    sandbox = OnePlatformSandbox()
+    sandbox.tokens.add(ONE_TOKEN)
     with sandbox.serve() as url:
         yield sandbox, url
 
@@ -260,6 +289,54 @@ async def test_onescp_password_api_key_jwt_and_webhook_secret_never_leak(
         await mode.close(each)
     issued = set(sandbox.tokens) | {s["secret"] for s in sandbox.subscriptions.values()}
     seen.check(debug_logs, set(CANARIES) | issued)
+
+
+async def test_pharus_token_provider_api_tokens_and_invitation_tokens_never_leak(
+    mode: Mode, debug_logs: Capture, pharus_url: tuple[PharusSandbox, str]
+) -> None:
+    sandbox, url = pharus_url
+    cls = AsyncPharus if mode.is_async else Pharus
+    org = sandbox.DEFAULT_ORG_ID
+    seen = Evidence(mode)
+    client = seen.client(cls(lambda: PHARUS_TOKEN, org_id=org, base_url=url))
+    client._sleep = mode.sleeper()
+    created = await mode(client.api_tokens.create(name="ci", org_id=org))
+    invitation = await mode(
+        client.invitations.send(email=f"new-{mode.name}@example.com", role="member")
+    )
+    seen.reprs += [repr(created), str(created.to_dict()), repr(invitation), invitation.to_json()]
+    await mode(client.invitations.lookup(invitation.token))  # the secret in the path
+    await seen.fails(lambda: client.invitations.lookup(PHARUS_INVITE), NotFoundError)
+    await seen.fails(lambda: client.vendors.retrieve("00000000-0000-4000-8000-000000000000"))
+    wrong = seen.client(cls(PHARUS_TOKEN + "-revoked", org_id=org, base_url=url))
+    await seen.fails(lambda: wrong.vendors.create(name="x"), AuthenticationError)
+    gone = seen.client(cls(PHARUS_TOKEN, org_id=org, base_url=UNREACHABLE, max_retries=0))
+    await seen.fails(lambda: gone.vendors.create(name="x"))
+    for each in (client, wrong, gone):
+        await mode.close(each)
+    issued = {created.plaintext.get_secret_value()}
+    assert invitation.token is not None
+    issued.add(invitation.token.get_secret_value())
+    seen.check(debug_logs, set(CANARIES) | issued)
+
+
+async def test_one_platform_bearer_token_never_leaks(
+    mode: Mode, debug_logs: Capture, one_platform_url: tuple[OnePlatformSandbox, str]
+) -> None:
+    _sandbox, url = one_platform_url
+    cls = AsyncOnePlatform if mode.is_async else OnePlatform
+    seen = Evidence(mode)
+    client = seen.client(cls(token=ONE_TOKEN, base_url=url))
+    client._sleep = mode.sleeper()
+    await mode(client.clients.retrieve("C-001"))
+    await seen.fails(lambda: client.clients.retrieve("C-404"), NotFoundError)
+    wrong = seen.client(cls(token=ONE_TOKEN + "-wrong", base_url=url))
+    await seen.fails(lambda: wrong.clients.retrieve("C-001"), AuthenticationError)
+    gone = seen.client(cls(token=ONE_TOKEN, base_url=UNREACHABLE, max_retries=0))
+    await seen.fails(lambda: gone.clients.retrieve("C-001"))
+    for each in (client, wrong, gone):
+        await mode.close(each)
+    seen.check(debug_logs, set(CANARIES))
 
 
 def test_webhook_secrets_never_leak_from_verification_errors(debug_logs: Capture) -> None:

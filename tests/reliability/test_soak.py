@@ -36,7 +36,8 @@ def test_the_soak_injects_every_fault_on_api_and_token_requests(report: SoakRepo
     token_kinds = {k for k in report.faults if k.startswith("token:")}
     assert len(token_kinds) >= 3, render(report)
     assert {f"token:{kind}" for kind in TOKEN_FAULTS} >= token_kinds
-    assert report.token_requests >= 60, render(report)
+    # two of the five platforms fetch tokens (CartonCloud, ONESCP): ~400 of the operations
+    assert report.token_requests >= 40, render(report)
 
 
 def test_no_write_is_executed_twice(report: SoakReport) -> None:

@@ -104,6 +104,26 @@ def secret_segments(segments: tuple[str, ...]) -> Iterator[None]:
         _secret_segments.reset(token)
 
 
+class _SecretSegmentFilter(logging.Filter):
+    """Masks the secret path segments of the SDK call in progress in httpx's own log lines
+    (``HTTP Request: GET https://.../by-token/<secret>``). It changes nothing outside an SDK
+    call that has such a segment."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _secret_segments.get() and isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_url(str(arg)) if "://" in str(arg) else arg for arg in record.args
+            )
+        return True
+
+
+def mask_secret_segments_in_httpx_logs() -> None:
+    """Install the secret-segment filter on httpx's logger (once)."""
+    httpx_logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _SecretSegmentFilter) for f in httpx_logger.filters):
+        httpx_logger.addFilter(_SecretSegmentFilter())
+
+
 def redact_url(url: str) -> str:
     """``url`` with userinfo, secret-looking query values and secret path segments redacted."""
     text, segments = str(url), _secret_segments.get()
@@ -142,6 +162,7 @@ def setup_logging_from_env() -> None:
     if _configured:
         return
     _configured = True
+    mask_secret_segments_in_httpx_logs()
     level = os.environ.get("SUPPLYCHAIN_SDK_LOG", "").strip().lower()
     if level not in {"debug", "info"}:
         return
