@@ -112,14 +112,22 @@ def modules_of(page: str, blocks: list[Block]) -> dict[str, str]:
     self-contained) where that package's decorators count as typed."""
     name = module_name(page)
     shared = [b for b in blocks if not b.missing]
-    modules = {name: "\n".join(f"# {b.page}:{b.line}\n{b.checked_code()}" for b in shared)}
+    modules = {
+        name: _OPTIONS + "\n".join(f"# {b.page}:{b.line}\n{b.checked_code()}" for b in shared)
+    }
     for b in blocks:
         if b.missing:
             modules[f"{name}_line{b.line}"] = (
-                '# mypy: disable-error-code="untyped-decorator"\n'
+                _OPTIONS + '# mypy: disable-error-code="untyped-decorator"\n'
                 f"# {b.page}:{b.line} (needs {', '.join(b.missing)})\n{b.checked_code()}"
             )
     return modules
+
+
+#: Per-module options (so that the package itself is checked exactly as ``mypy --strict src``
+#: checks it, and shares its cache): a page may give a name a new value of another type in a
+#: later block, as a script does.
+_OPTIONS = "# mypy: allow-redefinition-new, local-partial-types\n"
 
 
 def module_name(page: str) -> str:

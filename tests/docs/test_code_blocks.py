@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,21 +84,34 @@ def _shown(block: Block) -> list[str]:
     return shown[: shown.index("...")] if "..." in shown else shown
 
 
+#: Runs pages in one interpreter (imports are paid once): each page in a fresh namespace, in
+#: its own working directory, with its own environment, its output captured on its own.
 RUNNER = r"""
-import json, sys, traceback
-blocks = json.load(sys.stdin)
-namespace = {"__name__": "__main__"}
-failed = 0
-for block in blocks:
-    print(f"--- {block['where']}", flush=True)
-    try:
-        exec(compile(block["code"], block["where"], "exec"), namespace)
-    except BaseException:
-        failed += 1
-        print(f"{block['where']} failed:", file=sys.stderr)
-        traceback.print_exc()
-        break
-sys.exit(1 if failed else 0)
+import contextlib, io, json, os, sys, traceback
+pages = json.load(sys.stdin)
+results = {}
+base_env = dict(os.environ)
+for page in pages:
+    os.chdir(page["cwd"])
+    os.environ.clear()
+    os.environ.update(base_env)
+    os.environ.update(page["env"])
+    out, err = io.StringIO(), io.StringIO()
+    namespace = {"__name__": "__main__"}
+    ok = True
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        for block in page["blocks"]:
+            print(f"--- {block['where']}", flush=True)
+            try:
+                exec(compile(block["code"], block["where"], "exec"), namespace)
+            except BaseException:
+                ok = False
+                print(f"{block['where']} failed:", file=sys.stderr)
+                traceback.print_exc()
+                break
+    results[page["page"]] = {"ok": ok, "stdout": out.getvalue(), "stderr": err.getvalue()}
+with open(sys.argv[1], "w", encoding="utf-8") as report:
+    json.dump(results, report)
 """
 
 _SECRETS = ("PROCUROS_", "CARTONCLOUD_", "ONESCP_", "ONE_PLATFORM_", "PHARUS_", "SUPPLYCHAIN_")
@@ -121,30 +135,58 @@ def test_pages_are_found_and_markers_are_known_and_explained() -> None:
                     assert reason, f"{block.page}:{block.line}: '# docs: {kind}' needs a value"
 
 
-@pytest.mark.parametrize("page", _params(sorted(PAGES)))
-def test_the_blocks_of_a_page_run_in_order(page: str, tmp_path: Path) -> None:
-    runnable: list[Block] = [b for b in PAGES[page] if b.runs]
-    if not runnable:
-        pytest.skip(f"every block of {page} is marked no-run")
-    if any("pytest" in b.markers for b in PAGES[page]):
-        _run_as_pytest_module(page, runnable, tmp_path)
-        return
-    payload = [{"where": f"{b.page}:{b.line}", "code": b.code} for b in runnable]
+def _is_test_module(page: str) -> bool:
+    return any("pytest" in b.markers for b in PAGES[page])
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """Every page's blocks, run once in one subprocess: page -> ok, stdout, stderr."""
+    payload = []
+    for page, blocks in sorted(PAGES.items()):
+        runnable = [b for b in blocks if b.runs]
+        if runnable and not _is_test_module(page):
+            payload.append(
+                {
+                    "page": page,
+                    "cwd": str(tmp_path_factory.mktemp("page")),
+                    "env": exports_of(ROOT / page),
+                    "blocks": [{"where": f"{b.page}:{b.line}", "code": b.code} for b in runnable],
+                }
+            )
+    report = tmp_path_factory.mktemp("report") / "runs.json"
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER],
+        [sys.executable, "-c", RUNNER, str(report)],
         input=json.dumps(payload),
         capture_output=True,
         text=True,
-        env={**_env(), **exports_of(ROOT / page)},
-        cwd=tmp_path,
-        timeout=120,
+        env=_env(),
+        cwd=ROOT,
+        timeout=300,
         check=False,
     )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    results: dict[str, dict[str, Any]] = json.loads(report.read_text(encoding="utf-8"))
+    return results
+
+
+@pytest.mark.parametrize("page", _params(sorted(PAGES)))
+def test_the_blocks_of_a_page_run_in_order(
+    page: str, runs: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    runnable: list[Block] = [b for b in PAGES[page] if b.runs]
+    if not runnable:
+        pytest.skip(f"every block of {page} is marked no-run")
+    if _is_test_module(page):
+        _run_as_pytest_module(page, runnable, tmp_path)
+        return
+    result = runs[page]
+    assert result["ok"], result["stdout"][-3000:] + result["stderr"]
+    stdout: str = result["stdout"]
     for line in EXPECTED_OUTPUT.get(page, []):
-        assert line in done.stdout, (line, done.stdout)
+        assert line in stdout, (line, stdout)
     if page in SHOWN_OUTPUT:
-        outputs = done.stdout.split("--- ")[1:]
+        outputs = stdout.split("--- ")[1:]
         assert len(outputs) == len(runnable)
         for block, output in zip(runnable, outputs, strict=True):
             printed = output.splitlines()[1:]
@@ -202,8 +244,6 @@ def test_every_block_type_checks_under_mypy_strict(pages: list[str], tmp_path: P
             str(ROOT / "pyproject.toml"),
             "--cache-dir",
             str(ROOT / ".mypy_cache"),
-            "--allow-redefinition-new",
-            "--local-partial-types",
             "--no-error-summary",
             *files,
         ],
