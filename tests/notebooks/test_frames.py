@@ -10,7 +10,9 @@ import numpy as np
 import pandas as pd
 import polars as pl
 import pytest
+from pydantic import Field
 
+from supplychain_sdk._core import APIModel
 from supplychain_sdk._core.extras import MissingDependencyError
 from supplychain_sdk._core.frames import flatten, table, to_pandas
 from tests.conftest import Mode, mock
@@ -219,3 +221,39 @@ def test_flatten_and_table_of_plain_models() -> None:
     assert data["address.city"] == ["Oslo"]
     with pytest.raises(TypeError, match="expected API models, got dict"):
         table([{"id": "v"}])
+
+
+class Node(APIModel):
+    name: str
+    parent: Parent | None = None
+
+
+class Parent(APIModel):
+    name: str
+    child: Node | None = None
+    hidden: Address | None = Field(default=None, repr=False)
+
+
+Node.model_rebuild()
+
+
+def test_models_that_contain_themselves_and_hidden_nested_models() -> None:
+    leaf = Node(name="leaf", parent=Parent(name="p", hidden=Address(city="Secret City")))
+    assert flatten(leaf) == {
+        "name": "leaf",
+        "parent.name": "p",
+        "parent.child": None,
+        "parent.hidden": "**********",
+    }
+    assert list(to_pandas([], model=Node).columns) == [
+        "name",
+        "parent.name",
+        "parent.child",
+        "parent.hidden",
+    ]
+    assert flatten(Node(name="root")) == {
+        "name": "root",
+        "parent.name": None,
+        "parent.child": None,
+        "parent.hidden": None,
+    }

@@ -95,13 +95,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _declared(model: type[BaseModel], prefix: str, kinds: dict[str, Kind]) -> list[str]:
-    """The columns a model class declares (nested single-model fields flattened)."""
+def _declared(
+    model: type[BaseModel],
+    prefix: str,
+    kinds: dict[str, Kind],
+    within: tuple[type[BaseModel], ...] = (),
+) -> list[str]:
+    """The columns a model class declares (nested single-model fields flattened; a model
+    that contains itself, directly or not, stops at one column)."""
     columns: list[str] = []
+    within = (*within, model)
     for name, field in model.model_fields.items():
         nested = _nested_model(field.annotation)
-        if nested is not None and nested is not model:
-            columns.extend(_declared(nested, f"{prefix}{name}.", kinds))
+        if field.repr and nested is not None and nested not in within:
+            columns.extend(_declared(nested, f"{prefix}{name}.", kinds, within))
             continue
         kind = _kind(field.annotation, name)
         if kind is not None:
@@ -110,22 +117,30 @@ def _declared(model: type[BaseModel], prefix: str, kinds: dict[str, Kind]) -> li
     return columns
 
 
+def _kinds(kinds: dict[str, Kind] | None) -> dict[str, Kind]:
+    return {} if kinds is None else kinds
+
+
 def _flatten(
-    model: BaseModel, prefix: str, row: dict[str, Any], kinds: dict[str, Kind] | None
+    model: BaseModel,
+    prefix: str,
+    row: dict[str, Any],
+    kinds: dict[str, Kind] | None,
+    within: tuple[type[BaseModel], ...] = (),
 ) -> None:
+    within = (*within, type(model))
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         key = prefix + name
-        if isinstance(value, BaseModel):
-            _flatten(value, key + ".", row, kinds)
-            continue
-        nested = _nested_model(field.annotation)
-        if value is None and nested is not None and nested is not type(model):
-            for column in _declared(nested, key + ".", kinds if kinds is not None else {}):
-                row[column] = None
-            continue
         if not field.repr:
             row[key] = _hidden(value)
+            continue
+        if isinstance(value, BaseModel):
+            _flatten(value, key + ".", row, kinds, within)
+            continue
+        nested = _nested_model(field.annotation)
+        if value is None and nested is not None and nested not in within:
+            row.update(dict.fromkeys(_declared(nested, key + ".", _kinds(kinds), within)))
             continue
         if kinds is not None:
             kind = _kind(field.annotation, name)
