@@ -6,12 +6,16 @@ import contextvars
 import logging
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 logger = logging.getLogger("supplychain_sdk")
+# a library's logger has a NullHandler: without logging configured, a warning of the SDK
+# (228 Created with issues) is dropped instead of reaching stderr through the last resort
+logger.addHandler(logging.NullHandler())
 
 REDACTED = "[REDACTED]"
 
@@ -155,18 +159,38 @@ def _redact_plain_url(url: str) -> str:
 
 _configured = False
 
+#: What ``SUPPLYCHAIN_SDK_LOG`` accepts, and the level each sets on the logger.
+LOG_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
+
 
 def setup_logging_from_env() -> None:
-    """Honour ``SUPPLYCHAIN_SDK_LOG=debug|info``: attach a stderr handler once."""
+    """Honour ``SUPPLYCHAIN_SDK_LOG=debug|info|warning|error``: attach a stderr handler once.
+
+    Another value is not ignored silently: it gives a `UserWarning` naming the accepted ones.
+    """
     global _configured
     if _configured:
         return
     _configured = True
     mask_secret_segments_in_httpx_logs()
-    level = os.environ.get("SUPPLYCHAIN_SDK_LOG", "").strip().lower()
-    if level not in {"debug", "info"}:
+    value = os.environ.get("SUPPLYCHAIN_SDK_LOG", "").strip()
+    if not value:
+        return
+    level = LOG_LEVELS.get(value.lower())
+    if level is None:
+        warnings.warn(
+            f"SUPPLYCHAIN_SDK_LOG={value!r} is not a log level; use one of "
+            f"{', '.join(LOG_LEVELS)} (logging left unconfigured)",
+            UserWarning,
+            stacklevel=2,
+        )
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+    logger.setLevel(level)
