@@ -67,10 +67,11 @@ class Checkpoint(Protocol):
 
 @runtime_checkable
 class SharedCheckpoint(Checkpoint, Protocol):
-    """A checkpoint several workers may share: ``load``/``save`` plus a compare-and-set.
+    """A checkpoint with a compare-and-set, ``advance``, besides ``load``/``save``.
 
-    ``save`` on a shared checkpoint never overwrites a position another worker stored
-    meanwhile: it raises `CheckpointConflictError` instead.
+    ``advance`` never overwrites a position someone else stored meanwhile: it raises
+    `CheckpointConflictError` instead. (`SQLCheckpoint.save` is such a compare-and-set too;
+    `MemoryCheckpoint.save` stores unconditionally.)
     """
 
     def advance(self, expected: str | None, position: str) -> None:
