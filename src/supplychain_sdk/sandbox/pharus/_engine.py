@@ -99,6 +99,10 @@ class Call:
             ) from None
         return dict(checked)
 
+    def raw(self) -> Any:
+        """The JSON body as sent, unchecked, numbers with a fraction as exact `Decimal`s."""
+        return _exact_json(self.request.body)
+
     def org(self) -> str:
         """The organization of an org-scoped call."""
         if self.org_id is None:

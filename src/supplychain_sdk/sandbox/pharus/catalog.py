@@ -10,7 +10,6 @@ Decimals are read from the raw request body exactly and answered as strings.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -63,14 +62,6 @@ _VENDOR_FIELDS = (
 #: Request name -> stored (answer) name.
 _MATERIAL_RENAMES = {"code": "materialCode", "typeId": "materialTypeId"}
 _SKU_RENAMES = {"code": "skuCode", "typeId": "skuTypeId"}
-
-
-def _exact_numbers(call: Call) -> Any:
-    """The raw JSON body with every number as an exact `Decimal` (floats lose digits)."""
-    try:
-        return json.loads(call.request.body, parse_float=Decimal) if call.request.body else {}
-    except ValueError:
-        return {}
 
 
 def _text(value: Any) -> str | None:
@@ -146,7 +137,7 @@ class CatalogHandlers(PharusEngine):
     ) -> SandboxResponse:
         """All rows or none: every row is checked before any is stored; ``{ids: [...]}``."""
         rows = call.body()["rows"]
-        raw_rows = _exact_numbers(call).get("rows", [])
+        raw_rows = (call.raw() or {}).get("rows", [])
         if not rows:
             raise SandboxError(400, "validation_failed", "rows is empty")
         snapshot = {name: dict(table) for name, table in self.tables.items()}
@@ -375,7 +366,7 @@ class CatalogHandlers(PharusEngine):
         return self.insert(call, "skus", fields)
 
     def on_skus_create(self, call: Call) -> SandboxResponse:
-        return json_response(self._catalog_new_sku(call, call.body(), _exact_numbers(call)))
+        return json_response(self._catalog_new_sku(call, call.body(), (call.raw() or {})))
 
     def on_skus_list(self, call: Call) -> SandboxResponse:
         active, kind, q = _flag(call, "active"), call.query("type"), call.query("q")
@@ -406,7 +397,7 @@ class CatalogHandlers(PharusEngine):
     def on_skus_update(self, call: Call) -> SandboxResponse:
         sku_id = call.ids["sku_id"]
         self.find(call, "skus", sku_id)
-        fields = self._catalog_sku_fields(call, call.body(), _exact_numbers(call), sku_id)
+        fields = self._catalog_sku_fields(call, call.body(), (call.raw() or {}), sku_id)
         return json_response(self.change(call, "skus", sku_id, fields))
 
     def on_skus_delete(self, call: Call) -> SandboxResponse:
@@ -452,7 +443,7 @@ class CatalogHandlers(PharusEngine):
 
     def _catalog_bom_body(self, call: Call) -> tuple[str, list[Any]]:
         body = call.body()
-        raw = _exact_numbers(call)
+        raw = call.raw() or {}
         sku_id = body["outputSkuId"]
         self.find(call, "skus", sku_id)
         items = raw.get("items") if isinstance(raw, Mapping) else None

@@ -24,7 +24,6 @@ from typing import Any
 
 from .._framework import SandboxResponse, json_response
 from ._engine import Call, PharusEngine, SandboxError
-from .inventory import exact_body
 
 __all__ = [
     "CustomersHandlers",
@@ -135,7 +134,7 @@ class CustomersHandlers(PharusEngine):
 
     # -- customers -----------------------------------------------------------------------------
     def on_customers_create(self, call: Call) -> SandboxResponse:
-        fields, problems = self._customers_fields(call, exact_body(call))
+        fields, problems = self._customers_fields(call, call.body())
         self._customers_refuse(problems)
         return json_response(self._customers_new(call, fields))
 
@@ -164,7 +163,7 @@ class CustomersHandlers(PharusEngine):
     def on_customers_update(self, call: Call) -> SandboxResponse:
         customer_id = call.ids["customer_id"]
         self.find(call, "customers", customer_id)
-        fields, problems = self._customers_fields(call, exact_body(call))
+        fields, problems = self._customers_fields(call, call.body())
         if fields.get("parentCustomerId") == customer_id:
             problems["parentId"] = ["a customer cannot be its own parent"]
         self._customers_refuse(problems)
@@ -179,7 +178,7 @@ class CustomersHandlers(PharusEngine):
         return json_response(self.find(call, "customers", call.ids["customer_id"]))
 
     def on_customers_bulk_import(self, call: Call) -> SandboxResponse:
-        rows = exact_body(call)["rows"]
+        rows = call.body()["rows"]
         checked = []
         problems: dict[str, list[str]] = {}
         for n, row in enumerate(rows):

@@ -30,7 +30,6 @@ How the fake reads the ledger (the document shows none of it):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -43,7 +42,6 @@ __all__ = [
     "InventoryHandlers",
     "Ledger",
     "add_ledger_entry",
-    "exact_body",
     "missing_references",
     "refuse",
     "stock_levels",
@@ -84,15 +82,6 @@ _ADDS = frozenset({"RECEIVE", "PRODUCE", "ADJUST", "REVERSE_CONSUME"})
 _SUBTRACTS = frozenset({"DISPOSE", "CONSUME", "REVERSE_RECEIVE", "REVERSE_PRODUCE"})
 
 
-def exact_body(call: Call) -> dict[str, Any]:
-    """`Call.body`, with every number the exact `Decimal` of its JSON text (``12.50`` stays
-    ``12.50``, nested rows too; the engine reads JSON numbers through floats)."""
-    body = call.body()
-    exact = json.loads(call.request.body, parse_float=Decimal) if call.request.body else {}
-    merged: dict[str, Any] = _exact(body, exact)
-    return merged
-
-
 def missing_references(
     engine: PharusEngine,
     call: Call,
@@ -120,16 +109,6 @@ def refuse(problems: Mapping[str, list[str]]) -> None:
         raise SandboxError(
             400, "validation_failed", "the body is invalid", {"fieldErrors": dict(problems)}
         )
-
-
-def _exact(checked: Any, raw: Any) -> Any:
-    if isinstance(raw, Decimal) and isinstance(checked, (Decimal, int, float)):
-        return raw
-    if isinstance(checked, dict) and isinstance(raw, dict):
-        return {k: _exact(v, raw.get(k)) for k, v in checked.items()}
-    if isinstance(checked, list) and isinstance(raw, list) and len(checked) == len(raw):
-        return [_exact(v, r) for v, r in zip(checked, raw, strict=True)]
-    return checked
 
 
 def _text(value: Any) -> str | None:
@@ -250,7 +229,7 @@ class InventoryHandlers(PharusEngine):
             )
 
     def _inventory_transfer(self, call: Call, ledger: Ledger) -> SandboxResponse:
-        body = exact_body(call)
+        body = call.body()
         item_field, items = LEDGERS[ledger][1], LEDGERS[ledger][2]
         refuse(
             missing_references(
@@ -328,7 +307,7 @@ class InventoryHandlers(PharusEngine):
         return json_response(entry)
 
     def _inventory_move(self, call: Call, ledger: Ledger, event_type: str) -> SandboxResponse:
-        body = exact_body(call)
+        body = call.body()
         item_field, items = LEDGERS[ledger][1], LEDGERS[ledger][2]
         refuse(missing_references(self, call, body, {item_field: items, "locationId": "locations"}))
         item = body[item_field]

@@ -27,7 +27,7 @@ from typing import Any
 from .._framework import SandboxResponse, json_response
 from ._engine import Call, PharusEngine, SandboxError
 from .customers import add_lookup, list_lookups, lookup_usage
-from .inventory import exact_body, missing_references, refuse
+from .inventory import missing_references, refuse
 
 __all__ = ["FULFILLMENT_STATUSES", "ORDER_STATUSES", "STATUS_STAMPS", "SalesHandlers"]
 
@@ -142,7 +142,7 @@ class SalesHandlers(PharusEngine):
 
     # -- orders --------------------------------------------------------------------------------
     def on_sales_orders_create(self, call: Call) -> SandboxResponse:
-        body = exact_body(call)
+        body = call.body()
         fields, problems = self._sales_fields(call, body)
         refuse(problems)
         order = self._sales_new(call, fields)
@@ -154,7 +154,7 @@ class SalesHandlers(PharusEngine):
 
     def on_sales_orders_update(self, call: Call) -> SandboxResponse:
         order = self.find(call, "sales_orders", call.ids["sales_order_id"])
-        fields, problems = self._sales_fields(call, exact_body(call))
+        fields, problems = self._sales_fields(call, call.body())
         refuse(problems)
         status = fields.get("orderStatus")
         if status is not None and status != order["orderStatus"]:
@@ -181,7 +181,7 @@ class SalesHandlers(PharusEngine):
         return json_response({"salesOrder": order, "items": self._sales_items(call, order["id"])})
 
     def on_sales_orders_bulk_import(self, call: Call) -> SandboxResponse:
-        rows = exact_body(call)["rows"]
+        rows = call.body()["rows"]
         checked = []
         problems: dict[str, list[str]] = {}
         for n, row in enumerate(rows):
@@ -199,7 +199,7 @@ class SalesHandlers(PharusEngine):
 
     # -- items ---------------------------------------------------------------------------------
     def on_sales_orders_items_create(self, call: Call) -> SandboxResponse:
-        body = exact_body(call)
+        body = call.body()
         order = self.find(call, "sales_orders", call.ids["sales_order_id"])
         refuse(missing_references(self, call, body, {"skuId": "skus"}))
         return json_response(_item(call, order["id"], self, body))
@@ -209,7 +209,7 @@ class SalesHandlers(PharusEngine):
         return self.page(call, self._sales_items(call, order["id"]))
 
     def on_sales_orders_items_update(self, call: Call) -> SandboxResponse:
-        body = exact_body(call)
+        body = call.body()
         self.find(call, "sales_order_items", call.ids["item_id"])
         refuse(missing_references(self, call, body, {"skuId": "skus"}))
         if body.get("unitPrice") is not None:
