@@ -10,6 +10,7 @@ import pytest
 
 from supplychain_sdk._core import (
     APIModel,
+    CursorPagination,
     InternalServerError,
     InvalidRequestError,
     ResponseDecodeError,
@@ -130,3 +131,53 @@ def test_only_urls_without_credentials_are_remembered() -> None:
             "https://api.example.test/inv/[REDACTED]"
         )
     assert _redact_plain_url.cache_info().currsize == 1  # only the first URL
+
+
+async def test_pages_read_from_bytes_keep_their_other_fields(mode: Mode) -> None:
+    strategy = CursorPagination(next_cursor=lambda body, raw: body.get("next"))
+    with mock() as router:
+        route = router.get("/items").mock(
+            side_effect=[
+                httpx.Response(
+                    200, json={"data": [{"id": 1}, {"id": 2}], "next": "c2", "total": 3}
+                ),
+                httpx.Response(200, json={"data": [{"id": 3}], "next": None}),
+            ]
+        )
+        client = mode.client()
+        pager = client.paginate("GET", "/items", item_type=Item, strategy=strategy)
+        assert await mode.collect(pager) == [Item(id=1), Item(id=2), Item(id=3)]
+        assert route.calls[1].request.url.params["cursor"] == "c2"
+        await mode.close(client)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ({"data": [{"id": "x"}]}, "unexpected shape"),
+        ({"data": {"id": 1}}, "unexpected shape"),
+        ([{"id": 1}], "a JSON list has no items"),
+    ],
+    ids=["bad-item", "object-items", "list"],
+)
+async def test_odd_pages_still_refused_with_their_reason(
+    mode: Mode, body: object, reason: str
+) -> None:
+    strategy = CursorPagination(next_cursor=lambda body, raw: None)
+    with mock() as router:
+        router.get("/items").respond(200, json=body)
+        client = mode.client()
+        pager = client.paginate("GET", "/items", item_type=Item, strategy=strategy)
+        with pytest.raises(ResponseDecodeError, match=reason):
+            await mode(pager.first_page())
+        await mode.close(client)
+
+
+async def test_page_without_items_is_empty(mode: Mode) -> None:
+    strategy = CursorPagination(next_cursor=lambda body, raw: None)
+    with mock() as router:
+        router.get("/items").respond(200, json={"data": None})
+        client = mode.client()
+        pager = client.paginate("GET", "/items", item_type=Item, strategy=strategy)
+        assert await mode.collect(pager) == []
+        await mode.close(client)

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 import httpx
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+from typing_extensions import NotRequired, TypedDict
 
 from .errors import (
     APIStatusError,
@@ -21,11 +22,14 @@ from .response import RawResponse
 from .retry import server_wait
 
 __all__ = [
+    "RAW_JSON",
+    "ItemsAt",
     "cast",
     "cast_json",
     "decode_body",
     "expect_json",
     "items_at",
+    "read_page_json",
     "readable_as_json",
     "status_error",
 ]
@@ -33,18 +37,50 @@ __all__ = [
 T = TypeVar("T")
 
 
-def items_at(dotted: str) -> Callable[[Any], Any]:
+class ItemsAt:
     """An items extractor for a dotted key path (``""``: the body itself)."""
-    parts = [p for p in dotted.split(".") if p]
 
-    def extract(body: Any) -> Any:
-        for part in parts:
+    __slots__ = ("parts",)
+
+    def __init__(self, dotted: str) -> None:
+        self.parts = tuple(p for p in dotted.split(".") if p)
+
+    def __call__(self, body: Any) -> Any:
+        for part in self.parts:
             if not isinstance(body, Mapping):
                 return None
             body = body.get(part)
         return body
 
-    return extract
+
+def items_at(dotted: str) -> Callable[[Any], Any]:
+    """An items extractor for a dotted key path (``""``: the body itself)."""
+    return ItemsAt(dotted)
+
+
+#: The body `_send` returns for a success JSON answer it left for the caller to validate
+#: from the bytes (`cast_json`, `read_page_json`).
+RAW_JSON: Any = object()
+
+
+@lru_cache(maxsize=128)
+def _page_adapter(key: str, item_type: Any) -> TypeAdapter[Any]:
+    """A page object whose ``key`` holds typed items; every other field kept as JSON data."""
+    make: Any = TypedDict  # a TypedDict made at run time, for one key
+    page = make("Page", {key: NotRequired[list[item_type] | None]})
+    page.__pydantic_config__ = ConfigDict(extra="allow")
+    return TypeAdapter(page)
+
+
+def read_page_json(key: str, item_type: Any, content: bytes) -> dict[str, Any] | None:
+    """A page's JSON object with the items at ``key`` validated as ``item_type``, in one pass
+    over the bytes; ``None`` when the answer is not such a page (then it is read the slow
+    way, which says precisely what is wrong with it)."""
+    try:
+        page: dict[str, Any] = _page_adapter(key, item_type).validate_json(content)
+    except ValidationError:
+        return None
+    return page
 
 
 def _refuse_constant(name: str) -> Any:
@@ -169,7 +205,7 @@ def cast_json(
             of another shape (``outcome_unknown`` as given, else by method).
     """
     try:
-        return _adapter(tp).validate_json(content)  # type: ignore[no-any-return]
+        return _adapter(tp).validate_json(content)  # type: ignore[no-any-return,arg-type]
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         if errors and errors[0]["type"] == "json_invalid":

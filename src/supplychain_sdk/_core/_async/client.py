@@ -28,6 +28,7 @@ from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig
 from ..decoding import (
+    RAW_JSON,
     cast,
     cast_json,
     decode_body,
@@ -654,8 +655,6 @@ class AsyncAPIClient:
 
 
 _MISSING: Any = object()
-#: The body `_send` returns for a success JSON answer it left for the caller to validate.
-RAW_JSON: Any = object()
 
 
 def _merged(

@@ -31,6 +31,7 @@ from ..auth import TOKEN_PHASE
 from ..capture import record
 from ..config import ClientConfig
 from ..decoding import (
+    RAW_JSON,
     cast,
     cast_json,
     decode_body,
@@ -657,8 +658,6 @@ class SyncAPIClient:
 
 
 _MISSING: Any = object()
-#: The body `_send` returns for a success JSON answer it left for the caller to validate.
-RAW_JSON: Any = object()
 
 
 def _merged(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from .. import frames
-from ..decoding import cast, expect_json
+from ..decoding import RAW_JSON, ItemsAt, cast, decode_body, expect_json, read_page_json
 from ..errors import InvalidRequestError, PaginationError, ResponseDecodeError
 from ..extras import require
 from ..pagination import Page, PageRequest, PaginationStrategy
@@ -32,6 +32,13 @@ __all__ = ["SyncPager"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def _single_key(items: Callable[[Any], Any]) -> str | None:
+    """The key of a page's items when it is one top-level key (``"data"``), else ``None``."""
+    if isinstance(items, ItemsAt) and len(items.parts) == 1:
+        return items.parts[0]
+    return None
 
 
 def _unreadable(raw: RawResponse, reason: str, unknown: bool) -> ResponseDecodeError:
@@ -107,8 +114,14 @@ class SyncPager(Generic[T]):
             spec = attrs.evolve(self._spec, path=request.url, params=None, is_url=True)
         else:
             spec = attrs.evolve(self._spec, params={**(self._spec.params or {}), **request.params})
-        response, body = self._client._send(spec)
+        key = _single_key(self._items)
+        response, body = self._client._send(spec, typed=key is not None)
         unknown = self._client._outcome_unknown(spec)
+        if body is RAW_JSON:  # items validated with the page, from the bytes, in one pass
+            assert key is not None
+            body = read_page_json(key, self._item_type, response.content)
+            if body is None:  # not a page of such items: read the slow way, for the reason
+                body = decode_body(response, outcome_unknown=unknown)
         expect_json(response, body, outcome_unknown=unknown)
         raw = RawResponse.from_httpx(response)
         data = _read(lambda: self._items(body), raw, "its items", unknown)
