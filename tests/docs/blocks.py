@@ -124,9 +124,8 @@ def modules_of(page: str, blocks: list[Block]) -> dict[str, str]:
     return modules
 
 
-#: Per-module options (so that the package itself is checked exactly as ``mypy --strict src``
-#: checks it, and shares its cache): a page may give a name a new value of another type in a
-#: later block, as a script does.
+#: Per-module options (the package itself is checked with plain ``--strict``): a page may give
+#: a name a new value of another type in a later block, as a script does.
 _OPTIONS = "# mypy: allow-redefinition-new, local-partial-types\n"
 
 
