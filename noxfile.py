@@ -105,6 +105,18 @@ def audit(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks: the SDK beside hand-written code and a generated client, medians and ratios.
+
+    A loopback server in its own process; rounds interleaved. ``nox -s bench -- --smoke`` is
+    the quick check the test suite runs; ``-- --help`` lists the counts. Figures, machine and
+    versions: benchmarks/README.md.
+    """
+    session.install("-e", ".[bench,test]")
+    session.run("python", "-m", "benchmarks", *session.posargs)
+
+
+@nox.session
 def generate(session: nox.Session) -> None:
     """Regenerate models, the sync twins of async code, and the reference pages."""
     session.install("-e", ".[dev]")
