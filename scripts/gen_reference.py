@@ -230,7 +230,15 @@ def _method_entry(method: Method) -> str:
     routes = "; ".join(f"`{r.text}`" for r in method.routes)
     retried = all(r.retried for r in method.routes)
     lines = [
-        f"### `{method.call}` {{#{method.anchor}}}",
+        # the route table links here; mkdocstrings' own anchor is the object's import path
+        f'<a id="{method.anchor}"></a>',
+        "",
+        f"::: {method.identifier}",
+        "    options:",
+        f'      heading: "{method.call}"',
+        f'      toc_label: "{method.call}"',
+        "      heading_level: 3",
+        "      show_root_heading: true",
         "",
         f"**HTTP:** {routes}. "
         + (
@@ -251,11 +259,6 @@ def _method_entry(method: Method) -> str:
         "**Errors:** `InvalidRequestError` (with `field_errors`) before anything is sent when "
         "an id or field is wrong; for an error answer the `APIStatusError` subclass of its "
         "status ([Errors](../concepts/errors.md)), `APIConnectionError` when it never arrived.",
-        "",
-        f"::: {method.identifier}",
-        "    options:",
-        "      show_root_heading: false",
-        "      show_root_toc_entry: false",
         "",
     ]
     return "\n".join(lines)
