@@ -65,6 +65,9 @@ class FuzzTarget:
         error_shape: the platform's error shape check.
         ids: values that exist, by path parameter name (the rest are fuzzed).
         models: the module whose models give the field names bodies are built from.
+        foreign: path prefixes the fake serves for another service (an object store behind
+            signed URLs): no 5xx there, but its errors are that service's, not the
+            platform's.
     """
 
     name: str
@@ -73,6 +76,7 @@ class FuzzTarget:
     error_shape: ShapeCheck
     ids: Mapping[str, tuple[str, ...]]
     models: str
+    foreign: tuple[str, ...] = ()
 
     def vocabulary(self) -> list[str]:
         """Every JSON field name of the platform's models (so bodies reach the handlers)."""
@@ -120,6 +124,7 @@ TARGETS: list[FuzzTarget] = [
         error_shape=pharus_error,
         ids={},
         models="supplychain_sdk.pharus._models",
+        foreign=("/pharus-storage/",),  # signed-URL storage answers XML errors, like GCS
     ),
     FuzzTarget(
         name="one_platform",
