@@ -90,22 +90,36 @@ def race(
         checkpoint.close()
 
 
+def run_workers(context: Any, target: Any, arguments: list[tuple[Any, ...]]) -> list[Any]:
+    """Start one process per argument tuple, wait for all, and return what each put on the
+    results queue (its last argument); a process that dies fails the test at once. (What each
+    puts is small, so a child never waits for the parent to read it before it can exit.)"""
+    results = arguments[0][-1]
+    processes = [context.Process(target=target, args=args) for args in arguments]
+    for process in processes:
+        process.start()
+    try:
+        for process in processes:
+            process.join(timeout=60)
+            assert process.exitcode == 0, f"{process.name} ended with {process.exitcode}"
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join()
+    return [results.get(timeout=10) for _ in processes]
+
+
 def run_race(
     make: Callable[[Any, str], SQLCheckpoint], target: Any, workers: int, advances: int
 ) -> tuple[list[int], int]:
     context = worker_context()
-    start = context.Barrier(workers)
-    results = context.Queue()
-    processes = [
-        context.Process(target=race, args=(make, target, f"w{n}", advances, start, results))
-        for n in range(workers)
-    ]
-    for process in processes:
-        process.start()
-    outcomes = [results.get(timeout=60) for _ in processes]
-    for process in processes:
-        process.join(timeout=30)
-        assert process.exitcode == 0
+    start, results = context.Barrier(workers, timeout=30), context.Queue()
+    outcomes = run_workers(
+        context,
+        race,
+        [(make, target, f"w{n}", advances, start, results) for n in range(workers)],
+    )
     assert [error for *_, error in outcomes] == [None] * workers
     won = sorted(step for _, steps, _, _ in outcomes for step in steps)
     return won, sum(conflicts for _, _, conflicts, _ in outcomes)
@@ -148,16 +162,12 @@ def test_workers_in_lockstep_one_wins_each_round(db_dir: Path) -> None:
     target = str(db_dir / "fleet.db")
     sqlite_checkpoint(target, "setup").overwrite("0")
     context = worker_context()
-    step, results = context.Barrier(WORKERS), context.Queue()
-    workers = [
-        context.Process(target=lockstep, args=(target, f"w{n}", ROUNDS, step, results))
-        for n in range(WORKERS)
-    ]
-    for process in workers:
-        process.start()
-    outcomes = dict(results.get(timeout=60) for _ in workers)
-    for process in workers:
-        process.join(timeout=30)
+    step, results = context.Barrier(WORKERS, timeout=30), context.Queue()
+    outcomes = dict(
+        run_workers(
+            context, lockstep, [(target, f"w{n}", ROUNDS, step, results) for n in range(WORKERS)]
+        )
+    )
     for round_ in range(ROUNDS):
         this_round = [outcomes[f"w{n}"][round_] for n in range(WORKERS)]
         winners = [f"w{n}" for n, outcome in enumerate(this_round) if outcome == "won"]
@@ -180,15 +190,10 @@ def first(target: str, worker: str, start: Any, results: Any) -> None:
 def test_only_one_worker_stores_the_first_position(db_dir: Path) -> None:
     target = str(db_dir / "fleet.db")
     context = worker_context()
-    start, results = context.Barrier(3), context.Queue()
-    processes = [
-        context.Process(target=first, args=(target, f"w{n}", start, results)) for n in range(3)
-    ]
-    for process in processes:
-        process.start()
-    outcomes = dict(results.get(timeout=60) for _ in processes)
-    for process in processes:
-        process.join(timeout=30)
+    start, results = context.Barrier(3, timeout=30), context.Queue()
+    outcomes = dict(
+        run_workers(context, first, [(target, f"w{n}", start, results) for n in range(3)])
+    )
     winners = [worker for worker, outcome in outcomes.items() if outcome == "stored"]
     assert len(winners) == 1
     assert sorted(outcomes.values()) == sorted(["stored", *[f"first-by-{winners[0]}"] * 2])
