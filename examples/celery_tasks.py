@@ -17,7 +17,8 @@ PostgreSQL checkpoint, or nothing more than Celery for a SQLite one)::
     celery -A celery_tasks worker --concurrency 4      # as many workers and machines as you like
     celery -A celery_tasks beat                        # queues the feed every minute
 
-Settings come from the environment, read when a task runs (never at import time):
+Settings come from the environment: the broker's when this module is imported (Celery
+needs it then), the others when a task runs:
 
     CELERY_BROKER_URL       the broker (default redis://127.0.0.1:6379/0); results go there too
     FLEET_CHECKPOINTS       the shared checkpoint database: sqlite:///fleet.db for the workers
