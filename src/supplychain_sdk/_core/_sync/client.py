@@ -43,6 +43,7 @@ from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeErro
 from ..failures import connection_error
 from ..loops import LoopGuard
 from ..operations import Operation, apply_overrides, prepare
+from ..options import evolve_config
 from ..pagination import PaginationStrategy
 from ..platform import Platform
 from ..request import RequestSpec, build_request
@@ -130,7 +131,7 @@ class SyncAPIClient:
             for name, value in vars(klass).items():
                 if isinstance(value, functools.cached_property):
                     new.__dict__.pop(name, None)
-        new._config = self._config.evolve(**changes)
+        new._config = evolve_config(self, self._config, changes)
         new._moved = apply_overrides(self.routes, new._config.route_overrides)
         if "http_client" in changes:
             injected = changes["http_client"]

@@ -20,10 +20,10 @@ from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import HeaderAuth, OAuth2ClientCredentials
 from ..._core.checks import uuid_string
-from ..._core.config import ClientConfig
 from ..._core.errors import InvalidRequestError
 from ..._core.models import APIModel
 from ..._core.operations import Operation, uses
+from ..._core.options import client_config, seconds_option
 from .. import _models as m
 from .. import _routes as r
 from .._bodies import (
@@ -633,14 +633,22 @@ class CartonCloud(SyncAPIClient):
         client_secret: the OAuth client secret; defaults to ``CARTONCLOUD_CLIENT_SECRET``.
         tenant_id: the tenant (UUID) used when a call names none; defaults to
             ``CARTONCLOUD_TENANT_ID``. Without one every tenant call needs ``tenant_id=``.
-        base_url: another server (a sandbox, a proxy); default ``https://api.cartoncloud.com``.
+        base_url: another server (a sandbox, a proxy); defaults to ``CARTONCLOUD_BASE_URL``,
+            else ``https://api.cartoncloud.com``.
         api_version: the ``Accept-Version`` sent with every request, the token request
             included (default ``1``).
+        leeway: renew the access token this many seconds before it expires (default 30; at
+            most half the token's lifetime).
         **options: client options (``timeout``, ``max_retries``, ``http_client``, ...).
 
     Access tokens come from ``POST /uaa/oauth/token`` (client credentials in HTTP Basic),
     are reused until shortly before they expire, renewed once on a ``401``, and fetched by a
     single caller when many threads or tasks need one.
+
+    Raises:
+        InvalidRequestError: missing credentials, a bad tenant or version, or a bad or unknown
+            option (``CartonCloud: timeout must be a number of seconds or a Timeout, got
+            'fast'``).
     """
 
     platform = CARTONCLOUD
@@ -654,6 +662,7 @@ class CartonCloud(SyncAPIClient):
         tenant_id: str | None = None,
         base_url: str | None = None,
         api_version: str | int = "1",
+        leeway: float = 30.0,
         **options: Unpack[ClientOptions],
     ) -> None:
         cid = client_id if client_id is not None else os.environ.get("CARTONCLOUD_CLIENT_ID")
@@ -670,15 +679,16 @@ class CartonCloud(SyncAPIClient):
         tenant = tenant_id if tenant_id is not None else os.environ.get("CARTONCLOUD_TENANT_ID")
         self._tenant_id = default_tenant(tenant)
         self._api_version = api_version_of(api_version)
-        url = (base_url or DEFAULT_BASE_URL).rstrip("/")
-        self._token_auth = OAuth2ClientCredentials(url + TOKEN_PATH, cid, secret)
-        super().__init__(
-            ClientConfig(
-                base_url=url,
-                auth=HeaderAuth({"Accept-Version": self._api_version}, self._token_auth),
-                **options,
-            )
+        url = base_url or os.environ.get("CARTONCLOUD_BASE_URL", "").strip() or DEFAULT_BASE_URL
+        config = client_config(self, base_url=url, **options)
+        self._token_auth = OAuth2ClientCredentials(
+            config.base_url + TOKEN_PATH,
+            cid,
+            secret,
+            leeway=seconds_option(self, "leeway", leeway),
         )
+        auth = HeaderAuth({"Accept-Version": self._api_version}, self._token_auth)
+        super().__init__(config.evolve(auth=auth))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, tenant_id={self._tenant_id!r})"

@@ -15,12 +15,12 @@ from ..._core._async.pager import AsyncPager
 from ..._core._logging import logger
 from ..._core.auth import OAuth2ClientCredentials, TokenProvider
 from ..._core.checks import invalid, positive_int
-from ..._core.config import ClientConfig
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIConnectionError, APIError, APIStatusError, InvalidRequestError
 from ..._core.failures import connection_error
 from ..._core.models import APIModel
 from ..._core.operations import Operation, uses
+from ..._core.options import client_config
 from ..._core.platform import Platform
 from ..._core.retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 from .. import _models as m
@@ -110,7 +110,8 @@ class AsyncOnePlatform(AsyncAPIClient):
     ) -> None:
         self._allow_insecure_http = allow_insecure_http
         super().__init__(
-            ClientConfig(
+            client_config(
+                self,
                 base_url=resolve_base_url(base_url, allow_insecure_http),
                 auth=resolve_auth(token, oauth),
                 **options,

@@ -20,10 +20,10 @@ from ..._core._async.pager import AsyncPager
 from ..._core.auth import TokenProvider
 from ..._core.checkpoint import Checkpoint
 from ..._core.checks import positive_int
-from ..._core.config import ClientConfig
 from ..._core.errors import APIStatusError, InvalidRequestError
 from ..._core.models import APIModel
 from ..._core.operations import Operation, apply_overrides, prepare, uses
+from ..._core.options import check_options, client_config, seconds_option
 from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
 from .. import _models as m
@@ -1300,11 +1300,19 @@ class AsyncOneScp(AsyncAPIClient):
         token: a static bearer token, or a callable returning one.
         base_url: the server (or ``ONESCP_BASE_URL``); default ``https://api.onescp.com``.
         allow_insecure_http: allow a plain ``http://`` base URL that is not on this machine.
+        leeway: with email/password, renew the JWT this many seconds before it expires
+            (default 30; at most half its lifetime). Refused with ``api_key`` or ``token``,
+            which the SDK does not renew.
         **options: client options (``timeout``, ``max_retries``, ``http_client``,
             ``route_overrides``...).
 
     Pass one way to authenticate. Without any, the client reads ``ONESCP_API_KEY``, else
     ``ONESCP_EMAIL`` and ``ONESCP_PASSWORD``.
+
+    Raises:
+        InvalidRequestError: no or several ways to authenticate, an insecure base URL, or a
+            bad or unknown option (``OneScp: unknown option 'retries' (did you mean
+            'max_retries'?)``).
     """
 
     platform = ONESCP
@@ -1319,18 +1327,27 @@ class AsyncOneScp(AsyncAPIClient):
         token: str | TokenProvider | None = None,
         base_url: str | None = None,
         allow_insecure_http: bool = False,
+        leeway: float | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
         if not isinstance(allow_insecure_http, bool):
             raise InvalidRequestError("allow_insecure_http must be True or False")
         url = base_url or os.environ.get("ONESCP_BASE_URL") or DEFAULT_BASE_URL
+        check_options(type(self).__name__, {"base_url": url}, allowed=("base_url",))
         url = check_base_url(url, allow_insecure_http).rstrip("/")
         self._allow_insecure_http = allow_insecure_http
-        config = ClientConfig(base_url=url, **options)
+        config = client_config(self, base_url=url, **options)
         login = apply_overrides(self.routes, config.route_overrides).get(api.LOGIN.name, api.LOGIN)
         auth = resolve_auth(
             url, login.path, email=email, password=password, api_key=api_key, token=token
         )
+        if leeway is not None:
+            if not isinstance(auth, OneScpLoginAuth):
+                raise InvalidRequestError(
+                    f"{type(self).__name__}: leeway= applies to email/password login only; "
+                    "an api_key or token is used as given, never renewed"
+                )
+            auth.leeway = seconds_option(self, "leeway", leeway)
         super().__init__(config.evolve(auth=auth))
 
     def with_options(self, **changes: Any) -> Self:

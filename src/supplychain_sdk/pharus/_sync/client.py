@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..._core.auth import BearerAuth, TokenProvider
-from ..._core.config import ClientConfig
 from ..._core.errors import InvalidRequestError
 from ..._core.operations import Operation
+from ..._core.options import client_config
 from .._errors import PHARUS
 from .._routes import ROUTES
 from .accounts import AccountsResources
@@ -89,8 +89,11 @@ class Pharus(
         self._has_token = chosen is not None
         self._org_id = None if org is None else _org(org)
         super().__init__(
-            ClientConfig(
-                base_url=url, auth=BearerAuth(chosen) if chosen is not None else None, **options
+            client_config(
+                self,
+                base_url=url,
+                auth=BearerAuth(chosen) if chosen is not None else None,
+                **options,
             )
         )
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._core._sync.client import SyncAPIClient, SyncAPIResource
 from ..._core._sync.pager import SyncPager
 from ..._core.auth import BearerAuth, TokenProvider
-from ..._core.config import ClientConfig
 from ..._core.decoding import cast, expect_json, items_at
 from ..._core.endpoint import endpoint
 from ..._core.errors import APIError, APIStatusError, InvalidRequestError
+from ..._core.options import client_config
 from ..._core.paths import path
 from ..._core.request import RequestSpec
 from .. import _models as m
@@ -435,8 +435,15 @@ class Procuros(SyncAPIClient):
             defaults to the ``PROCUROS_API_TOKEN`` environment variable.
         environment: ``"production"`` or ``"staging"`` (the two servers of the API);
             defaults to ``PROCUROS_ENVIRONMENT``, else production.
-        base_url: another server (a sandbox, a proxy); overrides ``environment``.
+        base_url: another server (a sandbox, a proxy); defaults to ``PROCUROS_BASE_URL``.
+            An explicit ``base_url=`` wins over ``environment=``, an explicit
+            ``environment=`` over ``PROCUROS_BASE_URL``, and that over
+            ``PROCUROS_ENVIRONMENT``.
         **options: client options (``timeout``, ``max_retries``, ``http_client``, ...).
+
+    Raises:
+        InvalidRequestError: no token, an unknown environment, or a bad or unknown option
+            (``Procuros: unknown option 'retries' (did you mean 'max_retries'?)``).
     """
 
     platform = PROCUROS
@@ -454,14 +461,19 @@ class Procuros(SyncAPIClient):
             raise InvalidRequestError(
                 "no Procuros API token: pass api_token=... or set PROCUROS_API_TOKEN"
             )
+        if base_url is None and environment is None:
+            base_url = os.environ.get("PROCUROS_BASE_URL", "").strip() or None
         environment = environment or os.environ.get("PROCUROS_ENVIRONMENT") or "production"
         if environment not in ENVIRONMENTS:
             raise InvalidRequestError(
                 f"environment must be one of {sorted(ENVIRONMENTS)}, got {environment!r}"
             )
         super().__init__(
-            ClientConfig(
-                base_url=base_url or ENVIRONMENTS[environment], auth=BearerAuth(token), **options
+            client_config(
+                self,
+                base_url=base_url or ENVIRONMENTS[environment],
+                auth=BearerAuth(token),
+                **options,
             )
         )
 
