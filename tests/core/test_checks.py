@@ -35,7 +35,18 @@ def test_uuid_string() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(3, 3), ("7", 7), (None, None), (True, None), ("x", None), ([], None), (2.9, 2)],
+    [
+        (3, 3),
+        ("7", 7),
+        (None, None),
+        (True, None),
+        ("x", None),
+        ([], None),
+        (2.9, 2),
+        (float("inf"), None),
+        (float("-inf"), None),
+        (float("nan"), None),
+    ],
 )
 def test_int_or_none(value: object, expected: int | None) -> None:
     assert int_or_none(value) == expected

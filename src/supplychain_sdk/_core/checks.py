@@ -56,12 +56,13 @@ def uuid_string(value: object, name: str) -> str:
 
 
 def int_or_none(value: Any) -> int | None:
-    """An integer from a JSON value or header, or ``None`` (booleans and garbage are not)."""
+    """An integer from a JSON value or header, or ``None`` (booleans, garbage, infinities
+    and NaN are not)."""
     if isinstance(value, bool) or value is None:
         return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: int(float("inf"))
         return None
 
 
