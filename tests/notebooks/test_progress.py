@@ -95,3 +95,17 @@ async def test_progress_without_tqdm_is_a_typed_error(
     )
     assert caught.value.extra == "progress"
     pager.with_progress(progress=False)  # a callback alone needs nothing
+
+
+async def test_bar_total_is_the_limit_when_the_api_gives_none(
+    mode: Mode, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with mock() as router:
+        router.get("/vendors").mock(side_effect=vendor_pages())
+        pager = vendor_pager(mode.client(), limit=2)
+        pager._strategy = type(pager._strategy)(page_size=2)  # no meta reader: no total
+        items = await mode(pager.with_progress(description="vendors").to_list())
+    assert [v.id for v in items] == ["v-1", "v-2"]
+    line = last_bar_line(capsys.readouterr().err)
+    assert line.startswith("vendors: 100%")
+    assert "| 2/2 [" in line

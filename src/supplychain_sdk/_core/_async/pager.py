@@ -243,7 +243,8 @@ class AsyncPager(Generic[T]):
         """Report progress while this pager is read; returns this same pager.
 
         ``client.orders.list().with_progress().to_pandas()`` shows a ``tqdm.auto`` bar
-        counting items, with the total once the first page reports one.
+        counting items. Its total is the collection's size once the first page reports one,
+        capped by ``limit``; ``limit`` itself when the API reports none; else no total.
 
         Args:
             progress: show a bar (needs the ``progress`` extra); ``False`` for none.
