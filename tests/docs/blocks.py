@@ -1,6 +1,7 @@
 """The Python code blocks of README.md and docs/**/*.md, page by page.
 
-A block runs unless its first lines carry a marker comment with a reason:
+Every block is type-checked; it runs unless a marker comment in its first lines says
+otherwise:
 
 - ``# docs: no-run: <reason>``: type-checked, not run (it needs a real server or
   credentials, or it serves forever).
@@ -70,10 +71,10 @@ def pages() -> list[Path]:
     return [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
-def blocks_of(page: Path) -> list[Block]:
+def blocks_of(page: Path, root: Path = ROOT) -> list[Block]:
     """The page's python blocks, dedented (blocks inside admonitions are indented)."""
     text = page.read_text(encoding="utf-8")
-    name = page.relative_to(ROOT).as_posix()
+    name = page.relative_to(root).as_posix()
     found = []
     for match in _FENCE.finditer(text):
         code = textwrap.dedent(match["body"])
