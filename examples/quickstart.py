@@ -52,7 +52,7 @@ def procuros_tour() -> None:
     sandbox = ProcurosSandbox()  # seeded with one document of each of the twelve types
     with sandbox.client(app_info=("quickstart", "1.0")) as client:
         client.ping()
-        incoming = list(client.incoming.list(per_page=5))  # three pages, fetched lazily
+        incoming = list(client.incoming.list(page_size=5))  # three pages, fetched lazily
         print(f"{len(incoming)} incoming transactions, e.g.:")
         for tx in incoming[:3]:
             print("  -", describe(tx))

@@ -16,7 +16,7 @@ def open_client(sandbox: Any, mode: Mode) -> Any:
 async def test_procuros_documents_of_every_type_in_one_frame(mode: Mode) -> None:
     client = open_client(ProcurosSandbox(), mode)
     try:
-        frame = await mode(client.incoming.list(per_page=5).to_pandas())
+        frame = await mode(client.incoming.list(page_size=5).to_pandas())
     finally:
         await mode.close(client)
     assert len(frame) == 12  # three pages of the twelve seeded documents

@@ -128,7 +128,7 @@ async def test_incoming_list_filter_and_page_size(
 ) -> None:
     for _ in range(4):
         sandbox.deliver("INVOICE", INVOICE)
-    pager = client.incoming.list(type=TransactionType.INVOICE, per_page=2)
+    pager = client.incoming.list(type=TransactionType.INVOICE, page_size=2)
     assert sandbox.requests == []  # lazy
     items = await mode.collect(pager)
     assert len(items) == 5
@@ -149,9 +149,9 @@ async def test_incoming_pagination_many_pages_limit_and_resume(
     assert len(await mode.collect(client.incoming.list())) == 250
     assert len(sandbox.requests) == 3  # 100 + 100 + 50
     sandbox.requests.clear()
-    assert len(await mode.collect(client.incoming.list(per_page=10, limit=25))) == 25
+    assert len(await mode.collect(client.incoming.list(page_size=10, limit=25))) == 25
     assert len(sandbox.requests) == 3
-    first = await mode(client.incoming.list(per_page=100).first_page())
+    first = await mode(client.incoming.list(page_size=100).first_page())
     assert first.has_next
     assert first.meta.page_size == 100
     assert first.meta.has_more is True
@@ -163,7 +163,7 @@ async def test_incoming_pagination_many_pages_limit_and_resume(
 async def test_incoming_follows_next_page_url_when_no_cursor(mode: Mode) -> None:
     sandbox = ProcurosSandbox(next_page="url")
     client = make_client(mode, sandbox)
-    items = await mode.collect(client.incoming.list(per_page=5))
+    items = await mode.collect(client.incoming.list(page_size=5))
     assert len(items) == 12
     assert len(sandbox.requests) == 3
     assert dict(sandbox.requests[1].query)["per_page"] == "5"
@@ -208,8 +208,8 @@ async def test_next_page_url_without_cursor_is_followed_on_the_same_origin(mode:
     ("kwargs", "message"),
     [
         ({"type": "PAYMENT_ADVICE"}, "type 'PAYMENT_ADVICE' is not one of"),
-        ({"per_page": 0}, "per_page must be an integer from 1 to 100"),
-        ({"per_page": 101}, "per_page"),
+        ({"page_size": 0}, "page_size must be an integer from 1 to 100"),
+        ({"page_size": 101}, "page_size must be an integer from 1 to 100"),
         ({"limit": 0}, "limit"),
     ],
 )
@@ -589,7 +589,7 @@ async def test_transactions_list_filters(mode: Mode, client: Procuros) -> None:
             flow="TEST",
             status=TransactionStatus.SUCCESS,
             created_between=(dt.datetime(2024, 3, 1, 8, 30), day),
-            per_page=50,
+            page_size=50,
         )
     )
     assert len(items) == 1
@@ -613,7 +613,7 @@ async def test_transactions_list_all_pages(
 ) -> None:
     for _ in range(28):
         sandbox.deliver("ORDER", ORDER)
-    pages = await mode.collect(client.transactions.list(per_page=15).pages())
+    pages = await mode.collect(client.transactions.list(page_size=15).pages())
     assert [len(p.items) for p in pages] == [15, 15, 10]
     assert pages[-1].next_request is None
 
@@ -740,9 +740,9 @@ async def test_limit_asks_for_a_small_page(
 async def test_url_only_pages_still_resume_by_cursor(mode: Mode) -> None:
     sandbox = ProcurosSandbox(next_page="url")
     client = make_client(mode, sandbox)
-    first = await mode(client.incoming.list(per_page=5).first_page())
+    first = await mode(client.incoming.list(page_size=5).first_page())
     assert first.next_cursor is not None
-    rest = await mode.collect(client.incoming.list(per_page=5, cursor=first.next_cursor))
+    rest = await mode.collect(client.incoming.list(page_size=5, cursor=first.next_cursor))
     assert len(rest) == 7
     assert all(r.path == "/v2/transactions" for r in sandbox.requests)
 

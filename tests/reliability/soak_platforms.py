@@ -90,9 +90,8 @@ class SoakPlatform:
 
 def page_size_kwargs(method: Callable[..., Any], size: int) -> dict[str, int]:
     """``page_size=size`` in the name the pager method takes (the SDK's one vocabulary)."""
-    params = inspect.signature(method).parameters
-    name = next(n for n in ("page_size", "per_page") if n in params)
-    return {name: size}
+    assert "page_size" in inspect.signature(method).parameters, method
+    return {"page_size": size}
 
 
 def take(pager: Any, count: int) -> Any:

@@ -24,7 +24,7 @@ __all__ = [
     "created_between",
     "error_context",
     "known",
-    "per_page",
+    "page_size",
     "sent_transaction",
     "transaction_id",
 ]
@@ -83,14 +83,15 @@ def transaction_id(value: object, name: str = "transaction_id") -> str:
     return uuid_string(value, name)
 
 
-def per_page(value: int | None, limit: int | None = None) -> int | None:
-    """``per_page`` checked against the API's 1 to 100; with only a small ``limit``, that."""
+def page_size(value: int | None, limit: int | None = None) -> int | None:
+    """The ``per_page`` query value: ``page_size`` checked against the API's 1 to 100; with
+    only a small ``limit``, that."""
     if value is None:
         if isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit < 100:
             return limit  # no need to fetch 100 items to yield a few
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
-        raise InvalidRequestError(f"per_page must be an integer from 1 to 100, got {value!r}")
+        raise InvalidRequestError(f"page_size must be an integer from 1 to 100, got {value!r}")
     return value
 
 

@@ -49,7 +49,7 @@ class AsyncIncoming(AsyncAPIResource):
         self,
         *,
         type: m.TransactionType | str | None = None,
-        per_page: int | None = None,
+        page_size: int | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> AsyncPager[m.ReceivedTransaction]:
@@ -57,8 +57,9 @@ class AsyncIncoming(AsyncAPIResource):
 
         Args:
             type: only this transaction type (``filter[type]``).
-            per_page: page size, 1 to 100 (the API's default is 100).
-            cursor: resume from a ``nextCursor`` of an earlier page.
+            page_size: transactions per request, 1 to 100 (sent as ``per_page``; the
+                API's default is 100).
+            cursor: resume from an earlier page's ``next_cursor`` (the API's cursor).
             limit: stop after this many transactions.
 
         Each item is typed by its ``type``: ``ReceivedOrderTransaction.content`` is an
@@ -67,7 +68,7 @@ class AsyncIncoming(AsyncAPIResource):
         """
         params = {
             "filter[type]": p.known(m.TransactionType, type, "type"),
-            "per_page": p.per_page(per_page, limit),
+            "per_page": p.page_size(page_size, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/transactions", params=params),
@@ -379,7 +380,7 @@ class AsyncTransactions(AsyncAPIResource):
         flow: m.TransactionFlow | str | None = None,
         status: m.TransactionStatus | str | None = None,
         created_between: Sequence[dt.date | dt.datetime | str] | None = None,
-        per_page: int | None = None,
+        page_size: int | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> AsyncPager[m.Transaction]:
@@ -391,8 +392,8 @@ class AsyncTransactions(AsyncAPIResource):
             status: ``PENDING``, ``SUCCESS``, ``FAILED``, ``DROPPED`` or ``UNKNOWN``.
             created_between: a ``(start, end)`` pair of dates or datetimes (inclusive days;
                 sent as ``YYYY-MM-DD,YYYY-MM-DD``).
-            per_page: page size, 1 to 100.
-            cursor: resume from a ``nextCursor`` of an earlier page.
+            page_size: transactions per request, 1 to 100 (sent as ``per_page``).
+            cursor: resume from an earlier page's ``next_cursor`` (the API's cursor).
             limit: stop after this many transactions.
         """
         params = {
@@ -400,7 +401,7 @@ class AsyncTransactions(AsyncAPIResource):
             "filter[flow]": p.known(m.TransactionFlow, flow, "flow"),
             "filter[status]": p.known(m.TransactionStatus, status, "status"),
             "filter[created_between]": p.created_between(created_between),
-            "per_page": p.per_page(per_page, limit),
+            "per_page": p.page_size(page_size, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/all-transactions", params=params),

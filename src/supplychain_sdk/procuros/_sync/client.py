@@ -52,7 +52,7 @@ class Incoming(SyncAPIResource):
         self,
         *,
         type: m.TransactionType | str | None = None,
-        per_page: int | None = None,
+        page_size: int | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> SyncPager[m.ReceivedTransaction]:
@@ -60,8 +60,9 @@ class Incoming(SyncAPIResource):
 
         Args:
             type: only this transaction type (``filter[type]``).
-            per_page: page size, 1 to 100 (the API's default is 100).
-            cursor: resume from a ``nextCursor`` of an earlier page.
+            page_size: transactions per request, 1 to 100 (sent as ``per_page``; the
+                API's default is 100).
+            cursor: resume from an earlier page's ``next_cursor`` (the API's cursor).
             limit: stop after this many transactions.
 
         Each item is typed by its ``type``: ``ReceivedOrderTransaction.content`` is an
@@ -70,7 +71,7 @@ class Incoming(SyncAPIResource):
         """
         params = {
             "filter[type]": p.known(m.TransactionType, type, "type"),
-            "per_page": p.per_page(per_page, limit),
+            "per_page": p.page_size(page_size, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/transactions", params=params),
@@ -382,7 +383,7 @@ class Transactions(SyncAPIResource):
         flow: m.TransactionFlow | str | None = None,
         status: m.TransactionStatus | str | None = None,
         created_between: Sequence[dt.date | dt.datetime | str] | None = None,
-        per_page: int | None = None,
+        page_size: int | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> SyncPager[m.Transaction]:
@@ -394,8 +395,8 @@ class Transactions(SyncAPIResource):
             status: ``PENDING``, ``SUCCESS``, ``FAILED``, ``DROPPED`` or ``UNKNOWN``.
             created_between: a ``(start, end)`` pair of dates or datetimes (inclusive days;
                 sent as ``YYYY-MM-DD,YYYY-MM-DD``).
-            per_page: page size, 1 to 100.
-            cursor: resume from a ``nextCursor`` of an earlier page.
+            page_size: transactions per request, 1 to 100 (sent as ``per_page``).
+            cursor: resume from an earlier page's ``next_cursor`` (the API's cursor).
             limit: stop after this many transactions.
         """
         params = {
@@ -403,7 +404,7 @@ class Transactions(SyncAPIResource):
             "filter[flow]": p.known(m.TransactionFlow, flow, "flow"),
             "filter[status]": p.known(m.TransactionStatus, status, "status"),
             "filter[created_between]": p.created_between(created_between),
-            "per_page": p.per_page(per_page, limit),
+            "per_page": p.page_size(page_size, limit),
         }
         return self._client._paginate(
             RequestSpec(method="GET", path="/v2/all-transactions", params=params),
