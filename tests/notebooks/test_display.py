@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 from pydantic import SecretStr
 
 from supplychain_sdk._core import APIModel
 from supplychain_sdk._core.display import MAX_REPR, brief, html_table, short_repr
+from supplychain_sdk._core.pagination import PageMeta
 from supplychain_sdk.pharus import CreatedApiToken, Invitation
-from tests.notebooks.models import VENDORS, Address, Vendor
+from tests.conftest import Mode, mock
+from tests.notebooks.models import VENDORS, Address, Vendor, vendor_pager, vendor_pages
 
 
 class Wide(APIModel):
@@ -109,3 +112,13 @@ def test_html_table_of_a_huge_model_is_cut() -> None:
     assert text.count("<tr>") == 61
     assert "<tr><td colspan='2'>… 15 more fields</td></tr>" in text
     assert short_repr(many).endswith("…+" + short_repr(many).rsplit("…+", 1)[1])
+
+
+async def test_a_page_prints_as_one_line(mode: Mode) -> None:
+    with mock() as router:
+        router.get("/vendors").mock(side_effect=vendor_pages())
+        pager = vendor_pager(mode.client())
+        first = await mode(pager.first_page())
+    assert repr(first) == "Page(2 items, total_items=3, page_number=1, page_size=2, has_next=True)"
+    one = attrs.evolve(first, items=first.items[:1], next_request=None, meta=PageMeta())
+    assert repr(one) == "Page(1 item, has_next=False)"

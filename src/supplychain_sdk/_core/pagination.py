@@ -102,6 +102,17 @@ class Page(Generic[T]):
     def __len__(self) -> int:
         return len(self.items)
 
+    def __repr__(self) -> str:
+        # One line, whatever the page size: the items are in ``page.items``.
+        shown = {
+            name: value
+            for name, value in attrs.asdict(self.meta, recurse=False).items()
+            if value is not None
+        }
+        meta = "".join(f", {name}={value!r}" for name, value in shown.items())
+        count = f"{len(self.items)} item" + ("" if len(self.items) == 1 else "s")
+        return f"Page({count}{meta}, has_next={self.has_next})"
+
 
 class PaginationStrategy(Protocol):
     """How an API pages: the first request, and the next one from an answer."""
