@@ -8,7 +8,6 @@ stays fast.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -61,15 +60,10 @@ class Platform:
     sandbox: Callable[[bool], Any]
     credentials: Callable[[Any, str], list[str]]
 
-    @property
-    def base_url_env(self) -> str:
-        """The variable the command line takes the base URL from."""
-        return f"{self.env_prefix}_BASE_URL"
-
     def client_from_env(self) -> Any:
-        """A sync client with credentials from the environment and ``<PREFIX>_BASE_URL``."""
-        base_url = os.environ.get(self.base_url_env, "").strip() or None
-        return self.client(base_url)
+        """A sync client configured from the environment: its credentials and
+        ``<PREFIX>_BASE_URL``, which every platform client reads itself."""
+        return self.client(None)
 
 
 def _export(name: str, value: str) -> str:

@@ -1332,7 +1332,7 @@ class AsyncOneScp(AsyncAPIClient):
     ) -> None:
         if not isinstance(allow_insecure_http, bool):
             raise InvalidRequestError("allow_insecure_http must be True or False")
-        url = base_url or os.environ.get("ONESCP_BASE_URL") or DEFAULT_BASE_URL
+        url = base_url or os.environ.get("ONESCP_BASE_URL", "").strip() or DEFAULT_BASE_URL
         check_options(type(self).__name__, {"base_url": url}, allowed=("base_url",))
         url = check_base_url(url, allow_insecure_http).rstrip("/")
         self._allow_insecure_http = allow_insecure_http

@@ -77,7 +77,7 @@ class AsyncPharus(
     ) -> None:
         chosen = token if token is not None else os.environ.get("PHARUS_TOKEN") or None
         org = org_id if org_id is not None else os.environ.get("PHARUS_ORG_ID") or None
-        url = base_url if base_url is not None else os.environ.get("PHARUS_BASE_URL")
+        url = base_url if base_url is not None else os.environ.get("PHARUS_BASE_URL", "").strip()
         if not url:
             raise InvalidRequestError(
                 "Pharus needs a base URL (its document names no host): pass base_url= or set "
