@@ -9,7 +9,8 @@ otherwise:
   ``test_*.py`` file and run with pytest (the block with the marker must hold a test).
 - ``# docs: needs: <module>[, <module>...]``: it imports a package the SDK does not depend on
   (FastAPI, Flask, APScheduler). It runs when they are installed; when one is not, it is not
-  run, and its imports of the missing package are type-checked as ``Any``.
+  run, and its imports of the missing package are type-checked as ``Any``. It is type-checked
+  as a module of its own, so it must be self-contained.
 
 Blocks of one page run in order in one namespace (a later block may use what an earlier one
 defined), so a page reads top to bottom like one script. The ``export NAME=value`` lines of
@@ -108,20 +109,29 @@ def all_blocks() -> dict[str, list[Block]]:
 
 
 def modules_of(page: str, blocks: list[Block]) -> dict[str, str]:
-    """The modules the type checker reads for a page: its blocks in order in one module, except
-    a block whose optional package is missing here, which is a module of its own (it must be
-    self-contained) where that package's decorators count as typed."""
+    """The modules the type checker reads for a page, following what runs:
+
+    - the blocks that run, in order, as one module (they share one namespace);
+    - each block that does not run, as a module of its own after the blocks that run before
+      it (what it would see if it ran). It stands beside the page's script, so it may
+      define a name again (the wrong way next to the right one).
+
+    A module holding a block that needs an optional package accepts that package's missing
+    type hints (untyped imports and decorators); it is not ours to annotate."""
+
+    def source(part: list[Block], *codes: str) -> str:
+        if any("needs" in b.markers for b in part):
+            codes = (*codes, "untyped-decorator", "import-untyped")
+        header = f'# mypy: disable-error-code="{", ".join(codes)}"\n' if codes else ""
+        body = "\n".join(f"# {b.page}:{b.line}\n{b.checked_code()}" for b in part)
+        return _OPTIONS + header + body
+
     name = module_name(page)
-    shared = [b for b in blocks if not b.missing]
-    modules = {
-        name: _OPTIONS + "\n".join(f"# {b.page}:{b.line}\n{b.checked_code()}" for b in shared)
-    }
-    for b in blocks:
-        if b.missing:
-            modules[f"{name}_line{b.line}"] = (
-                _OPTIONS + '# mypy: disable-error-code="untyped-decorator"\n'
-                f"# {b.page}:{b.line} (needs {', '.join(b.missing)})\n{b.checked_code()}"
-            )
+    modules = {name: source([b for b in blocks if b.runs])}
+    for index, block in enumerate(blocks):
+        if not block.runs:
+            before = [b for b in blocks[:index] if b.runs]
+            modules[f"{name}_line{block.line}"] = source([*before, block], "no-redef")
     return modules
 
 

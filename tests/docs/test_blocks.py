@@ -68,10 +68,19 @@ def test_a_missing_package_is_typed_as_any_in_its_own_module(tmp_path: Path) -> 
         "from surely_not_installed_pkg.sub import thing  # type: ignore[import-not-found]",
     ]
     modules = modules_of("docs/page.md", blocks)
-    assert sorted(modules) == ["docs_page", "docs_page_line18"]
-    assert "surely_not_installed_pkg" not in modules["docs_page"]
-    assert 'disable-error-code="untyped-decorator"' in modules["docs_page_line18"]
+    # what runs is one module; each block that does not run follows what ran before it
+    assert sorted(modules) == ["docs_page", "docs_page_line18", "docs_page_line9"]
     assert modules["docs_page"].startswith("# mypy: allow-redefinition-new")
+    assert 'print("first")' in modules["docs_page"]
+    assert "x = 1" not in modules["docs_page"]
+    assert "surely_not_installed_pkg" not in modules["docs_page"]
+    assert 'print("first")' in modules["docs_page_line9"]
+    assert "surely_not_installed_pkg" not in modules["docs_page_line9"]
+    assert '# mypy: disable-error-code="no-redef"\n' in modules["docs_page_line9"]
+    needs = modules["docs_page_line18"]
+    assert 'disable-error-code="no-redef, untyped-decorator, import-untyped"' in needs
+    assert 'print("first")' in needs
+    assert "x = 1" not in needs
 
 
 def test_the_shell_exports_of_a_page_are_its_environment(tmp_path: Path) -> None:
