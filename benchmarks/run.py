@@ -97,14 +97,17 @@ def row(result: Result) -> dict[str, Any]:
     }
 
 
-def print_table(rows: list[dict[str, Any]]) -> None:
-    print(f"{'benchmark':<72} {'SDK':>10} {'baseline':>10} {'ratio':>7}  target")
-    for r in rows:
-        met = {True: "met", False: "MISSED", None: ""}[r["met"]]
-        print(
-            f"{r['name']:<72} {r['sdk']:>10.1f} {r['baseline']:>10.1f} {r['ratio']:>7.3f}"
-            f"  {r['target']} {met}  [{r['unit']}; baseline: {r['baseline_name']}]"
-        )
+def print_header() -> None:
+    print(f"{'benchmark':<72} {'SDK':>10} {'baseline':>10} {'ratio':>7}  target", flush=True)
+
+
+def print_row(r: dict[str, Any]) -> None:
+    met = {True: "met", False: "MISSED", None: ""}[r["met"]]
+    print(
+        f"{r['name']:<72} {r['sdk']:>10.1f} {r['baseline']:>10.1f} {r['ratio']:>7.3f}"
+        f"  {r['target']} {met}  [{r['unit']}; baseline: {r['baseline_name']}]",
+        flush=True,
+    )
 
 
 async def _async_section(base_url: str, args: argparse.Namespace) -> list[Result]:
@@ -132,7 +135,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every section asked for; returns what was measured (also printed)."""
     only = set(args.only.split(",")) if args.only else set(SECTIONS)
     report: dict[str, Any] = {"machine": machine(), "args": vars(args), "results": []}
-    results: list[Result] = []
+    results = _Printed()
     pages = max(1, -(-max(args.items, max(args.memory_items)) // 100))
     started = time.perf_counter()
     with loopback_server(pages) as base_url, ExitStack() as stack:
@@ -175,6 +178,35 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
+def markdown(report: dict[str, Any]) -> str:
+    """The results as a Markdown table (for benchmarks/README.md and docs/performance.md)."""
+    lines = [
+        "| benchmark | SDK | baseline | ratio | target | baseline is |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for r in report["results"]:
+        met = {True: " (met)", False: " (**missed**)", None: ""}[r["met"]]
+        unit = r["unit"].split("/")[0].replace("us", "µs")
+        lines.append(
+            f"| {r['name']} | {r['sdk']:,.1f} {unit} | {r['baseline']:,.1f} {unit} | "
+            f"{r['ratio']:.2f} | {r['target']}{met} | {r['baseline_name']} |"
+        )
+    return "\n".join(lines)
+
+
+class _Printed(list[Result]):
+    """The results so far, each section's printed as soon as it is measured."""
+
+    def __iadd__(self, more: Any) -> _Printed:  # type: ignore[override,misc]
+        more = list(more)
+        if not self:
+            print_header()
+        for result in more:
+            print_row(row(result))
+        self.extend(more)
+        return self
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     p.add_argument("--smoke", action="store_true", help="tiny counts (the test suite's run)")
@@ -193,6 +225,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--import-runs", type=int, default=5, help="fresh processes per sample")
     p.add_argument("--webhook-repeat", type=int, default=200)
     p.add_argument("--json", default="", help="also write the report to this file")
+    p.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     return p
 
 
@@ -213,16 +246,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if args.smoke:
         for key, value in SMOKE.items():
             setattr(args, key, value)
-    report = run(args)
-    info = report["machine"]
+    info = machine()
     print(
         f"Python {info['python']} on {info['platform']}, {info['cpus']} CPUs, load average "
-        f"{info['load_average']} -> {report['load_average_after']}; {info['versions']}"
+        f"{info['load_average']}; {info['versions']}",
+        flush=True,
     )
-    print_table(report["results"])
+    report = run(args)
+    print(f"load average after: {report['load_average_after']}; {report['seconds']} s")
     for key in ("pager_peak_mib", "connections", "generated_dropped"):
         if key in report:
             print(f"{key}: {report[key]}")
+    if args.markdown:
+        print(markdown(report))
     if args.json:
         with open(args.json, "w") as handle:
             json.dump(report, handle, indent=2, default=str)

@@ -19,7 +19,7 @@ def test_every_section_runs_in_smoke_mode(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "report.json"
-    report = main(["--smoke", "--json", str(out)])
+    report = main(["--smoke", "--markdown", "--json", str(out)])
     names = [row["name"] for row in report["results"]]
     assert any(name.startswith("sync GET transaction") for name in names)
     assert any(name.startswith("sync pager, 150 transactions") for name in names)
@@ -41,6 +41,8 @@ def test_every_section_runs_in_smoke_mode(
     printed = capsys.readouterr().out
     assert "sync GET transaction" in printed
     assert "load average" in printed
+    assert "load average after" in printed
+    assert "| benchmark | SDK | baseline | ratio |" in printed
     assert set(SECTIONS) == {
         "sync",
         "async",
