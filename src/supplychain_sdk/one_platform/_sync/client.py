@@ -89,7 +89,8 @@ class OnePlatform(SyncAPIClient):
             client; called for every request, so it may cache and renew); else
             ``ONE_PLATFORM_TOKEN``.
         oauth: an `OAuth2ClientCredentials` flow instead of ``token`` (its ``token_url`` may
-            be a path on the ONe instance).
+            be a path on the ONe instance; its ``leeway=`` sets how early the token is
+            renewed).
         allow_insecure_http: allow a plain ``http://`` base URL that is not on this machine
             (refused by default: the token would cross the network unencrypted).
         **options: the usual client options (``timeout``, ``max_retries``,
