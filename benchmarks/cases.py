@@ -76,7 +76,7 @@ def sync_pairs(base_url: str, stack: ExitStack, *, calls: int, items: int) -> li
 
     def sdk_pager() -> Any:
         seen = 0
-        for tx in sdk.transactions.list(per_page=100, limit=items):
+        for tx in sdk.transactions.list(page_size=100, limit=items):
             seen, last = seen + 1, tx
         return seen, last
 
@@ -246,7 +246,7 @@ async def async_pairs(
 
     async def sdk_pager() -> Any:
         seen = 0
-        async for tx in sdk_aiohttp.transactions.list(per_page=100, limit=items):
+        async for tx in sdk_aiohttp.transactions.list(page_size=100, limit=items):
             seen, last = seen + 1, tx
         return seen, last
 

@@ -75,7 +75,7 @@ def pager_memory(base_url: str, counts: list[int]) -> dict[int, float]:
     with Procuros(cases.TOKEN, base_url=base_url) as client:
         for count in counts:
             tracemalloc.start()
-            for _ in client.transactions.list(per_page=100, limit=count):
+            for _ in client.transactions.list(page_size=100, limit=count):
                 pass
             peaks[count] = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
