@@ -141,6 +141,15 @@ if TYPE_CHECKING:
     from .response import (
         RawResponse as RawResponse,
     )
+    from .extras import (
+        MissingDependencyError as MissingDependencyError,
+    )
+    from .frames import (
+        to_pandas as to_pandas,
+    )
+    from .frames import (
+        to_polars as to_polars,
+    )
     from .sqlcheckpoint import (
         SQLCheckpoint as SQLCheckpoint,
     )
@@ -179,6 +188,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
                 "SharedCheckpoint",
             ],
             "sqlcheckpoint": ["SQLCheckpoint"],
+            "extras": ["MissingDependencyError"],
+            "frames": ["to_pandas", "to_polars"],
             "config": ["ClientConfig", "ClientOptions", "Limits", "Timeout"],
             "endpoint": ["Endpoint", "endpoint", "endpoint_of"],
             "models": ["APIModel", "OpenEnum"],
@@ -222,6 +233,7 @@ __all__ = [
     "LinkHeaderPagination",
     "LoginTokenAuth",
     "MemoryCheckpoint",
+    "MissingDependencyError",
     "NextURLPagination",
     "OAuth2ClientCredentials",
     "OpenEnum",
@@ -248,6 +260,8 @@ __all__ = [
     "path",
     "resolve_if_match",
     "retry_on_conflict",
+    "to_pandas",
+    "to_polars",
 ]
 __all__ += _errors.__all__
 
