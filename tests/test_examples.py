@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-#: Environment variables that would point an example at a real platform.
-_CREDENTIALS = ("PROCUROS_", "CARTONCLOUD_", "ONESCP_", "PHARUS_", "ONE_PLATFORM_")
-
-
-def run_example(name: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(_CREDENTIALS)}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / name)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.examples import run_example
 
 
 def test_quickstart() -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -15,22 +13,13 @@ import pytest
 from supplychain_sdk.cartoncloud import OutboundOrder
 from supplychain_sdk.sandbox.cartoncloud import CartonCloudSandbox
 from tests.cartoncloud.conftest import TENANT
+from tests.examples import load_example
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "examples" / "cartoncloud_outbound_order.py"
 
 
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cartoncloud_outbound_order", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-example = load_example()
+example = load_example("cartoncloud_outbound_order")
 
 
 def test_create_read_update_and_follow() -> None:

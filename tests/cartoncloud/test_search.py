@@ -210,8 +210,10 @@ async def test_pagination_across_many_pages_with_totals(
     link = pages[3].raw.header("link")
     url = f"{sandbox.base_url}{BASE}/outbound-orders/search"
     assert link == (
-        f'<{url}?pageNumber=1&pageSize=5>; rel="first", <{url}?pageNumber=3&pageSize=5>; rel="prev", '
-        f'<{url}?pageNumber=5&pageSize=5>; rel="next", <{url}?pageNumber=10&pageSize=5>; rel="last"'
+        f'<{url}?pageNumber=1&pageSize=5>; rel="first", '
+        f'<{url}?pageNumber=3&pageSize=5>; rel="prev", '
+        f'<{url}?pageNumber=5&pageSize=5>; rel="next", '
+        f'<{url}?pageNumber=10&pageSize=5>; rel="last"'
     )
 
 

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from supplychain_sdk.one_platform import OnePlatform
 from supplychain_sdk.sandbox.one_platform import OnePlatformSandbox
+from tests.examples import load_example
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "examples" / "one_platform_nightly.py"
 
 
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("one_platform_nightly", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-example = load_example()
+example = load_example("one_platform_nightly")
 
 
 def test_a_run_pushes_uploads_and_handles_the_pending_orders() -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from supplychain_sdk.onescp import OneScp
 from supplychain_sdk.sandbox.onescp import OneScpSandbox
 from tests.conftest import Mode
+from tests.examples import load_example
 from tests.onescp.conftest import make_client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,17 +21,7 @@ SCRIPT = ROOT / "examples" / "onescp_erp_sync.py"
 URL = "https://erp.example.com/webhooks/onescp"
 
 
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("onescp_erp_sync", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-example = load_example()
+example = load_example("onescp_erp_sync")
 
 
 def run(sandbox: OneScpSandbox, checkpoint: Path, inbox: Any = None) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_examples import run_example
+from tests.examples import run_example
 
 
 def test_purchase_to_stock_example() -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from supplychain_sdk.procuros import Procuros
 from supplychain_sdk.sandbox.procuros import ProcurosSandbox, StoredTransaction, example_documents
 from tests.conftest import Mode
+from tests.examples import load_example
 from tests.procuros.conftest import TOKEN, make_client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,17 +23,7 @@ FULL, MINIMAL = (example["content"] for example in example_documents()["ORDER"])
 TODAY = dt.date(2024, 5, 6)
 
 
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("procuros_order_to_invoice", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-example = load_example()
+example = load_example("procuros_order_to_invoice")
 
 
 def order(identifier: str, base: dict[str, Any] = FULL) -> dict[str, Any]:
