@@ -354,6 +354,22 @@ async def test_rate_limit_headers_are_readable(
     assert limit.reset_at.timestamp() == int(clock.now) + 60
 
 
+@pytest.mark.parametrize("value", ["inf", "1e400", "-inf", "nan", "lots"])
+async def test_odd_rate_limit_headers_read_as_unknown(mode: Mode, value: str) -> None:
+    import respx
+
+    client = OneScp(api_key="k", base_url="https://onescp.example.test", max_retries=0)
+    if mode.is_async:
+        client = AsyncOneScp(api_key="k", base_url="https://onescp.example.test", max_retries=0)
+    headers = {"X-RateLimit-Limit": value, "X-RateLimit-Remaining": "3", "X-RateLimit-Reset": value}
+    body = {"success": True, "order": {"_id": ORDER}}
+    with respx.mock(base_url="https://onescp.example.test") as router:
+        router.get(f"/api/purchase-order/{ORDER}").respond(200, json=body, headers=headers)
+        await mode(client.orders.retrieve(ORDER))
+    assert client.rate_limit == RateLimit(limit=None, remaining=3, reset=None)
+    await mode(client.close())
+
+
 async def test_429_waits_by_the_body_retry_after_then_succeeds(mode: Mode, clock: Clock) -> None:
     sandbox = OneScpSandbox(clock=clock, rate_limit=2, rate_window=5)
     client = make_client(mode, sandbox)

@@ -90,6 +90,15 @@ if TYPE_CHECKING:
     from .endpoint import (
         endpoint_of as endpoint_of,
     )
+    from .extras import (
+        MissingDependencyError as MissingDependencyError,
+    )
+    from .frames import (
+        to_pandas as to_pandas,
+    )
+    from .frames import (
+        to_polars as to_polars,
+    )
     from .models import (
         APIModel as APIModel,
     )
@@ -140,15 +149,6 @@ if TYPE_CHECKING:
     )
     from .response import (
         RawResponse as RawResponse,
-    )
-    from .extras import (
-        MissingDependencyError as MissingDependencyError,
-    )
-    from .frames import (
-        to_pandas as to_pandas,
-    )
-    from .frames import (
-        to_polars as to_polars,
     )
     from .sqlcheckpoint import (
         SQLCheckpoint as SQLCheckpoint,

@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from urllib.parse import quote
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote
 
 import attrs
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, with_config

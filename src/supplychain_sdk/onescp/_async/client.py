@@ -1372,7 +1372,7 @@ class AsyncOneScp(AsyncAPIClient):
             value = raw.header(name)
             try:
                 return int(float(value)) if value is not None else None
-            except ValueError:
+            except (ValueError, OverflowError):  # garbage, or inf / 1e400
                 return None
 
         limit, remaining = read("x-ratelimit-limit"), read("x-ratelimit-remaining")
