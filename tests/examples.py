@@ -17,8 +17,13 @@ CREDENTIALS = ("PROCUROS_", "CARTONCLOUD_", "ONESCP_", "PHARUS_", "ONE_PLATFORM_
 
 
 def run_example(name: str, env: Mapping[str, str] | None = None) -> str:
-    """Run ``examples/<name>`` as a script on the sandboxes; its stdout (it must exit 0)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(CREDENTIALS)}
+    """Run ``examples/<name>`` as a script on the sandboxes; its stdout. It must exit 0 and,
+    with logging not configured, print nothing on stderr (the SDK never writes there)."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(CREDENTIALS) and k != "SUPPLYCHAIN_SDK_LOG"
+    }
     result = subprocess.run(
         [sys.executable, str(EXAMPLES / name)],
         capture_output=True,
@@ -28,6 +33,7 @@ def run_example(name: str, env: Mapping[str, str] | None = None) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
     return result.stdout
 
 
