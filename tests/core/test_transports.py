@@ -352,3 +352,37 @@ async def test_connections_kept_at_concurrency(transport: str) -> None:
                 break
             await asyncio.sleep(0)
     assert 1 <= len(opened) <= 32
+
+
+def test_async_suite_passes_on_the_aiohttp_transport() -> None:
+    """The core's socket, TLS, retry and auth tests and ONESCP's client tests, async, with
+    every async client on aiohttp (``nox``/CI run the whole async suite this way)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "tests.aiohttp_transport",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/core/test_sockets.py",
+            "tests/core/test_tls.py",
+            "tests/core/test_retries.py",
+            "tests/core/test_auth.py",
+            "tests/onescp/test_client.py",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout
+    assert " deselected" in done.stdout  # the plugin left the [sync] runs out
