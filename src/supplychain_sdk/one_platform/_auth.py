@@ -7,15 +7,13 @@ issues it.
 
 from __future__ import annotations
 
-import ipaddress
 import os
-
-import httpx
 
 from .._core.auth import AuthBase, BearerAuth, OAuth2ClientCredentials, TokenProvider
 from .._core.errors import InvalidRequestError
+from .._core.urls import check_base_url
 
-__all__ = ["BASE_URL_ENV", "TOKEN_ENV", "is_loopback", "resolve_auth", "resolve_base_url"]
+__all__ = ["BASE_URL_ENV", "TOKEN_ENV", "resolve_auth", "resolve_base_url"]
 
 BASE_URL_ENV = "ONE_PLATFORM_BASE_URL"
 TOKEN_ENV = "ONE_PLATFORM_TOKEN"
@@ -24,33 +22,6 @@ TOKEN_ENV = "ONE_PLATFORM_TOKEN"
 def _env(name: str) -> str | None:
     value = os.environ.get(name, "").strip()
     return value or None
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is this machine: ``localhost``, 127.0.0.0/8 or ``::1``."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(url: str, allow_insecure_http: bool) -> str:
-    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed: the
-    bearer token would cross the network unencrypted."""
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
-        raise InvalidRequestError(f"base_url is not a valid URL: {url!r}") from None
-    if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
-        raise InvalidRequestError(
-            f"refusing the plain http:// base URL {url!r}: the token and your data would cross "
-            "the network unencrypted. Use https://, or pass allow_insecure_http=True if you "
-            "really mean it (plain http is always allowed for localhost, 127.0.0.0/8 and ::1)"
-        )
-    return url
 
 
 def resolve_base_url(base_url: str | None, allow_insecure_http: bool = False) -> str:

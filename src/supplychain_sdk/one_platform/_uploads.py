@@ -15,7 +15,7 @@ import httpx
 from .._core.config import Timeout, user_agent
 from .._core.errors import InvalidRequestError
 from .._core.uploads import upload
-from ._auth import is_loopback
+from .._core.urls import is_loopback
 from ._models import Acknowledgement
 
 __all__ = ["PDF_TYPE", "PdfFile", "UploadReceipt", "pdf_file", "public_url", "upload_request"]

@@ -25,8 +25,8 @@ from .._core.checks import known, timestamp
 from .._core.errors import InvalidRequestError
 from .._core.models import OpenEnum
 from .._core.operations import api_fields
+from .._core.urls import absolute_url
 from . import _models as m
-from ._urls import absolute_url
 
 __all__ = [
     "OBJECT_ID",

@@ -23,9 +23,10 @@ from ..._core.operations import Operation, uses
 from ..._core.options import client_config
 from ..._core.platform import Platform
 from ..._core.retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
+from ..._core.urls import check_base_url
 from .. import _models as m
 from .. import _routes as r
-from .._auth import check_base_url, resolve_auth, resolve_base_url
+from .._auth import resolve_auth, resolve_base_url
 from .._errors import ONE_PLATFORM
 from .._push import (
     MAX_CHUNK_ROWS,

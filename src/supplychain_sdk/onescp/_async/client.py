@@ -26,6 +26,7 @@ from ..._core.operations import Operation, apply_overrides, prepare, uses
 from ..._core.options import check_options, client_config, seconds_option
 from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
+from ..._core.urls import check_base_url
 from .. import _models as m
 from .. import _routes as api
 from .._auth import OneScpLoginAuth, accept_login, resolve_auth
@@ -56,7 +57,6 @@ from .._requests import (
     given,
     one_of,
 )
-from .._urls import check_base_url
 
 if TYPE_CHECKING:
     from typing_extensions import Self, Unpack
@@ -1334,7 +1334,7 @@ class AsyncOneScp(AsyncAPIClient):
             raise InvalidRequestError("allow_insecure_http must be True or False")
         url = base_url or os.environ.get("ONESCP_BASE_URL", "").strip() or DEFAULT_BASE_URL
         check_options(type(self).__name__, {"base_url": url}, allowed=("base_url",))
-        url = check_base_url(url, allow_insecure_http).rstrip("/")
+        url = check_base_url(url, allow_insecure_http, default=DEFAULT_BASE_URL).rstrip("/")
         self._allow_insecure_http = allow_insecure_http
         config = client_config(self, base_url=url, **options)
         login = apply_overrides(self.routes, config.route_overrides).get(api.LOGIN.name, api.LOGIN)
@@ -1358,7 +1358,7 @@ class AsyncOneScp(AsyncAPIClient):
         unless the client allows insecure HTTP).
         """
         if changes.get("base_url") is not None:
-            check_base_url(changes["base_url"], self._allow_insecure_http)
+            check_base_url(changes["base_url"], self._allow_insecure_http, default=DEFAULT_BASE_URL)
         return super().with_options(**changes)
 
     @property

@@ -1,5 +1,5 @@
-"""Which URLs ONESCP calls accept: absolute http(s) URLs (webhook targets), and base URLs
-with TLS except on this machine or when told."""
+"""Which URLs the platforms accept: absolute http(s) URLs (webhook targets, presigned
+uploads), and base URLs with TLS except on this machine or when told."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import ipaddress
 
 import httpx
 
-from .._core.errors import InvalidRequestError
+from .errors import InvalidRequestError
 
 __all__ = ["absolute_url", "check_base_url", "is_loopback"]
 
@@ -36,14 +36,17 @@ def absolute_url(value: object, name: str) -> httpx.URL:
     return url
 
 
-def check_base_url(value: str, allow_insecure_http: bool) -> str:
-    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed."""
+def check_base_url(value: str, allow_insecure_http: bool, *, default: str | None = None) -> str:
+    """Refuse a plain ``http://`` base URL off this machine unless explicitly allowed: the
+    token and the data would cross the network unencrypted (``default``: the platform's own
+    https URL, named in the message)."""
     url = absolute_url(value, "base_url")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+        instead = f"Use https:// (the default is {default})" if default else "Use https://"
         raise InvalidRequestError(
             f"refusing the plain http:// base URL {value!r}: the token and your data would "
-            "cross the network unencrypted. Use https:// (the default is "
-            "https://api.onescp.com), or pass allow_insecure_http=True if you really mean it "
-            "(plain http is always allowed for localhost, 127.0.0.0/8 and ::1)"
+            f"cross the network unencrypted. {instead}, or pass allow_insecure_http=True if "
+            "you really mean it (plain http is always allowed for localhost, 127.0.0.0/8 and "
+            "::1)"
         )
     return value
