@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 import attrs
@@ -65,8 +65,14 @@ class SandboxRequest:
     base_url: str = "http://sandbox.invalid"
     path_params: Mapping[str, str] = attrs.field(factory=dict)
 
+    @overload
+    def param(self, name: str) -> str | None: ...
+
+    @overload
+    def param(self, name: str, default: str) -> str: ...
+
     def param(self, name: str, default: str | None = None) -> str | None:
-        """The first value of a query parameter."""
+        """The first value of a query parameter (``default`` when it is absent)."""
         for key, value in self.query:
             if key == name:
                 return value
