@@ -30,6 +30,7 @@ from types import ModuleType
 from typing import Any
 
 import httpx
+import yaml
 
 from benchmarks.harness import Pair
 from supplychain_sdk._core.models import APIModel
@@ -54,6 +55,95 @@ class TransactionPage(APIModel):
     items: list[Transaction]
     has_more: bool
     next_cursor: str | None = None
+
+
+# -- the SDK's own cost: an in-process transport, no sockets ---------------------------------
+def _show_transport(asynchronous: bool) -> httpx.MockTransport:
+    spec = yaml.safe_load(SPEC.read_text())
+    content = spec["paths"]["/v2/all-transactions/{procurosTransactionId}"]["get"]["responses"]
+    example = next(iter(content["200"]["content"]["application/json"]["examples"].values()))
+    body = json.dumps(example["value"]).encode()
+    headers = {"content-type": "application/json", "x-request-id": "bench-1"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers=headers)
+
+    async def answer_async(request: httpx.Request) -> httpx.Response:
+        return answer(request)
+
+    return httpx.MockTransport(answer_async if asynchronous else answer)
+
+
+def overhead_pairs(stack: ExitStack, *, calls: int) -> list[Pair]:
+    """One GET, sync, on an in-process transport: what the SDK adds to the same work."""
+    transport = _show_transport(asynchronous=False)
+    sdk = stack.enter_context(
+        Procuros(TOKEN, base_url="http://bench.test", http_client=httpx.Client(transport=transport))
+    )
+    hand = stack.enter_context(
+        httpx.Client(base_url="http://bench.test", headers=HEADERS, transport=transport)
+    )
+
+    def sdk_get() -> Any:
+        for _ in range(calls):
+            tx = sdk.transactions.retrieve(TX_ID)
+        return tx
+
+    def hand_get() -> Any:
+        for _ in range(calls):
+            response = hand.get(SHOW)
+            response.raise_for_status()
+            tx = m.ShowTransactionResponse.model_validate_json(response.content).data
+        return tx
+
+    return [
+        Pair(
+            "sync GET transaction, in-process transport",
+            sdk_get,
+            hand_get,
+            calls,
+            "<= 1.05",
+            SAME_TRANSPORT,
+            "httpx.Client + model_validate_json",
+        )
+    ]
+
+
+async def overhead_async_pairs(stack: AsyncExitStack, *, calls: int) -> list[Pair]:
+    """`overhead_pairs`, async."""
+    transport = _show_transport(asynchronous=True)
+    sdk = await stack.enter_async_context(
+        AsyncProcuros(
+            TOKEN, base_url="http://bench.test", http_client=httpx.AsyncClient(transport=transport)
+        )
+    )
+    hand = await stack.enter_async_context(
+        httpx.AsyncClient(base_url="http://bench.test", headers=HEADERS, transport=transport)
+    )
+
+    async def sdk_get() -> Any:
+        for _ in range(calls):
+            tx = await sdk.transactions.retrieve(TX_ID)
+        return tx
+
+    async def hand_get() -> Any:
+        for _ in range(calls):
+            response = await hand.get(SHOW)
+            response.raise_for_status()
+            tx = m.ShowTransactionResponse.model_validate_json(response.content).data
+        return tx
+
+    return [
+        Pair(
+            "async GET transaction, in-process transport",
+            sdk_get,
+            hand_get,
+            calls,
+            "<= 1.05",
+            SAME_TRANSPORT,
+            "httpx.AsyncClient + model_validate_json",
+        )
+    ]
 
 
 # -- sync ----------------------------------------------------------------------------------

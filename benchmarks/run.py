@@ -27,7 +27,7 @@ from typing import Any
 from benchmarks import cases
 from benchmarks.harness import Result, measure, measure_async
 
-SECTIONS = ("sync", "async", "generated", "import", "webhooks", "memory", "connections")
+SECTIONS = ("overhead", "sync", "async", "generated", "import", "webhooks", "memory", "connections")
 
 
 @contextmanager
@@ -123,6 +123,12 @@ async def _async_section(base_url: str, args: argparse.Namespace) -> list[Result
         return await measure_async(pairs, args.rounds)
 
 
+async def _overhead_async_section(args: argparse.Namespace) -> list[Result]:
+    async with AsyncExitStack() as stack:
+        pairs = await cases.overhead_async_pairs(stack, calls=args.calls)
+        return await measure_async(pairs, args.rounds)
+
+
 async def _generated_async_section(
     generated: Any, base_url: str, args: argparse.Namespace
 ) -> list[Result]:
@@ -139,6 +145,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     pages = max(1, -(-max(args.items, max(args.memory_items)) // 100))
     started = time.perf_counter()
     with loopback_server(pages) as base_url, ExitStack() as stack:
+        if "overhead" in only:
+            results += measure(cases.overhead_pairs(stack, calls=args.calls), args.rounds)
+            results += asyncio.run(_overhead_async_section(args))
         if "sync" in only:
             pairs = cases.sync_pairs(base_url, stack, calls=args.calls, items=args.items)
             results += measure(pairs, args.rounds)

@@ -21,9 +21,12 @@ def test_every_section_runs_in_smoke_mode(
     out = tmp_path / "report.json"
     report = main(["--smoke", "--markdown", "--json", str(out)])
     names = [row["name"] for row in report["results"]]
-    assert any(name.startswith("sync GET transaction") for name in names)
+    assert "sync GET transaction" in names
+    assert "sync GET transaction, in-process transport" in names
+    assert "async GET transaction, in-process transport" in names
     assert any(name.startswith("sync pager, 150 transactions") for name in names)
-    assert sum("async GET" in name for name in names) == 6  # 3 transport pairings x 2 shapes
+    # 3 transport pairings x 2 shapes, and the in-process one
+    assert sum("async GET" in name for name in names) == 7
     assert any(name.startswith("async pager") for name in names)
     assert sum("vs generated client" in name for name in names) == 8
     assert sum(name.startswith("onescp.webhooks.verify") for name in names) == 2
@@ -44,6 +47,7 @@ def test_every_section_runs_in_smoke_mode(
     assert "load average after" in printed
     assert "| benchmark | SDK | baseline | ratio |" in printed
     assert set(SECTIONS) == {
+        "overhead",
         "sync",
         "async",
         "generated",
