@@ -53,7 +53,15 @@ def loopback_server(pages: int) -> Iterator[str]:
 def machine() -> dict[str, Any]:
     """The machine and versions the figures were measured with."""
     versions = {}
-    for name in ("httpx", "pydantic", "pydantic-core", "aiohttp", "tenacity", "attrs"):
+    for name in (
+        "httpx",
+        "pydantic",
+        "pydantic-core",
+        "aiohttp",
+        "tenacity",
+        "attrs",
+        "openapi-python-client",
+    ):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
