@@ -33,6 +33,7 @@ class Pair:
         baseline_name: what the baseline is.
         unit: the unit of the per-op figures (``"us"`` or ``"ms"``).
         same_answer: whether both sides must return equal answers (checked on warm-up).
+        self_timed: each side returns its own seconds per op (a child process's figure).
     """
 
     name: str
@@ -45,6 +46,8 @@ class Pair:
     unit: str = "us"
     #: Whether both sides must return equal answers (checked on the warm-up run).
     same_answer: bool = True
+    #: Whether each side returns its own seconds per op (measured in a child process).
+    self_timed: bool = False
 
 
 @dataclass
@@ -88,10 +91,12 @@ def _scale(pair: Pair) -> float:
     return 1e6 if pair.unit == "us" else 1e3
 
 
-def _timed(func: Callable[[], Any], ops: int, scale: float) -> float:
+def _timed(func: Callable[[], Any], ops: int, scale: float, self_timed: bool = False) -> float:
     gc.collect()
     start = time.perf_counter()
-    func()
+    answer = func()
+    if self_timed:
+        return float(answer) * scale
     return (time.perf_counter() - start) / ops * scale
 
 
@@ -114,7 +119,7 @@ def measure(pairs: list[Pair], rounds: int, warmup: bool = True) -> list[Result]
             scale = _scale(pair)
             sides = [(pair.sdk, result.sdk), (pair.baseline, result.baseline)]
             for func, samples in sides if number % 2 == 0 else reversed(sides):
-                samples.append(_timed(func, pair.ops, scale))
+                samples.append(_timed(func, pair.ops, scale, pair.self_timed))
     return results
 
 
