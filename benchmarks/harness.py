@@ -69,7 +69,8 @@ class Result:
     @property
     def ratio(self) -> float:
         """SDK over baseline (below 1: the SDK is faster)."""
-        return self.sdk_median / self.baseline_median
+        baseline = self.baseline_median
+        return self.sdk_median / baseline if baseline else float("inf")
 
     @property
     def met(self) -> bool | None:

@@ -95,8 +95,8 @@ def row(result: Result) -> dict[str, Any]:
     return {
         "name": pair.name,
         "unit": pair.unit + "/op",
-        "sdk": round(result.sdk_median, 2),
-        "baseline": round(result.baseline_median, 2),
+        "sdk": round(result.sdk_median, 3),
+        "baseline": round(result.baseline_median, 3),
         "ratio": round(result.ratio, 3),
         "target": pair.target,
         "met": result.met,

@@ -33,7 +33,7 @@ def test_every_section_runs_in_smoke_mode(
     assert sum(name.startswith("import supplychain_sdk") for name in names) == 2
     for row in report["results"]:
         assert row["sdk"] > 0
-        assert row["baseline"] > 0
+        assert row["baseline"] >= 0  # an empty statement may time as 0
         assert row["samples"] == 1
     assert report["generated_dropped"]["endpoints"] == ["POST /v2/transactions"]
     assert "Transaction" in report["generated_dropped"]["schemas"]
