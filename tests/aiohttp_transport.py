@@ -67,14 +67,22 @@ def pytest_report_header() -> str:
     return f"async clients on the aiohttp transport ({TRANSPORT_ENV}=aiohttp)"
 
 
+#: Tests that look inside httpx's own transport (its httpcore pool); their aiohttp
+#: counterparts are in tests/core/test_transports.py.
+HTTPX_INTERNALS = frozenset(
+    {"tests/core/test_client.py::test_clients_share_one_ssl_context[AsyncAPIClient]"}
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the sync runs of ``mode`` tests: only async clients change transport."""
+    """Leave out the sync runs of ``mode`` tests (only async clients change transport) and
+    the tests of httpx's transport internals."""
     kept: list[pytest.Item] = []
     dropped: list[pytest.Item] = []
     for item in items:
         callspec = getattr(item, "callspec", None)
         is_sync = callspec is not None and callspec.params.get("mode") == "sync"
-        (dropped if is_sync else kept).append(item)
+        (dropped if is_sync or item.nodeid in HTTPX_INTERNALS else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

@@ -109,6 +109,17 @@ async def test_async_client_uses_the_transport_asked_for(monkeypatch: pytest.Mon
     sync.close()
 
 
+async def test_aiohttp_clients_share_one_ssl_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TRANSPORT_ENV, raising=False)
+    config = ClientConfig(base_url="https://api.example.test", async_transport="aiohttp")
+    first, second = AsyncAPIClient(config), AsyncAPIClient(config)
+    contexts = [c._http._transport._ssl for c in (first, second)]  # type: ignore[attr-defined]
+    assert contexts[0] is contexts[1]
+    assert contexts[0] is config.ssl_context()
+    await first.close()
+    await second.close()
+
+
 async def test_derived_client_cannot_change_transport() -> None:
     client = AsyncAPIClient(ClientConfig(base_url="https://api.example.test"))
     with pytest.raises(InvalidRequestError, match="async_transport cannot change on a derived"):
