@@ -12,7 +12,7 @@ import nox
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = False
 nox.options.download_python = "never"  # use the interpreters on this machine only
-nox.options.sessions = ["tests", "lint", "typecheck", "docs", "generated"]
+nox.options.sessions = ["tests", "tests_aiohttp", "lint", "typecheck", "docs", "generated"]
 
 
 def _available(version: str) -> bool:
@@ -43,6 +43,13 @@ def tests(session: nox.Session) -> None:
     """The full test suite."""
     session.install("-e", ".[test]")
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def tests_aiohttp(session: nox.Session) -> None:
+    """The async half of the suite with every async client on the aiohttp transport."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", "-p", "tests.aiohttp_transport", *session.posargs)
 
 
 @nox.session
