@@ -8,12 +8,15 @@ Every public name of the core is available here (``supplychain_sdk.ClientConfig`
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._version import __version__
 
+# ``typing`` is not imported at run time (it alone costs more than the rest of the import)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._core import *  # noqa: F403
     from .cartoncloud import AsyncCartonCloud as AsyncCartonCloud
     from .cartoncloud import CartonCloud as CartonCloud

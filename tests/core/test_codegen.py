@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import subprocess
 import sys
@@ -107,6 +108,52 @@ def test_top_level_import_is_lazy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "SyncAPIClient"
+
+
+def test_a_bare_import_loads_only_the_errors() -> None:
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import supplychain_sdk\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code], capture_output=True, text=True, env=_import_env()
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert {m for m in loaded if m.startswith("supplychain_sdk")} == {
+        "supplychain_sdk",
+        "supplychain_sdk._core",
+        "supplychain_sdk._core.errors",
+        "supplychain_sdk._version",
+    }
+    heavy = {"httpx", "pydantic", "typing", "re", "logging", "urllib.parse", "contextvars"}
+    assert loaded & heavy == set()
+
+
+def _import_env() -> dict[str, str]:
+    """The environment with the source tree on the path (``-S`` skips site-packages)."""
+    src = str(ROOT / "src")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+
+
+def test_the_errors_still_redact_urls_when_loaded_alone() -> None:
+    code = (
+        "import pickle, supplychain_sdk as s\n"
+        "e = s.PaginationError('repeated https://u:p@h.example/x?token=abc')\n"
+        "a = s.NotFoundError(status_code=404, method='GET', url='https://h.example/x?api_key=k')\n"
+        "print(e); print(a); print(pickle.loads(pickle.dumps(a)).url)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code], capture_output=True, text=True, env=_import_env()
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "repeated https://[REDACTED]@h.example/x?token=[REDACTED]",
+        "404 Not Found from GET https://h.example/x?api_key=[REDACTED]",
+        "https://h.example/x?api_key=[REDACTED]",
+    ]
 
 
 def test_unknown_top_level_attribute() -> None:

@@ -6,12 +6,15 @@ Names load lazily so that ``import supplychain_sdk`` stays cheap.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from . import errors as _errors
 from .errors import *  # noqa: F403
 
+# ``typing`` is not imported at run time (it alone costs more than the rest of the import)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._async.client import (
         AsyncAPIClient as AsyncAPIClient,
     )

@@ -7,13 +7,15 @@ so no caller can put a secret into an error message by forgetting to.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
-
-from ._logging import redact_url
-
+# Only the errors load with ``import supplychain_sdk``: this module imports nothing at run
+# time (not even ``typing``, ``re`` or the logging helpers); what its classes need loads on
+# first use.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Mapping
+    from typing import Any
+
     from .response import RawResponse
 
 __all__ = [
@@ -42,8 +44,25 @@ __all__ = [
 ]
 
 
-#: An absolute URL inside a message.
-_URL = re.compile(r"https?://[^\s'\"()<>]+")
+#: An absolute URL inside a message (compiled on first use).
+_url_pattern: re.Pattern[str] | None = None
+
+
+def _redact_url(url: str) -> str:
+    """``url`` with userinfo, secret query values and secret path segments redacted."""
+    from ._logging import redact_url
+
+    return redact_url(url)
+
+
+def _redact_urls(message: str) -> str:
+    """``message`` with every absolute URL in it redacted."""
+    global _url_pattern
+    if _url_pattern is None:
+        import re
+
+        _url_pattern = re.compile(r"https?://[^\s'\"()<>]+")
+    return _url_pattern.sub(lambda found: _redact_url(found.group(0)), message)
 
 
 def _restore(cls: type[SupplyChainError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -97,7 +116,7 @@ class PaginationError(SupplyChainError):
     """
 
     def __init__(self, message: str) -> None:
-        super().__init__(_URL.sub(lambda found: redact_url(found.group(0)), message))
+        super().__init__(_redact_urls(message))
 
 
 class WebhookVerificationError(SupplyChainError):
@@ -145,7 +164,7 @@ class APIError(SupplyChainError):
         token_request: bool = False,
         outcome_unknown: bool = False,
     ) -> None:
-        safe = redact_url(url)
+        safe = _redact_url(url)
         if safe != url:  # the message was built from the URL as given: redact it there too
             message = message.replace(url, safe)
         if outcome_unknown:
