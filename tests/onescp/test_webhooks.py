@@ -383,3 +383,85 @@ def test_a_body_cannot_claim_its_own_unsigned_set() -> None:
     body = b'{"event":"order.updated","unsigned":[],"data":{"_id":"x"}}'
     headers = {"X-Webhook-Signature": sig(body), "X-Webhook-Delivery-Id": "d"}
     assert webhooks.verify(body, headers, SECRET).unsigned == {"delivery_id"}
+
+
+#: Bodies beside headers: each must come out of the one-pass path (the body names its own
+#: event and delivery id) exactly as out of the general path (``json.loads``, then headers).
+ONE_PASS_CASES = [
+    b'{"event":"order.updated","deliveryId":"d-1","data":{"_id":"x","status":"open"}}',
+    b' {"event":"task.rejected","deliveryId":"d-1","timestamp":"t","data":{"_id":"t"}} ',
+    b'{"event":"new.thing","deliveryId":"d-1","data":{"a":[1,2.5,null],"b":1e400}}',
+    b'{"event":"order.updated","deliveryId":"d-1","data":{"_id":"x","extra":"kept"},"more":1}',
+    b'{"event":"order.updated","event":"task.created","deliveryId":"d-1","data":{}}',
+    # the general path decides these: no deliveryId, empty or wrong names, dropped keys
+    b'{"event":"order.updated","data":{"_id":"x"}}',
+    b'{"deliveryId":"d-1","data":{}}',
+    b'{"event":"order.updated","deliveryId":"","data":{}}',
+    b'{"event":"","deliveryId":"d-1","data":{}}',
+    b'{"event":"order.updated","deliveryId":5,"data":{}}',
+    b'{"event":"order.updated","deliveryId":null,"data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","delivery_id":"d-2","data":{}}',
+    b'{"event":"order.updated","delivery_id":"d-2","data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","unsigned":["event"],"data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","unsigne\\u0064":["event"],"data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","delivery\\u005fid":"d-2","data":{}}',
+    b'{"\\u0065vent":"order.updated","deliveryId":"d-1","data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","data":{"status":5}}',
+    b'{"event":"order.updated","deliveryId":"d-1","data":{"a":NaN}}',
+    b'\xef\xbb\xbf{"event":"order.updated","deliveryId":"d-1","data":{}}',
+    b'{"event":"order.updated","deliveryId":"d-1","data":"\xff"}',
+    b'[{"event":"order.updated","deliveryId":"d-1","data":{}}]',
+    b"not json",
+]
+ONE_PASS_HEADERS: list[dict[str, str] | None] = [
+    None,
+    {},
+    {"X-Webhook-Event": "order.updated", "x-webhook-delivery-id": "d-1"},
+    {"X-Webhook-Event": "task.created"},
+    {"X-Webhook-Delivery-Id": "d-9"},
+    {"X-Webhook-Event": "", "X-Webhook-Delivery-Id": ""},
+]
+
+
+def _outcome(body: bytes, headers: dict[str, str] | None) -> tuple[Any, ...]:
+    try:
+        event = webhooks.parse_event(body, headers)
+    except WebhookVerificationError as exc:
+        return ("error", str(exc))
+    return (
+        type(event).__name__,
+        repr(event.model_dump(mode="json", by_alias=True)),
+        event.unsigned,
+        sorted(event.model_fields_set),
+        event.model_extra,
+    )
+
+
+@pytest.mark.parametrize("body", ONE_PASS_CASES)
+def test_the_one_pass_path_decides_exactly_like_the_general_path(
+    body: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_pass = [_outcome(body, headers) for headers in ONE_PASS_HEADERS]
+    monkeypatch.setattr(webhooks, "_parse_signed_event", lambda body, headers: None)
+    general = [_outcome(body, headers) for headers in ONE_PASS_HEADERS]
+    assert one_pass == general
+
+
+def test_a_body_with_its_own_names_is_validated_from_its_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_loads(data: Any) -> Any:
+        raise AssertionError("json.loads was called")
+
+    body = b'{"event":"order.updated","deliveryId":"d-1","data":{"_id":"x"}}'
+    agreeing = signed(body, **{"X-Webhook-Delivery-Id": "d-1"})
+    contradicting = signed(body, **{"X-Webhook-Event": "task.created"})
+    monkeypatch.setattr(webhooks.json, "loads", no_loads)
+    event = webhooks.verify(body, agreeing, SECRET)
+    assert isinstance(event, OrderUpdatedEvent)
+    assert (event.delivery_id, event.unsigned, event.data.id) == ("d-1", frozenset(), "x")
+    with pytest.raises(WebhookVerificationError, match=r"Event header says 'task\.created'"):
+        webhooks.verify(body, contradicting, SECRET)
+    # a body without its delivery id takes the general path
+    with pytest.raises(AssertionError, match=r"json\.loads was called"):
+        webhooks.parse_event(b'{"event":"order.updated","data":{}}')

@@ -170,7 +170,7 @@ def verify_signature(
             candidates.append(decoded)
     matched = False
     for key in keys:
-        expected = hmac.new(key, message, hashlib.sha256).digest()
+        expected = hmac.digest(key, message, "sha256")
         for candidate in candidates:
             # compare every pair: no early exit that would leak which secret matched
             matched |= hmac.compare_digest(expected, candidate)

@@ -115,6 +115,9 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
     id where the body has none (recorded in ``event.unsigned``).
     """
     body = raw_body(payload)
+    event = _parse_signed_event(body, headers)
+    if event is not None:
+        return event
     try:
         data = json.loads(body)
     except ValueError:
@@ -154,6 +157,41 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
         raise WebhookVerificationError(
             f"the webhook body is not a valid {data['event']!r} event: {problems}"
         ) from None
+
+
+def _parse_signed_event(body: bytes, headers: Mapping[str, str] | None) -> WebhookEvent | None:
+    """The common case in one pass: the body names its own event and delivery id.
+
+    The raw bytes are validated directly (no ``json.loads`` and dict edits first), then the
+    headers are checked against the typed event. ``None`` means "take the general path",
+    which then decides exactly as it always did: whenever the result could differ from it
+    (no ``deliveryId`` or ``event`` in the body, an empty one, a top-level ``unsigned`` or
+    ``delivery_id`` key that the general path drops, ``\\u`` escapes that could spell such a
+    key, a body that is not a valid event) this path steps aside rather than decide.
+    """
+    if b"\\u" in body or b'"unsigned"' in body or b'"delivery_id"' in body:
+        return None
+    try:
+        event = event_adapter().validate_json(body)
+    except ValidationError:
+        return None
+    # without escapes and without a "delivery_id" key, the typed values came from the body's
+    # own "event" and "deliveryId" keys
+    if not event.event or not event.delivery_id:
+        return None
+    if headers is not None:
+        for header, signed in (
+            (EVENT_HEADER, event.event),
+            (DELIVERY_HEADER, event.delivery_id),
+        ):
+            given = get_header(headers, header)
+            if given and given != signed:
+                raise WebhookVerificationError(
+                    f"the {header} header says {given!r} but the signed body says {signed!r}"
+                )
+    # as if set explicitly, like the general path does (nothing came from a header)
+    event.__pydantic_fields_set__.add("unsigned")
+    return event
 
 
 def sign(payload: Payload, secret: str | bytes) -> str:
