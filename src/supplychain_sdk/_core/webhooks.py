@@ -161,10 +161,10 @@ def verify_signature(
     elif tolerance is not None:
         raise WebhookVerificationError("a tolerance was given but the webhook has no timestamp")
     candidates: list[bytes] = []
-    for part in signature.replace(",", " ").split():
-        value = part.strip()
-        if prefix and value.lower().startswith(prefix.lower()):
-            value = value[len(prefix) :]
+    lowered_prefix = prefix.lower() if prefix else ""
+    for value in signature.replace(",", " ").split():
+        if lowered_prefix and value[: len(lowered_prefix)].lower() == lowered_prefix:
+            value = value[len(lowered_prefix) :]
         decoded = _decode(value, encoding)
         if decoded is not None:
             candidates.append(decoded)

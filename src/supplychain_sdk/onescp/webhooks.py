@@ -104,7 +104,8 @@ def verify(
     """
     body = raw_body(payload)
     verify_signature(body, get_header(headers, SIGNATURE_HEADER), secret, prefix="sha256=")
-    return parse_event(body, headers)
+    event = _parse_signed_event(body, headers)
+    return event if event is not None else _parse_event(body, headers)
 
 
 def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> WebhookEvent:
@@ -116,8 +117,11 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
     """
     body = raw_body(payload)
     event = _parse_signed_event(body, headers)
-    if event is not None:
-        return event
+    return event if event is not None else _parse_event(body, headers)
+
+
+def _parse_event(body: bytes, headers: Mapping[str, str] | None) -> WebhookEvent:
+    """The general path: decode, reconcile the names with the headers, then validate."""
     try:
         data = json.loads(body)
     except ValueError:
@@ -169,15 +173,15 @@ def _parse_signed_event(body: bytes, headers: Mapping[str, str] | None) -> Webho
     ``delivery_id`` key that the general path drops, ``\\u`` escapes that could spell such a
     key, a body that is not a valid event) this path steps aside rather than decide.
     """
-    if b"\\u" in body or b'"unsigned"' in body or b'"delivery_id"' in body:
+    if (b"\\" in body and b"\\u" in body) or b'"delivery_id"' in body:
         return None
     try:
         event = event_adapter().validate_json(body)
     except ValidationError:
         return None
     # without escapes and without a "delivery_id" key, the typed values came from the body's
-    # own "event" and "deliveryId" keys
-    if not event.event or not event.delivery_id:
+    # own "event" and "deliveryId" keys; a body's "unsigned" key (any spelling) is a set field
+    if not event.event or not event.delivery_id or "unsigned" in event.model_fields_set:
         return None
     if headers is not None:
         for header, signed in (
