@@ -27,6 +27,7 @@ from ._push import (
     MAX_PRICE_LISTS_PER_CLIENT,
     ChunkResult,
     ChunkStatus,
+    PushOptions,
     PushReport,
 )
 from ._routes import ROUTES
@@ -75,6 +76,7 @@ __all__ = [
     "OnePlatform",
     "Orders",
     "Prices",
+    "PushOptions",
     "PushReport",
     "ScheduledFlow",
     "Segments",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypedDict, TypeVar
 
 import attrs
 from pydantic import BaseModel, ValidationError
@@ -29,6 +29,7 @@ __all__ = [
     "ChunkResult",
     "ChunkStatus",
     "PriceListCounter",
+    "PushOptions",
     "PushReport",
     "accepted_count",
     "check_chunk_size",
@@ -37,6 +38,26 @@ __all__ = [
     "nothing_sent",
     "to_models",
 ]
+
+
+class PushOptions(TypedDict, total=False):
+    """How a push of rows is sent (every push method takes them as keywords).
+
+    Attributes:
+        chunk_size: rows per request, at most 10,000 (the default).
+        stop_on_error: stop at the first failed chunk instead of sending the rest.
+        idempotent: the chunks are safe to send twice, so retry them on any transient error
+            (by default a chunk is sent again only if the connection was refused).
+        progress: show a progress bar of the rows sent (the ``progress`` extra).
+        on_chunk: called with each chunk's `ChunkResult` as it is answered.
+    """
+
+    chunk_size: int
+    stop_on_error: bool
+    idempotent: bool
+    progress: bool
+    on_chunk: Callable[[ChunkResult], object] | None
+
 
 #: The document: "We recommend not exceeding 10,000 lines in a single query."
 MAX_CHUNK_ROWS = 10_000

@@ -32,6 +32,7 @@ from .._push import (
     MAX_CHUNK_ROWS,
     ChunkResult,
     PriceListCounter,
+    PushOptions,
     PushReport,
     accepted_count,
     check_chunk_size,
@@ -199,9 +200,9 @@ class AsyncOnePlatform(AsyncAPIClient):
         model: type[M],
         *,
         ids: Mapping[str, object] | None,
-        chunk_size: int,
-        stop_on_error: bool,
-        idempotent: bool,
+        chunk_size: int = MAX_CHUNK_ROWS,
+        stop_on_error: bool = False,
+        idempotent: bool = False,
         price_lists: bool = False,
         progress: bool = False,
         on_chunk: Callable[[ChunkResult], object] | None = None,
@@ -459,12 +460,7 @@ class AsyncStocks(_Resource):
         self,
         warehouse: str,
         rows: Iterable[StockRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[StockRowT]:
         """Push the stock rows that changed in ``warehouse``, in chunks of at most 10,000.
 
@@ -472,12 +468,8 @@ class AsyncStocks(_Resource):
             warehouse: the warehouse code.
             rows: `StockLevel` models or dicts (``product_code``, ``quantity``...); a list, or
                 any iterable, read one chunk at a time (a generator is never held whole).
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk instead of sending the rest.
-            idempotent: the chunks are safe to send twice, so retry them on any transient
-                error (by default a chunk is sent again only if the connection was refused).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
 
         Returns:
             a `PushReport`: one result per chunk, totals, and the failed rows to push again.
@@ -489,11 +481,7 @@ class AsyncStocks(_Resource):
             rows,
             m.StockLevel,
             ids={"warehouse": warehouse},
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
 
@@ -504,67 +492,43 @@ class AsyncClients(_Resource):
     async def create(
         self,
         rows: Iterable[ClientRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[ClientRowT]:
         """Add clients, in chunks of at most 10,000 (see `AsyncStocks.push_incremental`).
 
         Args:
             rows: `ClientRecord` models or dicts, only the clients marked for ONe in the ERP.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.CLIENTS_CREATE,
             rows,
             m.ClientRecord,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
     @uses(r.CLIENTS_UPDATE)
     async def update(
         self,
         rows: Iterable[ClientRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[ClientRowT]:
         """Update clients, in chunks of at most 10,000; an unknown client fails its chunk
         (404 "client not found") without stopping the others.
 
         Args:
             rows: `ClientRecord` models or dicts.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.CLIENTS_UPDATE,
             rows,
             m.ClientRecord,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
     @uses(r.CLIENTS_RETRIEVE)
@@ -638,45 +602,28 @@ class AsyncPrices(_Resource):
     async def push_retail(
         self,
         rows: Iterable[RetailRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[RetailRowT]:
         """Push B2C (retail) prices, in chunks of at most 10,000.
 
         Args:
             rows: `RetailPrice` models or dicts.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.RETAIL_PRICES_PUSH,
             rows,
             m.RetailPrice,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
     @uses(r.B2B_PRICES_PUSH)
     async def push_b2b(
         self,
         rows: Iterable[B2BRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[B2BRowT]:
         """Push B2B prices, in chunks of at most 10,000; at most 2,000 price lists per client.
 
@@ -687,23 +634,16 @@ class AsyncPrices(_Resource):
 
         Args:
             rows: `B2BPrice` models or dicts.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.B2B_PRICES_PUSH,
             rows,
             m.B2BPrice,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
             price_lists=True,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
 
@@ -766,33 +706,21 @@ class AsyncInvoices(_Resource):
     async def push_statuses(
         self,
         rows: Iterable[InvoiceStatusRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[InvoiceStatusRowT]:
         """Push invoice statuses (paid, partly paid...), in chunks of at most 10,000.
 
         Args:
             rows: `InvoiceStatusUpdate` models or dicts.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.INVOICE_STATUSES_PUSH,
             rows,
             m.InvoiceStatusUpdate,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
 
@@ -863,33 +791,21 @@ class AsyncOrders(_Resource):
     async def push_status(
         self,
         rows: Iterable[OrderStatusRowT],
-        *,
-        chunk_size: int = MAX_CHUNK_ROWS,
-        stop_on_error: bool = False,
-        idempotent: bool = False,
-        progress: bool = False,
-        on_chunk: Callable[[ChunkResult], object] | None = None,
+        **options: Unpack[PushOptions],
     ) -> PushReport[OrderStatusRowT]:
         """Push order fulfilment statuses, in chunks of at most 10,000.
 
         Args:
             rows: `OrderStatusUpdate` models or dicts.
-            chunk_size: rows per request, at most 10,000.
-            stop_on_error: stop at the first failed chunk.
-            idempotent: the chunks are safe to send twice (retry on any transient error).
-            progress: show a progress bar of the rows sent (the ``progress`` extra).
-            on_chunk: called with each chunk's `ChunkResult` as it is answered.
+            **options: `PushOptions`: ``chunk_size``, ``stop_on_error``, ``idempotent``,
+                ``progress``, ``on_chunk``.
         """
         return await self._client._push(
             r.ORDER_STATUS_PUSH,
             rows,
             m.OrderStatusUpdate,
             ids=None,
-            chunk_size=chunk_size,
-            stop_on_error=stop_on_error,
-            idempotent=idempotent,
-            progress=progress,
-            on_chunk=on_chunk,
+            **options,
         )
 
 
