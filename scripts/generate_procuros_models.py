@@ -1,10 +1,15 @@
 """Generate the Procuros API v2 pydantic models from the committed OpenAPI spec.
 
-Reads ``specs/procuros-openapi-v2.yaml`` and writes ``src/supplychain_sdk/procuros/_models.py``:
-one module, formatted with ruff, no timestamps (the output only depends on the spec and on this
-script). A small self-contained walker is used rather than a generic generator because the
-output follows the SDK's conventions (``APIModel``, ``OpenEnum``, no validation constraints,
-typed transaction envelopes), and because the spec needs a few documented adjustments (see
+Reads ``specs/procuros-openapi-v2.yaml`` and writes the modules of
+``src/supplychain_sdk/procuros/_schemas/`` (the definitions, split so that a name only builds the
+classes it needs: ``common``, ``parts`` shared by several documents, one module per document,
+``transactions`` for the envelopes) and ``src/supplychain_sdk/procuros/_models.py``, the namespace
+that lists every name and imports its module on first use (PEP 562). Formatted with ruff, no
+timestamps (the output only depends on the spec and on this script).
+
+A small self-contained walker is used rather than a generic generator because the output follows
+the SDK's conventions (``APIModel``, ``OpenEnum``, no validation constraints, typed transaction
+envelopes), and because the spec needs a few documented adjustments (see
 ``RELAXED_REQUIRED``, ``NAME_OVERRIDES`` and ``_fix_spec``).
 
     python scripts/generate_procuros_models.py          # regenerate
@@ -30,6 +35,8 @@ from pydantic.alias_generators import to_camel
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "procuros-openapi-v2.yaml"
 TARGET = ROOT / "src" / "supplychain_sdk" / "procuros" / "_models.py"
+#: The package of the generated definitions (every ``.py`` file in it is generated).
+PACKAGE = TARGET.parent / "_schemas"
 RUFF_VERSION = "0.17.6"
 
 HEADER = (
@@ -600,6 +607,8 @@ class Generator:
 
 
 IMPORTED = {
+    "importlib",
+    "TYPE_CHECKING",
     "APIModel",
     "OpenEnum",
     "Annotated",
@@ -764,6 +773,12 @@ discriminated on ``type``, with one class per transaction type so that ``content
 A ``type`` this SDK does not know yet does not break parsing (of a whole page, say): such an item
 becomes ``UnknownTransaction`` / ``UnknownReceivedTransaction`` / ``UnknownSentTransaction`` with
 ``content`` kept as a plain ``dict`` and ``type.is_known`` false.
+
+Nothing is built at import: this module lists every name, and the first use of a name imports
+the module of ``_schemas`` that defines it (``common``: enums and the bodies of the calls;
+``parts``: pieces several documents share; one module per document; ``transactions``: the
+envelopes, which need every document). ``from supplychain_sdk.procuros import Order`` builds
+the ``Order`` classes only.
 """
 '''
 
@@ -772,11 +787,143 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Field, Tag
 
-from .._core.models import APIModel, OpenEnum
+from ..._core.models import APIModel, OpenEnum
+"""
+
+#: Module of ``_schemas`` holding the definitions no document needs (enums, call bodies).
+COMMON = "common"
+#: Module holding the definitions that several documents share.
+PARTS = "parts"
+#: Module holding the transaction envelopes (they need every document).
+TRANSACTIONS = "transactions"
+
+
+def partition(definitions: list[Definition], documents: list[str]) -> dict[str, str]:
+    """Definition name -> the module of ``_schemas`` it is generated into.
+
+    A document's own pieces go with it; pieces of several documents into ``parts``; whatever
+    depends on a document (the envelopes and the bodies holding them) into ``transactions``;
+    the rest, and whatever the rest needs, into ``common``. Modules only import earlier ones:
+    ``common`` <- ``parts`` <- each document <- ``transactions``.
+    """
+    by_name = {d.name: d for d in definitions}
+    closures: dict[str, frozenset[str]] = {}
+
+    def closure(name: str) -> frozenset[str]:
+        if name not in closures:
+            found = {name}
+            for dep in dependencies(by_name[name]):
+                if dep != name and dep in by_name:
+                    found |= closure(dep)
+            closures[name] = frozenset(found)
+        return closures[name]
+
+    envelope = {f"Unknown{name}" for name in ENVELOPES} | {TAG_FUNCTION, SENT_BASE}
+    doc_set = set(documents)
+    module: dict[str, str] = {}
+    for name in by_name:
+        if name in envelope or (name not in doc_set and closure(name) & doc_set):
+            module[name] = TRANSACTIONS
+    of_documents = {name for document in documents for name in closure(document)}
+    common_needs = {
+        dep
+        for name in by_name
+        if name not in module and name not in of_documents
+        for dep in closure(name)
+    }
+    for name in by_name:
+        if name in module:
+            continue
+        if name in common_needs or name not in of_documents:
+            module[name] = COMMON
+            continue
+        owners = [document for document in documents if name in closure(document)]
+        module[name] = snake(owners[0]) if len(owners) == 1 else PARTS
+    rank = {COMMON: 0, PARTS: 1, **{snake(d): 2 for d in documents}, TRANSACTIONS: 3}
+    for name, definition in by_name.items():
+        for dep in dependencies(definition):
+            other = module.get(dep, module[name])
+            if other != module[name] and rank[other] >= rank[module[name]]:
+                raise SystemExit(f"{name} ({module[name]}) needs {dep} ({module[dep]})")
+    return module
+
+
+def module_names(documents: list[str]) -> list[str]:
+    """The modules of ``_schemas`` in import order."""
+    return [COMMON, PARTS, *(snake(document) for document in documents), TRANSACTIONS]
+
+
+def module_doc(key: str, documents: list[str]) -> str:
+    if key == COMMON:
+        text = "enums, shared pieces and the bodies of the calls: what no document alone needs."
+    elif key == PARTS:
+        text = "pieces that several documents share (parties, taxes, modifications, ...)."
+    elif key == TRANSACTIONS:
+        text = (
+            "the transaction envelopes: ``Transaction``, ``ReceivedTransaction``, "
+            "``SentTransaction``, one class per type, and the bodies that hold them."
+        )
+    else:
+        document = next(d for d in documents if snake(d) == key)
+        text = f"the ``{document}`` document.\n\nWith the pieces only it uses."
+    return docstring(f"Generated Procuros models: {text}", "")
+
+
+def render_submodule(
+    key: str, definitions: list[Definition], module: dict[str, str], documents: list[str]
+) -> str:
+    own = [d for d in definitions if module[d.name] == key]
+    needed: dict[str, set[str]] = {}
+    for definition in own:
+        for dep in dependencies(definition):
+            if dep in module and module[dep] != key:
+                needed.setdefault(module[dep], set()).add(dep)
+    imports = "".join(
+        f"from .{other} import {', '.join(sorted(names))}\n" for other, names in needed.items()
+    )
+    exports = "".join(f'    "{d.name}",\n' for d in own if d.public)
+    blocks = [render(definition) for definition in own]
+    return (
+        HEADER
+        + module_doc(key, documents)
+        + IMPORTS
+        + imports
+        + f"\n__all__ = [\n{exports}]\n\n\n"
+        + "\n\n".join(blocks)
+    )
+
+
+NAMESPACE = """
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+{imports}
+__all__ = [
+{exports}]
+
+#: Public name -> the module of ``_schemas`` that defines it, imported on first use.
+_MODULES: dict[str, str] = {{
+{modules}}}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
+    loaded = importlib.import_module(f"{{__package__}}._schemas.{{module}}")
+    namespace = globals()
+    for item in loaded.__all__:  # every name of that module is now as cheap as a global
+        namespace[item] = getattr(loaded, item)
+    return namespace[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 """
 
 
-def render_module(definitions: list[Definition]) -> str:
+def render_namespace(definitions: list[Definition], module: dict[str, str]) -> str:
     relaxed = "\n".join(
         textwrap.fill(
             f"* ``{owner}.{prop}``: {reason}.",
@@ -787,14 +934,19 @@ def render_module(definitions: list[Definition]) -> str:
         for (owner, prop), reason in RELAXED_REQUIRED.items()
     )
     public = sorted(d.name for d in definitions if d.public)
+    groups: dict[str, list[str]] = {}
+    for name in public:
+        groups.setdefault(module[name], []).append(name)
+    # listed in ``__all__``, so type checkers and IDEs see them as this module's names
+    imports = "".join(
+        f"    from ._schemas.{key} import {', '.join(names)}\n" for key, names in groups.items()
+    )
     exports = "".join(f'    "{name}",\n' for name in public)
-    blocks = [render(definition) for definition in definitions]
+    modules = "".join(f'    "{name}": "{module[name]}",\n' for name in public)
     return (
         HEADER
         + MODULE_DOC.format(relaxed=relaxed)
-        + IMPORTS
-        + f"\n__all__ = [\n{exports}]\n\n\n"
-        + "\n\n".join(blocks)
+        + NAMESPACE.format(imports=imports, exports=exports, modules=modules)
     )
 
 
@@ -834,28 +986,64 @@ def _ruff(text: str, path: Path) -> str:
     ).stdout
 
 
-def generate(spec_path: Path = SPEC) -> str:
+def generate(spec_path: Path = SPEC, target: Path = TARGET) -> dict[Path, str]:
+    """Every generated file (the namespace ``target`` and the ``_schemas`` package beside it)
+    and its text."""
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     _fix_spec(spec)
-    definitions = Generator(spec).run()
-    return _ruff(render_module(definitions), TARGET)
+    generator = Generator(spec)
+    definitions = generator.run()
+    documents = list(generator.documents.values())
+    module = partition(definitions, documents)
+    package = target.parent / PACKAGE.name
+    files = {
+        target: render_namespace(definitions, module),
+        package / "__init__.py": HEADER
+        + docstring(
+            "The generated Procuros models, one module per group; import them through "
+            "``supplychain_sdk.procuros`` (or its ``_models``), which loads each on first use.",
+            "",
+        ),
+    }
+    for key in module_names(documents):
+        files[package / f"{key}.py"] = render_submodule(key, definitions, module, documents)
+    # formatted as at their place in the repository (its ruff settings), wherever written
+    return {
+        path: _ruff(text, TARGET.parent / path.relative_to(target.parent))
+        for path, text in files.items()
+    }
 
 
 def main(argv: list[str] | None = None, target: Path = TARGET) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the output is stale")
     args = parser.parse_args(argv)
-    text = generate()
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    shown = target.relative_to(ROOT).as_posix() if target.is_relative_to(ROOT) else str(target)
-    if current == text:
+    files = generate(target=target)
+    package = target.parent / PACKAGE.name
+    extra = sorted(set(package.glob("*.py")) - set(files)) if package.is_dir() else []
+    stale = [
+        path
+        for path, text in files.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+
+    def shown(path: Path) -> str:
+        return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+    if not stale and not extra:
         return 0
     if args.check:
-        print(f"generated models are stale; run scripts/generate_procuros_models.py:\n  {shown}")
+        listed = "".join(f"\n  {shown(path)}" for path in stale)
+        listed += "".join(f"\n  {shown(path)} (no longer generated)" for path in extra)
+        print(f"generated models are stale; run scripts/generate_procuros_models.py:{listed}")
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {shown}")
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[path], encoding="utf-8")
+        print(f"wrote {shown(path)}")
+    for path in extra:
+        path.unlink()
+        print(f"removed {shown(path)}")
     return 0
 
 

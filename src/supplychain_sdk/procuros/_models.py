@@ -45,13 +45,250 @@ discriminated on ``type``, with one class per transaction type so that ``content
 A ``type`` this SDK does not know yet does not break parsing (of a whole page, say): such an item
 becomes ``UnknownTransaction`` / ``UnknownReceivedTransaction`` / ``UnknownSentTransaction`` with
 ``content`` kept as a plain ``dict`` and ``type.is_known`` false.
+
+Nothing is built at import: this module lists every name, and the first use of a name imports
+the module of ``_schemas`` that defines it (``common``: enums and the bodies of the calls;
+``parts``: pieces several documents share; one module per document; ``transactions``: the
+envelopes, which need every document). ``from supplychain_sdk.procuros import Order`` builds
+the ``Order`` classes only.
 """
 
-from typing import Annotated, Any, Literal, TypeAlias
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Discriminator, Field, Tag
-
-from .._core.models import APIModel, OpenEnum
+if TYPE_CHECKING:
+    from ._schemas.common import (
+        BulkMarkTransactionsProcessedRequest,
+        BulkMarkTransactionsProcessedRequestItem,
+        BulkMarkTransactionsProcessedResponse,
+        BulkMarkTransactionsProcessedResponseDataItem,
+        ClientErrorResponse,
+        Contact,
+        ErrorType,
+        ExportCustomersResult,
+        ExportSuppliersResult,
+        GeneralValidationErrorResponse,
+        InternalErrorResponse,
+        MarkTransactionProcessedRequest,
+        MarkTransactionProcessedResponse,
+        MarkTransactionProcessedResponseData,
+        Party,
+        PartyFinancialInstitution,
+        PartyIdentifier,
+        PartyIdentifierDomain,
+        PostalAddress,
+        ProcurosTransactionId,
+        ProductCatalogSubItem,
+        ProductCatalogSubItemIdentity,
+        ReportErrorRequest,
+        ReportErrorResponse,
+        SendTransactionAcceptedResponse,
+        SendTransactionCreatedResponse,
+        SyncEnabledTradePartnersPayload,
+        TradePartner,
+        TradePartnerAdditionalParties,
+        TransactionFlow,
+        TransactionStatus,
+        TransactionType,
+        TransactionValidationErrorResponse,
+        UnitOfMeasure,
+        ValidationError,
+    )
+    from ._schemas.credit_note import (
+        CreditNote,
+        CreditNoteHeader,
+        CreditNoteHeaderType,
+        CreditNoteItem,
+        CreditNoteItemWithSubItems,
+        CreditNoteItemWithSubSubItems,
+        CreditNoteSummary,
+        CreditNoteSummaryTax,
+        CreditNoteSummaryTaxItem,
+    )
+    from ._schemas.dispatch_instruction import (
+        DispatchInstruction,
+        DispatchInstructionHeader,
+        DispatchInstructionItem,
+        DispatchInstructionItemWithSubItems,
+        DispatchInstructionItemWithSubSubItems,
+    )
+    from ._schemas.dispatch_instruction_response import (
+        DispatchInstructionResponse,
+        DispatchInstructionResponseHeader,
+        DispatchInstructionResponseItem,
+        DispatchInstructionResponseTransportUnits,
+        DispatchInstructionResponseTransportUnitsUnitType,
+    )
+    from ._schemas.inventory_report import (
+        InventoryReport,
+        InventoryReportHeader,
+        InventoryReportItem,
+        InventoryReportItemBatch,
+        InventoryReportItemIdentity,
+    )
+    from ._schemas.invoice import (
+        Invoice,
+        InvoiceHeader,
+        InvoiceItem,
+        InvoiceItemWithSubItems,
+        InvoiceItemWithSubSubItems,
+        InvoiceSummary,
+        InvoiceSummaryTax,
+        InvoiceSummaryTaxItem,
+    )
+    from ._schemas.order import (
+        CertificationsRequired,
+        Order,
+        OrderHeader,
+        OrderItem,
+        OrderSummary,
+        OrderSummaryTax,
+        OrderSummaryTaxItem,
+    )
+    from ._schemas.order_response import (
+        OrderResponse,
+        OrderResponseHeader,
+        OrderResponseHeaderType,
+        OrderResponseItem,
+        OrderResponseSummary,
+        OrderResponseSummaryTax,
+        OrderResponseSummaryTaxItem,
+    )
+    from ._schemas.parts import (
+        AdditionalOrderIdentifiers,
+        Attachment,
+        Batch,
+        Certifications,
+        CertificationsEudr,
+        Currency,
+        Date,
+        DateTime,
+        IncoTerms,
+        ItemIdentifier,
+        ItemIdentifierDomain,
+        LineItemAttachment,
+        LineItemAttachmentType,
+        ModeOfTransport,
+        Modification,
+        ModificationCalculationType,
+        ModificationGroup,
+        ModificationReasonCode,
+        ModificationType,
+        OpenQuantityAction,
+        PaymentTerm,
+        Tax,
+    )
+    from ._schemas.product_catalog import (
+        NutritionalInformation,
+        NutritionalInformationCarbohydrates,
+        NutritionalInformationEnergy,
+        NutritionalInformationFats,
+        NutritionalInformationFiber,
+        NutritionalInformationMinerals,
+        NutritionalInformationOtherCompounds,
+        NutritionalInformationProteins,
+        NutritionalInformationProteinsAminoAcids,
+        NutritionalInformationSpecialDietaryInfo,
+        NutritionalInformationVitamins,
+        ProductCatalog,
+        ProductCatalogHeader,
+        ProductCatalogIdentity,
+        ProductCatalogItem,
+        ProductCatalogItemAction,
+        ProductCatalogItemAdditive,
+        ProductCatalogItemAdditiveIdentifiers,
+        ProductCatalogItemAllergen,
+        ProductCatalogItemAllergenIdentifiers,
+        ProductCatalogItemAllergenPresence,
+        ProductCatalogItemPackagingUnit,
+        ProductCatalogItemWithSubItems,
+        ProductCatalogItemWithSubSubItems,
+    )
+    from ._schemas.receival_notice import (
+        ReceivalNotice,
+        ReceivalNoticeHeader,
+        ReceivalNoticeItem,
+        ReceivalNoticeTransportUnits,
+        ReceivalNoticeTransportUnitsUnitType,
+    )
+    from ._schemas.remittance_advice import (
+        RemittanceAdvice,
+        RemittanceAdviceHeader,
+        RemittanceAdviceItem,
+        RemittanceAdviceItemCorrection,
+        RemittanceAdviceSummary,
+    )
+    from ._schemas.sales_report import (
+        SalesReport,
+        SalesReportHeader,
+        SalesReportLocation,
+        SalesReportLocationItem,
+    )
+    from ._schemas.shipping_notice import (
+        ShippingNotice,
+        ShippingNoticeHeader,
+        ShippingNoticeItem,
+        ShippingNoticeItemBreeder,
+        ShippingNoticeItemCutter,
+        ShippingNoticeItemFattener,
+        ShippingNoticeItemGender,
+        ShippingNoticeItemSlaughterer,
+        ShippingNoticeItemWithSubItems,
+        ShippingNoticeItemWithSubSubItems,
+        ShippingNoticePartyIdentifier,
+        ShippingNoticePartyIdentifierDomain,
+        ShippingNoticeTransportUnit,
+        ShippingNoticeTransportUnitUnitType,
+        ShippingNoticeTransportUnitWithSubTransportUnits,
+    )
+    from ._schemas.transactions import (
+        CreditNoteTransaction,
+        DispatchInstructionResponseTransaction,
+        DispatchInstructionTransaction,
+        InventoryReportTransaction,
+        InvoiceTransaction,
+        ListAllTransactionsResponse,
+        ListReceivedTransactionsResponse,
+        OrderResponseTransaction,
+        OrderTransaction,
+        ProductCatalogTransaction,
+        ReceivalNoticeTransaction,
+        ReceivedCreditNoteTransaction,
+        ReceivedDispatchInstructionResponseTransaction,
+        ReceivedDispatchInstructionTransaction,
+        ReceivedInventoryReportTransaction,
+        ReceivedInvoiceTransaction,
+        ReceivedOrderResponseTransaction,
+        ReceivedOrderTransaction,
+        ReceivedProductCatalogTransaction,
+        ReceivedReceivalNoticeTransaction,
+        ReceivedRemittanceAdviceTransaction,
+        ReceivedSalesReportTransaction,
+        ReceivedShippingNoticeTransaction,
+        ReceivedTransaction,
+        RemittanceAdviceTransaction,
+        SalesReportTransaction,
+        SentCreditNoteTransaction,
+        SentDispatchInstructionResponseTransaction,
+        SentDispatchInstructionTransaction,
+        SentInventoryReportTransaction,
+        SentInvoiceTransaction,
+        SentOrderResponseTransaction,
+        SentOrderTransaction,
+        SentProductCatalogTransaction,
+        SentReceivalNoticeTransaction,
+        SentRemittanceAdviceTransaction,
+        SentSalesReportTransaction,
+        SentShippingNoticeTransaction,
+        SentTransaction,
+        ShippingNoticeTransaction,
+        ShowTransactionResponse,
+        Transaction,
+        TransactionContent,
+        UnknownReceivedTransaction,
+        UnknownSentTransaction,
+        UnknownTransaction,
+    )
 
 __all__ = [
     "AdditionalOrderIdentifiers",
@@ -258,3458 +495,223 @@ __all__ = [
     "ValidationError",
 ]
 
-
-class Attachment(APIModel):
-    """OpenAPI schema ``Attachment``."""
-
-    file_name: str | None = None
-    """Name of the file."""
-    url: str | None = None
-    """URL to the file."""
-    mime_type: str | None = None
-    """MIME type of the file."""
-
-
-Date: TypeAlias = str
-"""A calendar date, ``YYYY-MM-DD``. Kept a plain ``str`` and passed through unchanged, so values
-round-trip exactly. Example: ``2021-11-11``.
-"""
-
-
-DateTime: TypeAlias = str
-"""A timestamp such as ``2021-10-23T00:00:00.000000Z``. Kept a plain ``str`` and passed through
-unchanged: the spec's own examples send date-only values (``2021-09-30``) and other offsets
-(``+00:00``) here, which a ``datetime`` type would reject or rewrite. Example:
-``2021-10-23T00:00:00.000000Z``.
-"""
-
-
-Currency: TypeAlias = str
-"""ISO 4217 standard three-letter currency code. Example: ``EUR``."""
-
-
-class PaymentTerm(APIModel):
-    """OpenAPI schema ``PaymentTerm``."""
-
-    pay_in_number_of_days: int
-    percentage: float
-    """Discount in % which is granted if payment is made not later than payInNumberOfDays after
-    invoice date.
-    """
-
-
-class Tax(APIModel):
-    """OpenAPI schema ``Tax``."""
-
-    amount: float | None = None
-    """Tax value in currency. Required by the spec, optional here: the spec's own Order example
-    sends an item tax without it.
-    """
-    percentage: float
-    """Tax value in percentage."""
-    description: str | None = None
-
-
-class UnitOfMeasure(OpenEnum):
-    """Subset of the the UN/CEFACT Unit of Measure Common Codes.
-
-    OpenAPI schema ``UnitOfMeasure``.
-    """
-
-    EA = "EA"
-    GRM = "GRM"
-    HUR = "HUR"
-    KGM = "KGM"
-    LTR = "LTR"
-    MLT = "MLT"
-    MTK = "MTK"
-    MTR = "MTR"
-    PCK = "PCK"
-    SET = "SET"
-    CS = "CS"
-    CA = "CA"
-    DAY = "DAY"
-    WEE = "WEE"
-    MON = "MON"
-    CT = "CT"
-    CQ = "CQ"
-    CU = "CU"
-    BJ = "BJ"
-    BO = "BO"
-    MTQ = "MTQ"
-    PF = "PF"
-    BG = "BG"
-    RO = "RO"
-    TNE = "TNE"
-    BE = "BE"
-    CMT = "CMT"
-    KMT = "KMT"
-    PR = "PR"
-    TU = "TU"
-
-
-class AdditionalOrderIdentifiers(APIModel):
-    """Additional order identifiers for different parties in the transaction.
-
-    OpenAPI schema ``AdditionalOrderIdentifiers``.
-    """
-
-    supplier_order_identifier: str | None = None
-    """Supplier order identifier."""
-    ship_to_order_identifier: str | None = None
-    """Ship-to order identifier."""
-    ship_from_order_identifier: str | None = None
-    """Ship-from order identifier."""
-    bill_to_order_identifier: str | None = None
-    """Bill-to order identifier."""
-    bill_from_order_identifier: str | None = None
-    """Bill-from order identifier."""
-    final_recipient_order_identifier: str | None = None
-    """Final recipient order identifier."""
-    technical_recipient_order_identifier: str | None = None
-    """Technical recipient order identifier."""
-
-
-class ItemIdentifierDomain(OpenEnum):
-    """Identification system the identifier belongs to.
-
-    Inline schema: ``ItemIdentifier.domain``.
-    """
-
-    GS1 = "GS1"
-    BUYER = "BUYER"
-    SUPPLIER = "SUPPLIER"
-
-
-class ItemIdentifier(APIModel):
-    """OpenAPI schema ``ItemIdentifier``."""
-
-    identifier: str | None = None
-    """Party identifier within the 'domain' such as EAN/GTIN on GS1 domain, buyer's internal SKU on
-    BUYER domain, etc.
-    """
-    domain: ItemIdentifierDomain | None = None
-    """Identification system the identifier belongs to. Server-side default: ``GS1``."""
-
-
-class Batch(APIModel):
-    """OpenAPI schema ``Batch``."""
-
-    batch_identifier: str | None = None
-    expiration_date: Date | None = None
-    quantity: float | None = None
-    """How much of the shipping notice line item belongs to this batch. The sum of all batch
-    quantities must be equal to the "shippedQuantity" of the shipping notice line item.
-    """
-    net_weight: float | None = None
-    """Net weight of the batch in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the batch in grams."""
-
-
-class ModeOfTransport(OpenEnum):
-    """Chosen mode of transport for the shipment.
-
-    OpenAPI schema ``ModeOfTransport``.
-    """
-
-    ROAD = "ROAD"
-    RAIL = "RAIL"
-    AIR = "AIR"
-    SEA = "SEA"
-    MULTIMODAL = "MULTIMODAL"
-
-
-class IncoTerms(OpenEnum):
-    """International Commercial Terms (INCOTERMS) as published by the International Chamber of
-    Commerce (ICC).
-
-    OpenAPI schema ``IncoTerms``.
-    """
-
-    EXW = "EXW"
-    FCA = "FCA"
-    CPT = "CPT"
-    CIP = "CIP"
-    DAP = "DAP"
-    DDP = "DDP"
-    FAS = "FAS"
-    FOB = "FOB"
-    CFR = "CFR"
-    CIF = "CIF"
-    DAT = "DAT"
-
-
-class CertificationsEudr(APIModel):
-    """EU Deforestation Regulation (EUDR) compliance information
-
-    Inline schema: ``Certifications.eudr``.
-    """
-
-    verification_number: str | None = None
-    """Number issued by the EU Due Diligence System confirming the submitted due diligence
-    statement
-    """
-    reference_number: str | None = None
-    """Unique number issued by the EU Due Diligence System that identifies the reported product lot
-    """
-
-
-class Certifications(APIModel):
-    """Item certifications for various standards and organizations.
-
-    OpenAPI schema ``Certifications``.
-    """
-
-    de_bnn: str | None = None
-    """DE-BNN (Bundesverband Naturkost Naturwaren) certification number"""
-    eudr: CertificationsEudr | None = None
-    """EU Deforestation Regulation (EUDR) compliance information"""
-
-
-class CertificationsRequired(APIModel):
-    """Indicates which certifications are required for the ordered item.
-
-    OpenAPI schema ``CertificationsRequired``.
-    """
-
-    fairtrade: bool | None = None
-    """Whether Fairtrade certification is required for this item."""
-    supplier_qa: bool | None = None
-    """Whether supplier quality assurance certification is required for this item."""
-    eudr: bool | None = None
-    """Whether EU Deforestation Regulation (EUDR) certification is required for this item."""
-
-
-class LineItemAttachmentType(OpenEnum):
-    """Type/classification of the line item attachment document.
-
-    OpenAPI schema ``LineItemAttachmentType``.
-    """
-
-    DECLARATION_OF_CONFORMITY = "DECLARATION_OF_CONFORMITY"
-    ENERGY_LABEL = "ENERGY_LABEL"
-    EU_DATASHEET = "EU_DATASHEET"
-    SAFETY_DATASHEET = "SAFETY_DATASHEET"
-    TECHNICAL_DATASHEET = "TECHNICAL_DATASHEET"
-    PRODUCT_LABEL = "PRODUCT_LABEL"
-
-
-class LineItemAttachment(APIModel):
-    """Document attachment for a line item, such as technical datasheets, product labels, or
-    compliance documents.
-
-    OpenAPI schema ``LineItemAttachment``.
-    """
-
-    file_name: str | None = None
-    """Name of the attachment file."""
-    url: str | None = None
-    """URL to the attachment file."""
-    mime_type: str | None = None
-    """MIME type of the attachment file (e.g., application/pdf)."""
-    type: LineItemAttachmentType | None = None
-
-
-class OrderSummaryTaxItem(APIModel):
-    """Inline schema: ``Order.summary.tax.items[]``."""
-
-    percentage: float
-    taxable_amount: float
-    tax_amount: float
-    category: str
-    """Category of the tax, such as "sales", "import", etc. This is free field attribute."""
-    description: str | None = None
-
-
-class OrderSummaryTax(APIModel):
-    """Inline schema: ``Order.summary.tax``."""
-
-    total: float
-    description: str | None = None
-    items: list[OrderSummaryTaxItem]
-
-
-class ModificationType(OpenEnum):
-    """Type of the modification
-
-    Inline schema: ``Modification.type``.
-    """
-
-    ALLOWANCE = "ALLOWANCE"
-    CHARGE = "CHARGE"
-
-
-class ModificationCalculationType(OpenEnum):
-    """Type of the calculation
-
-    Inline schema: ``Modification.calculationType``.
-    """
-
-    ABSOLUTE = "ABSOLUTE"
-    RELATIVE = "RELATIVE"
-
-
-class ModificationReasonCode(OpenEnum):
-    """Reason for the modification
-
-    Inline schema: ``Modification.reasonCode``.
-    """
-
-    SHIPPING = "SHIPPING"
-    PACKAGING = "PACKAGING"
-    HANDLING = "HANDLING"
-    DISCOUNT = "DISCOUNT"
-    INSURANCE = "INSURANCE"
-
-
-class Modification(APIModel):
-    """One of percentage and amount is required.
-
-    OpenAPI schema ``Modification``.
-    """
-
-    type: ModificationType | None = None
-    """Type of the modification"""
-    calculation_type: ModificationCalculationType | None = None
-    """Type of the calculation"""
-    reason_code: ModificationReasonCode | None = None
-    """Reason for the modification"""
-    description: str | None = None
-    """Description for the modification"""
-    percentage: float | None = None
-    amount: float | None = None
-    tax: Tax | None = None
-
-
-class ModificationGroup(APIModel):
-    """OpenAPI schema ``ModificationGroup``."""
-
-    basis: float | None = None
-    """The net base amount on which the modifications are applied. For item-level modifications on
-    level 1, this equals the line item subtotal (quantity * unitPrice). For document-level
-    modifications on level 1, this equals the subtotalAmount of the invoice. Required by the
-    spec, optional here: the spec's own Order example omits it.
-    """
-    level: int | None = None
-    """Determines in which order the modifications group should be applied. Starting at 1 and
-    continuously increasing. There should be no modification groups with the same level.
-    Required by the spec, optional here: the spec's own Order example omits it.
-    """
-    modifications: list[Modification]
-
-
-class OrderSummary(APIModel):
-    """The summary is required if a modificationGroup exists on the order, otherwise the summary is
-    optional. In API v3, the summary will be mandatory in any case.
-
-    Inline schema: ``Order.summary``.
-    """
-
-    subtotal_amount: float
-    """The sum of all line item subtotal amounts. The line item subtotal already includes all line
-    item modifications.
-    """
-    gross_amount: float
-    """The netAmount plus taxes."""
-    net_amount: float
-    """The subtotalAmount plus totalCharges and minus totalAllowances."""
-    due_amount: float
-    """The grossAmount minus deposit. Note: deposits are not yet supported, therefore dueAmount
-    will always equal grossAmount for now.
-    """
-    total_charges: float
-    """The total sum of all charges applied on document-level. Does not include charges applied on
-    item-level.
-    """
-    total_allowances: float
-    """The total sum of all allowances applied on invoice level. Does not include allowances
-    applied on item-level.
-    """
-    tax: OrderSummaryTax
-    modification_groups: list[ModificationGroup] | None = None
-
-
-class PartyIdentifierDomain(OpenEnum):
-    """Identification system the identifier belongs to.
-
-    Inline schema: ``PartyIdentifier.domain``.
-    """
-
-    GS1 = "GS1"
-    DUNS = "DUNS"
-    VAT_DE = "VAT_DE"
-    FED_TAX = "FED_TAX"
-    SENDER_INTERNAL = "SENDER_INTERNAL"
-    RECEIVER_INTERNAL = "RECEIVER_INTERNAL"
-
-
-class PartyIdentifier(APIModel):
-    """OpenAPI schema ``PartyIdentifier``."""
-
-    identifier: str
-    """Party identifier within the "domain" such as GLN on GS1 domain, DUNS number on DUNS domain,
-    etc.
-    """
-    domain: PartyIdentifierDomain
-    """Identification system the identifier belongs to."""
-
-
-class PostalAddress(APIModel):
-    """Depending on the transaction different properties are required. Only on an invoice a full
-    address is required.
-
-    OpenAPI schema ``PostalAddress``.
-    """
-
-    name: str | None = None
-    """Deprecated. Use the "name" attribute on the "Party" object instead."""
-    street: str | None = None
-    address_extra: str | None = None
-    city: str | None = None
-    postal_code: str | None = None
-    state: str | None = None
-    country_code: str | None = None
-    """ISO 3166-1 standard two-letter country code."""
-
-
-class Contact(APIModel):
-    """OpenAPI schema ``Contact``."""
-
-    first_name: str | None = None
-    last_name: str | None = None
-    phone: str | None = None
-    mobile: str | None = None
-    email: str | None = None
-    fax: str | None = None
-    department: str | None = None
-
-
-class PartyFinancialInstitution(APIModel):
-    """Inline schema: ``Party.financialInstitution``."""
-
-    name: str | None = None
-    institution_id: str | None = None
-    institution_id_domain: str | None = None
-    account_number: str | None = None
-    account_holder: str | None = None
-
-
-class Party(APIModel):
-    """OpenAPI schema ``Party``."""
-
-    name: str | None = None
-    """Mandatory if the deprecated "name" attribute on the "PostalAddress" object is omitted."""
-    identifiers: list[PartyIdentifier]
-    postal_address: PostalAddress | None = None
-    contacts: list[Contact] | None = None
-    financial_institution: PartyFinancialInstitution | None = None
-
-
-class OrderHeader(APIModel):
-    """OpenAPI schema ``OrderHeader``."""
-
-    buyer: Party
-    supplier: Party
-    ship_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "billTo" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the supplier party. Common in scenarios
-    where invoices or documents need to be sent to a centralized receiving entity (e.g., a group
-    headquarters or shared services center) that differs from the actual supplier in the
-    transaction.
-    """
-    order_identifier: str
-    """Order number assigned to this purchase order by the buyer."""
-    order_date: DateTime
-    additional_order_identifiers: AdditionalOrderIdentifiers | None = Field(
-        default=None, alias="AdditionalOrderIdentifiers"
-    )
-    type: str | None = None
-    """Type of the order as assigned by sender."""
-    requested_delivery_date: DateTime | None = None
-    currency: Currency | None = None
-    payment_terms: list[PaymentTerm] | None = None
-    """Used for defining payment targets and optional discounts."""
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within purchase orders"""
-    delivery_information: str | None = None
-    """Delivery information for the order."""
-    purchasing_information: str | None = None
-    """Additional information about purchasing."""
-    legal_information: str | None = None
-    """Legal notices and information."""
-    promotion_code: str | None = None
-    """Promotion code applied to the entire order."""
-    contract_reference: str | None = None
-    """Contract reference for the order."""
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-    attachments: list[Attachment] | None = None
-
-
-class OrderItem(APIModel):
-    """OpenAPI schema ``OrderItem``."""
-
-    line_number: int | None = None
-    """LineNumber attribute may remain constant for any item through updates to the order, therefor
-    lineNumbers may not be consecutive.
-    """
-    identifiers: list[ItemIdentifier] | None = None
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    is_deposit_item: bool | None = None
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    quantity: float | None = None
-    """Defaults to 1."""
-    unit_of_measure: UnitOfMeasure | None = None
-    description: str | None = None
-    comments: str | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    tax: Tax | None = None
-    promotion_code: str | None = None
-    """Promotion code applied to this item."""
-    contract_reference: str | None = None
-    """Contract reference for this item."""
-    requested_delivery_date: DateTime | None = None
-    requested_earliest_delivery_date: DateTime | None = None
-    requested_latest_delivery_date: DateTime | None = None
-    delivery_grace_period_in_days: int | None = None
-    """Delivery grace period in days."""
-    minimum_remaining_shelf_life_in_days: int | None = None
-    """Minimum remaining shelf life in days."""
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    brand: str | None = None
-    """Brand or manufacturer name of the product (e.g., BOSCH, Kela)."""
-    consumer_group: str | None = None
-    """Gender for which this item is marketed (e.g., Unisex, Damen, Herren)."""
-    assortment: str | None = None
-    """Collection which the item belongs to (e.g., ME_GEN, COA_FB, COA_G, COA_OR, MB_EP, MB_EX,
-    MB_LS, VCA_CE, LAN_ARP, JCH_IWF, JCH_IWC, LAC_L).
-    """
-    category: str | None = None
-    """Product category classification (e.g., 1008)."""
-    sub_category: str | None = None
-    """Product sub-category classification."""
-    certifications_required: CertificationsRequired | None = None
-    attachments: list[LineItemAttachment] | None = None
-    """Document attachments for this line item, such as technical datasheets, product labels, or
-    compliance documentation.
-    """
-    modification_groups: list[ModificationGroup] | None = None
-
-
-class Order(APIModel):
-    """A purchase order is a formal request from a buying organization to a supplier to fulfill a
-    contract.
-
-    OpenAPI schema ``Order``.
-    """
-
-    header: OrderHeader
-    items: list[OrderItem]
-    summary: OrderSummary | None = None
-    """The summary is required if a modificationGroup exists on the order, otherwise the summary is
-    optional. In API v3, the summary will be mandatory in any case.
-    """
-
-
-class OrderResponseSummaryTaxItem(APIModel):
-    """Inline schema: ``OrderResponse.summary.tax.items[]``."""
-
-    percentage: float
-    taxable_amount: float
-    tax_amount: float
-    category: str
-    """Category of the tax, such as "sales", "import", etc. This is free field attribute."""
-    description: str | None = None
-
-
-class OrderResponseSummaryTax(APIModel):
-    """Inline schema: ``OrderResponse.summary.tax``."""
-
-    total: float
-    description: str | None = None
-    items: list[OrderResponseSummaryTaxItem]
-
-
-class OrderResponseSummary(APIModel):
-    """The summary is required if a modificationGroup exists on the order response, otherwise the
-    summary is optional. In API v3, the summary will be mandatory in any case.
-
-    Inline schema: ``OrderResponse.summary``.
-    """
-
-    subtotal_amount: float
-    """The sum of all line item subtotal amounts. The line item subtotal already includes all line
-    item modifications.
-    """
-    gross_amount: float
-    """The netAmount plus taxes."""
-    net_amount: float
-    """The subtotalAmount plus totalCharges and minus totalAllowances."""
-    due_amount: float
-    """The grossAmount minus deposit. Note: deposits are not yet supported, therefore dueAmount
-    will always equal grossAmount for now.
-    """
-    total_charges: float
-    """The total sum of all charges applied on document-level. Does not include charges applied on
-    item-level.
-    """
-    total_allowances: float
-    """The total sum of all allowances applied on invoice level. Does not include allowances
-    applied on item-level.
-    """
-    tax: OrderResponseSummaryTax
-    modification_groups: list[ModificationGroup] | None = None
-
-
-class OrderResponseHeaderType(OpenEnum):
-    """Type of the order response. `ACCEPT` means the order was accepted exactly as ordered.
-    `REJECT` means the order was fully rejected. `CHANGE` means part of the order was accepted
-    but either line item quantities or delivery date are changed.
-
-    Inline schema: ``OrderResponseHeader.type``.
-    """
-
-    ACCEPT = "ACCEPT"
-    REJECT = "REJECT"
-    CHANGE = "CHANGE"
-
-
-class OrderResponseHeader(APIModel):
-    """OpenAPI schema ``OrderResponseHeader``."""
-
-    type: OrderResponseHeaderType | None = None
-    """Type of the order response. `ACCEPT` means the order was accepted exactly as ordered.
-    `REJECT` means the order was fully rejected. `CHANGE` means part of the order was accepted
-    but either line item quantities or delivery date are changed.
-    """
-    version: int | None = None
-    """If you are sending multiple order responses, this field must be incremented by 1 for each
-    response.
-    """
-    buyer: Party
-    supplier: Party
-    ship_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "billTo" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    order_response_identifier: str
-    """Order number assigned to this purchase order by the buyer."""
-    order_response_date: DateTime
-    order_identifier: str
-    """Order number assigned to this purchase order by the buyer."""
-    order_date: DateTime | None = None
-    additional_order_identifiers: AdditionalOrderIdentifiers | None = Field(
-        default=None, alias="AdditionalOrderIdentifiers"
-    )
-    confirmed_delivery_date: DateTime | None = None
-    """Required on order response type `CHANGE`. Prohibited for `REJECT` type. The confirmed
-    delivery date of the order response.
-    """
-    requested_delivery_date: DateTime | None = None
-    """Required on order response type `CHANGE`. Prohibited for `REJECT` type. The requested
-    delivery date of the order.
-    """
-    currency: Currency | None = None
-    payment_terms: list[PaymentTerm] | None = None
-    """Used for defining payment targets and optional discounts."""
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within purchase orders"""
-    delivery_information: str | None = None
-    """Delivery information for the order."""
-    purchasing_information: str | None = None
-    """Additional information about purchasing."""
-    legal_information: str | None = None
-    """Legal notices and information."""
-    contract_reference: str | None = None
-    """Contract reference for the order."""
-    promotion_code: str | None = None
-    """Promotion code applied to the entire order."""
-
-
-class OrderResponseItem(APIModel):
-    """OpenAPI schema ``OrderResponseItem``."""
-
-    line_number: int | None = None
-    order_line_number: int | None = None
-    """The line number of the order item that this response item refers to."""
-    identifiers: list[ItemIdentifier] | None = None
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    is_deposit_item: bool | None = None
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    ordered_quantity: float | None = None
-    confirmed_quantity: float | None = None
-    requested_delivery_date: DateTime | None = None
-    requested_earliest_delivery_date: DateTime | None = None
-    requested_latest_delivery_date: DateTime | None = None
-    confirmed_delivery_date: DateTime | None = None
-    confirmed_earliest_delivery_date: DateTime | None = None
-    confirmed_latest_delivery_date: DateTime | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    description: str | None = None
-    comments: str | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    tax: Tax | None = None
-    contract_reference: str | None = None
-    """Contract reference for this item."""
-    promotion_code: str | None = None
-    """Promotion code applied to this item."""
-    minimum_remaining_shelf_life_in_days: int | None = None
-    """Minimum remaining shelf life in days."""
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    modification_groups: list[ModificationGroup] | None = None
-    attachments: list[LineItemAttachment] | None = None
-    """Document attachments for this line item response, such as technical datasheets, product
-    labels, or compliance documentation.
-    """
-
-
-class OrderResponse(APIModel):
-    """OpenAPI schema ``OrderResponse``."""
-
-    header: OrderResponseHeader
-    items: list[OrderResponseItem] | None = None
-    """Required on order response type `CHANGE`. Prohibited for `REJECT` type. When the type is
-    `CHANGE`, it must contain ALL order line items, regardless whether or not `orderedQuantity`
-    and `confirmedQuantity` are equal.
-    """
-    summary: OrderResponseSummary | None = None
-    """The summary is required if a modificationGroup exists on the order response, otherwise the
-    summary is optional. In API v3, the summary will be mandatory in any case.
-    """
-
-
-class InvoiceSummaryTaxItem(APIModel):
-    """Inline schema: ``Invoice.summary.tax.items[]``."""
-
-    percentage: float
-    taxable_amount: float
-    tax_amount: float
-    category: str
-    """Category of the tax, such as "sales", "import", etc. This is free field attribute."""
-    description: str | None = None
-
-
-class InvoiceSummaryTax(APIModel):
-    """Inline schema: ``Invoice.summary.tax``."""
-
-    total: float
-    description: str | None = None
-    items: list[InvoiceSummaryTaxItem]
-
-
-class InvoiceSummary(APIModel):
-    """The summary is required if a modificationGroup exists on the invoice, otherwise the summary
-    is optional. In API v3, the summary will be mandatory in any case.
-
-    Inline schema: ``Invoice.summary``.
-    """
-
-    subtotal_amount: float | None = None
-    """The sum of all line item subtotal amounts. The line item subtotal already includes all line
-    item modifications.
-    """
-    gross_amount: float | None = None
-    """The netAmount plus taxes."""
-    net_amount: float | None = None
-    """The subtotalAmount plus totalCharges and minus totalAllowances."""
-    due_amount: float
-    """The grossAmount minus deposit. Note: deposits are not yet supported, therefore dueAmount
-    will always equal grossAmount for now.
-    """
-    total_charges: float | None = None
-    """The total sum of all charges applied on document-level. Does not include charges applied on
-    item-level.
-    """
-    total_allowances: float | None = None
-    """The total sum of all allowances applied on invoice level. Does not include allowances
-    applied on item-level.
-    """
-    tax: InvoiceSummaryTax | None = None
-    modification_groups: list[ModificationGroup] | None = None
-
-
-class InvoiceHeader(APIModel):
-    """OpenAPI schema ``InvoiceHeader``."""
-
-    buyer: Party
-    supplier: Party
-    ship_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "billTo" party."""
-    bill_from: Party | None = None
-    """If this is kept empty, the "supplier" is used as the "billFrom" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    invoice_identifier: str
-    """Invoice number/reference."""
-    invoice_date: DateTime
-    invoice_value_date: DateTime | None = None
-    invoice_due_date: DateTime | None = None
-    shipping_notice_identifier: str
-    """Shipping notice number/reference."""
-    shipping_notice_date: DateTime
-    order_identifier: str
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime
-    additional_order_identifiers: AdditionalOrderIdentifiers | None = Field(
-        default=None, alias="AdditionalOrderIdentifiers"
-    )
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    payment_terms: list[PaymentTerm] | None = None
-    """Used for defining payment targets and optional discounts."""
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within invoices"""
-    delivery_information: str | None = None
-    """Information about the delivery process."""
-    purchasing_information: str | None = None
-    """Additional information about purchasing."""
-    legal_information: str | None = None
-    """Legal notices and information."""
-    currency: Currency | None = None
-    promotion_code: str | None = None
-    """Promotion code applied to the entire invoice. Does not affect invoice calculations."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    contract_reference: str | None = None
-    """Contract reference for the invoice."""
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class InvoiceItem(APIModel):
-    """OpenAPI schema ``InvoiceItem``."""
-
-    line_number: int
-    shipping_notice_identifier: str | None = None
-    """Shipping notice number/reference."""
-    shipping_notice_date: DateTime | None = None
-    shipping_notice_line_number: int | None = None
-    order_identifier: str | None = None
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    order_line_number: int | None = None
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    identifiers: list[ItemIdentifier]
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    is_deposit_item: bool
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    is_invoiced_item: bool | None = None
-    """Determine if this item is the invoiced item. Only invoiced items can have a unitPrice != 0.
-    If an item is not invoiced and no parent item is invoiced either, sub items must exist.
-    Required by the spec, optional here: the spec's own invoice examples omit it.
-    """
-    description: str | None = None
-    """Item description."""
-    comments: str | None = None
-    quantity: float
-    """For subitems, this must be the total quantity of this item. For example, the parent item is
-    a display of chocolate bars and has quantity 2. Each display contains 50 chocolate bars.
-    Therefore, the quantity of the "Chocolate Bar" subitem is 100 (2x50).
-    """
-    free_quantity: float | None = None
-    """The quantity of this item that is free of charge. For subitems, this must be the total free
-    quantity of this item. For example, the parent item is a display of chocolate bars and has
-    free quantity set to 2. Each display contains 50 chocolate bars. Therefore, the free
-    quantity of the "Chocolate Bar" subitem is 100 (2x50).
-    """
-    ordered_quantity: float | None = None
-    """The quantity ordered by the customer."""
-    unit_price: float | None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    certifications: Certifications | None = None
-    promotion_code: str | None = None
-    """Promotion code applied to this item. Does not affect invoice calculations."""
-    contract_reference: str | None = None
-    """Contract reference for this item."""
-    tax: Tax
-    batches: list[Batch] | None = None
-    modification_groups: list[ModificationGroup] | None = None
-    """If a Modification Group is provided, the Invoice Summary is required."""
-    unit_of_measure: UnitOfMeasure | None = None
-
-
-class InvoiceItemWithSubItems(InvoiceItem):
-    """OpenAPI schema ``InvoiceItemWithSubItems``."""
-
-    sub_items: list[InvoiceItem] | None = None
-    """Sub items of this sub invoice item."""
-
-
-class InvoiceItemWithSubSubItems(InvoiceItem):
-    """OpenAPI schema ``InvoiceItemWithSubSubItems``."""
-
-    sub_items: list[InvoiceItemWithSubItems] | None = None
-    """Sub items of this invoice item. Supports two levels of nesting."""
-
-
-class Invoice(APIModel):
-    """Invoices describe purchase orders, line items, partners involved, accounting distribution,
-    payment terms, discounts, shipping and special handling, taxes, deposit and prepayment, and
-    remittance information.
-
-    OpenAPI schema ``Invoice``.
-    """
-
-    header: InvoiceHeader
-    items: list[InvoiceItemWithSubSubItems]
-    summary: InvoiceSummary | None = None
-    """The summary is required if a modificationGroup exists on the invoice, otherwise the summary
-    is optional. In API v3, the summary will be mandatory in any case.
-    """
-
-
-class ShippingNoticeHeader(APIModel):
-    """OpenAPI schema ``ShippingNoticeHeader``."""
-
-    buyer: Party
-    supplier: Party
-    ship_from: Party | None = None
-    """Used in case the shipment is sent by a third-party logistics provider."""
-    ship_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "billTo" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    shipping_notice_identifier: str
-    shipping_notice_date: DateTime
-    order_identifier: str
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    additional_order_identifiers: AdditionalOrderIdentifiers | None = Field(
-        default=None, alias="AdditionalOrderIdentifiers"
-    )
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    requested_despatch_date: DateTime | None = None
-    despatch_date: DateTime | None = None
-    """If this is kept empty, the "shippingNoticeDate" is used as "despatchDate"."""
-    carrier: str | None = None
-    """Carriers company name."""
-    tracking_number: str | None = None
-    tracking_url: str | None = None
-    mode_of_transport: ModeOfTransport | None = None
-    inco_terms: IncoTerms | None = None
-    shipping_method: str | None = None
-    status: str | None = None
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within purchase orders"""
-    delivery_information: str | None = None
-    """Information about the delivery process."""
-    purchasing_information: str | None = None
-    """Additional information about purchasing."""
-    legal_information: str | None = None
-    """Legal notices and information."""
-    currency: Currency | None = None
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class ShippingNoticeTransportUnitUnitType(OpenEnum):
-    """Transport unit type.
-
-    Inline schema: ``ShippingNoticeTransportUnit.unitType``.
-    """
-
-    EURO_PALLET = "EURO_PALLET"
-    EURO_PALLET_HALF = "EURO_PALLET_HALF"
-    EURO_PALLET_QUARTER = "EURO_PALLET_QUARTER"
-    CARTON = "CARTON"
-    PACKAGE = "PACKAGE"
-    PALLET = "PALLET"
-    CONTAINER = "CONTAINER"
-
-
-class OpenQuantityAction(OpenEnum):
-    """Method used to handle mismatches between "orderedQuantity" and "shippedQuantity". Required
-    if "orderedQuantity" and "shippedQuantity" mismatch, otherwise prohibited.
-
-    Inline schema: ``ShippingNoticeItem.openQuantityAction``,
-    ``DispatchInstructionItem.openQuantityAction``,
-    ``DispatchInstructionResponseItem.openQuantityAction``,
-    ``ReceivalNoticeItem.openQuantityAction``.
-    """
-
-    DISCARDED = "DISCARDED"
-    DELIVERED_LATER = "DELIVERED_LATER"
-
-
-class ShippingNoticePartyIdentifierDomain(OpenEnum):
-    """Identification system the identifier belongs to.
-
-    Inline schema: ``ShippingNoticePartyIdentifier.domain``.
-    """
-
-    GS1 = "GS1"
-    DUNS = "DUNS"
-    VAT_DE = "VAT_DE"
-    FED_TAX = "FED_TAX"
-    SENDER_INTERNAL = "SENDER_INTERNAL"
-    RECEIVER_INTERNAL = "RECEIVER_INTERNAL"
-    VVVO = "VVVO"
-    VETERINARY = "VETERINARY"
-
-
-class ShippingNoticePartyIdentifier(APIModel):
-    """OpenAPI schema ``ShippingNoticePartyIdentifier``."""
-
-    identifier: str
-    """Party identifier within the "domain" such as GLN on GS1 domain, DUNS number on DUNS domain,
-    etc.
-    """
-    domain: ShippingNoticePartyIdentifierDomain
-    """Identification system the identifier belongs to."""
-
-
-class ShippingNoticeItemBreeder(APIModel):
-    """Inline schema: ``ShippingNoticeItem.breeder``."""
-
-    name: str | None = None
-    """Mandatory if the deprecated "name" attribute on the "PostalAddress" object is omitted."""
-    postal_address: PostalAddress | None = None
-    contacts: list[Contact] | None = None
-    financial_institution: PartyFinancialInstitution | None = None
-    identifiers: list[ShippingNoticePartyIdentifier]
-
-
-class ShippingNoticeItemFattener(APIModel):
-    """Inline schema: ``ShippingNoticeItem.fattener``."""
-
-    name: str | None = None
-    """Mandatory if the deprecated "name" attribute on the "PostalAddress" object is omitted."""
-    postal_address: PostalAddress | None = None
-    contacts: list[Contact] | None = None
-    financial_institution: PartyFinancialInstitution | None = None
-    identifiers: list[ShippingNoticePartyIdentifier]
-
-
-class ShippingNoticeItemSlaughterer(APIModel):
-    """Inline schema: ``ShippingNoticeItem.slaughterer``."""
-
-    name: str | None = None
-    """Mandatory if the deprecated "name" attribute on the "PostalAddress" object is omitted."""
-    postal_address: PostalAddress | None = None
-    contacts: list[Contact] | None = None
-    financial_institution: PartyFinancialInstitution | None = None
-    identifiers: list[ShippingNoticePartyIdentifier]
-
-
-class ShippingNoticeItemCutter(APIModel):
-    """Inline schema: ``ShippingNoticeItem.cutter``."""
-
-    name: str | None = None
-    """Mandatory if the deprecated "name" attribute on the "PostalAddress" object is omitted."""
-    postal_address: PostalAddress | None = None
-    contacts: list[Contact] | None = None
-    financial_institution: PartyFinancialInstitution | None = None
-    identifiers: list[ShippingNoticePartyIdentifier]
-
-
-class ShippingNoticeItemGender(OpenEnum):
-    """Inline schema: ``ShippingNoticeItem.gender``."""
-
-    MALE = "MALE"
-    FEMALE = "FEMALE"
-
-
-class ShippingNoticeItem(APIModel):
-    """OpenAPI schema ``ShippingNoticeItem``."""
-
-    line_number: int
-    order_line_number: int | None = None
-    """Line number used on the order."""
-    identifiers: list[ItemIdentifier]
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    is_deposit_item: bool
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    description: str | None = None
-    """Item description."""
-    comments: str | None = None
-    ordered_quantity: float
-    """The quantity ordered by the customer. For subitems, this must be the total quantity of this
-    item. For example, the parent item is a display of chocolate bars and has quantity 2. Each
-    display contains 50 chocolate bars. Therefore, the quantity of the "Chocolate Bar" subitem
-    is 100 (2x50).
-    """
-    shipped_quantity: float
-    """The quantity shipped to the customer. For subitems, this must be the total quantity of this
-    item. For example, the parent item is a display of chocolate bars and has quantity 2. Each
-    display contains 50 chocolate bars. Therefore, the quantity of the "Chocolate Bar" subitem
-    is 100 (2x50).
-    """
-    open_quantity_action: OpenQuantityAction | None = None
-    """Method used to handle mismatches between "orderedQuantity" and "shippedQuantity". Required
-    if "orderedQuantity" and "shippedQuantity" mismatch, otherwise prohibited.
-    """
-    batches: list[Batch] | None = None
-    unit_price: float | None = None
-    recommended_retail_price: float | None = None
-    tax: Tax | None = None
-    minimum_remaining_shelf_life_in_days: int | None = None
-    """Minimum remaining shelf life in days."""
-    promotion_code: str | None = None
-    """Promotion code applied to this item."""
-    contract_reference: str | None = None
-    """Contract reference for this item."""
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    certifications: Certifications | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    breeder: ShippingNoticeItemBreeder | None = None
-    fattener: ShippingNoticeItemFattener | None = None
-    slaughterer: ShippingNoticeItemSlaughterer | None = None
-    cutter: ShippingNoticeItemCutter | None = None
-    slaughter_date: Date | None = None
-    trade_class: str | None = None
-    ear_tag: str | None = None
-    birthdate: Date | None = None
-    gender: ShippingNoticeItemGender | None = None
-
-
-class ShippingNoticeItemWithSubItems(ShippingNoticeItem):
-    """OpenAPI schema ``ShippingNoticeItemWithSubItems``."""
-
-    sub_items: list[ShippingNoticeItem] | None = None
-    """Sub items of this sub shipping notice item."""
-
-
-class ShippingNoticeItemWithSubSubItems(ShippingNoticeItem):
-    """OpenAPI schema ``ShippingNoticeItemWithSubSubItems``."""
-
-    sub_items: list[ShippingNoticeItemWithSubItems] | None = None
-    """Sub items of this shipping notice item. Supports two levels of nesting."""
-
-
-class ShippingNoticeTransportUnit(APIModel):
-    """If a TransportUnit does not contain sub items (like packages on a pallet), it must contain a
-    nonempty list of items.
-
-    OpenAPI schema ``ShippingNoticeTransportUnit``.
-    """
-
-    unit_identifier: str | None = None
-    """Transport unit number. (SSCC or NVE)"""
-    unit_type: ShippingNoticeTransportUnitUnitType | None = None
-    """Transport unit type."""
-    contained_trade_unit_count: int | None = None
-    """Number of contained trade units. (cases, cartons, etc.)"""
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    requested_despatch_date: DateTime | None = None
-    despatch_date: DateTime | None = None
-    items: list[ShippingNoticeItemWithSubSubItems]
-    """Line items contained in this transport unit."""
-
-
-class ShippingNoticeTransportUnitWithSubTransportUnits(ShippingNoticeTransportUnit):
-    """OpenAPI schema ``ShippingNoticeTransportUnitWithSubTransportUnits``."""
-
-    transport_units: list[ShippingNoticeTransportUnit] | None = None
-    """Contained transport units (e.g. sandwich pallet layers)."""
-
-
-class ShippingNotice(APIModel):
-    """OpenAPI schema ``ShippingNotice``."""
-
-    header: ShippingNoticeHeader
-    transport_units: list[ShippingNoticeTransportUnitWithSubTransportUnits]
-    """Transport units (e.g. pallets, cartons) contained in the shipment. Can be nested in case of
-    sandwich pallets.
-    """
-
-
-ProcurosTransactionId: TypeAlias = str
-"""Unique ID assigned to every transaction on the Procuros Network. A UUID, kept a plain ``str``.
-Example: ``949b2f25-fd9d-4c58-8899-b4dc277f8cf9``.
-"""
-
-
-class TransactionType(OpenEnum):
-    """Type of transaction.
-
-    OpenAPI schema ``TransactionType``.
-    """
-
-    ORDER = "ORDER"
-    ORDER_RESPONSE = "ORDER_RESPONSE"
-    SHIPPING_NOTICE = "SHIPPING_NOTICE"
-    INVOICE = "INVOICE"
-    CREDIT_NOTE = "CREDIT_NOTE"
-    DISPATCH_INSTRUCTION = "DISPATCH_INSTRUCTION"
-    DISPATCH_INSTRUCTION_RESPONSE = "DISPATCH_INSTRUCTION_RESPONSE"
-    RECEIVAL_NOTICE = "RECEIVAL_NOTICE"
-    REMITTANCE_ADVICE = "REMITTANCE_ADVICE"
-    PRODUCT_CATALOG = "PRODUCT_CATALOG"
-    INVENTORY_REPORT = "INVENTORY_REPORT"
-    SALES_REPORT = "SALES_REPORT"
-
-
-class CreditNoteHeaderType(OpenEnum):
-    """Credit note message type
-
-    Inline schema: ``CreditNoteHeader.type``.
-    """
-
-    CORRECTION = "CORRECTION"
-    VALUE_CREDIT = "VALUE_CREDIT"
-
-
-class CreditNoteHeader(APIModel):
-    """OpenAPI schema ``CreditNoteHeader``."""
-
-    buyer: Party
-    supplier: Party
-    ship_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "buyer" is used as the "billTo" party."""
-    bill_from: Party | None = None
-    """If this is kept empty, the "supplier" is used as the "billFrom" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    credit_note_identifier: str
-    """Credit note number/reference."""
-    credit_note_date: DateTime
-    credit_note_value_date: DateTime | None = None
-    credit_note_due_date: DateTime | None = None
-    type: CreditNoteHeaderType | None = None
-    """Credit note message type"""
-    invoice_identifier: str | None = None
-    """Invoice number/reference."""
-    invoice_date: DateTime | None = None
-    shipping_notice_identifier: str | None = None
-    """Shipping notice number/reference."""
-    shipping_notice_date: DateTime | None = None
-    order_identifier: str | None = None
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    payment_terms: list[PaymentTerm] | None = None
-    """Used for defining payment targets and optional discounts."""
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within invoices"""
-    delivery_information: str | None = None
-    """Information about the delivery process."""
-    purchasing_information: str | None = None
-    """Additional information about purchasing."""
-    legal_information: str | None = None
-    """Legal notices and information."""
-    currency: Currency | None = None
-    promotion_code: str | None = None
-    """Promotion code applied to the entire invoice. Does not affect invoice calculations."""
-    contract_reference: str | None = None
-    """Contract reference for the credit note."""
-    reason: str | None = None
-    """Reason for the credit note"""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class CreditNoteItem(APIModel):
-    """OpenAPI schema ``CreditNoteItem``."""
-
-    line_number: int
-    shipping_notice_identifier: str | None = None
-    """Shipping notice number/reference."""
-    shipping_notice_date: DateTime | None = None
-    shipping_notice_line_number: int | None = None
-    order_identifier: str | None = None
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    order_line_number: int | None = None
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    identifiers: list[ItemIdentifier]
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    is_deposit_item: bool
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    is_invoiced_item: bool | None = None
-    """Determine if this item is the invoiced item. Only invoiced items can have a unitPrice != 0.
-    If an item is not invoiced and no parent item is invoiced either, sub items must exist.
-    Required by the spec, optional here: the spec's own credit note example omits it.
-    """
-    description: str | None = None
-    """Item description."""
-    comments: str | None = None
-    quantity: float
-    """For subitems, this must be the total quantity of this item. For example, the parent item is
-    a display of chocolate bars and has quantity 2. Each display contains 50 chocolate bars.
-    Therefore, the quantity of the "Chocolate Bar" subitem is 100 (2x50).
-    """
-    free_quantity: float | None = None
-    """The quantity of this item that is free of charge. For subitems, this must be the total free
-    quantity of this item. For example, the parent item is a display of chocolate bars and has
-    free quantity set to 2. Each display contains 50 chocolate bars. Therefore, the free
-    quantity of the "Chocolate Bar" subitem is 100 (2x50).
-    """
-    ordered_quantity: float | None = None
-    """The quantity ordered by the customer."""
-    unit_price: float | None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 standard two-letter country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    certifications: Certifications | None = None
-    promotion_code: str | None = None
-    """Promotion code applied to this item. Does not affect invoice calculations."""
-    reason: str | None = None
-    """Reason for the credit note"""
-    tax: Tax
-    batches: list[Batch] | None = None
-    modification_groups: list[ModificationGroup] | None = None
-    """If a Modification Group is provided, the Invoice Summary is required."""
-    unit_of_measure: UnitOfMeasure | None = None
-    contract_reference: str | None = None
-    """Contract reference for the credit note item."""
-
-
-class CreditNoteItemWithSubItems(CreditNoteItem):
-    """OpenAPI schema ``CreditNoteItemWithSubItems``."""
-
-    sub_items: list[CreditNoteItem] | None = None
-    """Sub items of this sub credit note item."""
-
-
-class CreditNoteItemWithSubSubItems(CreditNoteItem):
-    """OpenAPI schema ``CreditNoteItemWithSubSubItems``."""
-
-    sub_items: list[CreditNoteItemWithSubItems] | None = None
-    """Sub items of this credit note item. Supports two levels of nesting."""
-
-
-class CreditNoteSummaryTaxItem(APIModel):
-    """Inline schema: ``CreditNote.summary.tax.items[]``."""
-
-    percentage: float
-    taxable_amount: float
-    tax_amount: float
-    category: str
-    """Category of the tax, such as "sales", "import", etc. This is free field attribute."""
-    description: str | None = None
-
-
-class CreditNoteSummaryTax(APIModel):
-    """Inline schema: ``CreditNote.summary.tax``."""
-
-    total: float
-    description: str | None = None
-    items: list[CreditNoteSummaryTaxItem]
-
-
-class CreditNoteSummary(APIModel):
-    """The summary is required if a modificationGroup exists on the invoice, otherwise the summary
-    is optional. In API v3, the summary will be mandatory in any case.
-
-    Inline schema: ``CreditNote.summary``.
-    """
-
-    subtotal_amount: float | None = None
-    """The sum of all line item subtotal amounts. The line item subtotal already includes all line
-    item modifications.
-    """
-    gross_amount: float | None = None
-    """The netAmount plus taxes."""
-    net_amount: float | None = None
-    """The subtotalAmount plus totalCharges and minus totalAllowances."""
-    due_amount: float
-    """The grossAmount minus deposit. Note: deposits are not yet supported, therefore dueAmount
-    will always equal grossAmount for now.
-    """
-    total_charges: float | None = None
-    """The total sum of all charges applied on document-level. Does not include charges applied on
-    item-level.
-    """
-    total_allowances: float | None = None
-    """The total sum of all allowances applied on invoice level. Does not include allowances
-    applied on item-level.
-    """
-    tax: CreditNoteSummaryTax | None = None
-    modification_groups: list[ModificationGroup] | None = None
-
-
-class CreditNote(APIModel):
-    """A credit note is a document sent to a customer in order to correct a mistake on an order or
-    an invoice, or to refund an amount paid for products or services.
-
-    OpenAPI schema ``CreditNote``.
-    """
-
-    header: CreditNoteHeader
-    items: list[CreditNoteItemWithSubSubItems]
-    summary: CreditNoteSummary | None = None
-    """The summary is required if a modificationGroup exists on the invoice, otherwise the summary
-    is optional. In API v3, the summary will be mandatory in any case. Required by the spec,
-    optional here: the spec's own credit note example omits it.
-    """
-
-
-class DispatchInstructionHeader(APIModel):
-    """OpenAPI schema ``DispatchInstructionHeader``."""
-
-    order_identifier: str | None = None
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    shipment_identifier: str
-    """Shipment identifier number/reference."""
-    notice_date: DateTime | None = None
-    requested_delivery_date: DateTime | None = None
-    requested_despatch_date: DateTime | None = None
-    ship_from: Party
-    ship_to: Party | None = None
-    """If this is kept empty, the "customer" is used as the "shipTo" party."""
-    bill_to: Party | None = None
-    """If this is kept empty, the "customer" is used as the "billTo" party."""
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    customer: Party | None = None
-    supplier: Party | None = None
-    mode_of_transport: ModeOfTransport | None = None
-    inco_terms: IncoTerms | None = None
-    shipping_method: str | None = None
-    picking_notes: str | None = None
-    delivery_notes: str | None = None
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within dispatch instructions"""
-    currency: Currency | None = None
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class DispatchInstructionItem(APIModel):
-    """OpenAPI schema ``DispatchInstructionItem``."""
-
-    order_line_number: int | None = None
-    shipping_notice_line_number: int
-    shipped_quantity: float
-    ordered_quantity: float
-    requested_delivery_date: DateTime | None = None
-    requested_despatch_date: DateTime | None = None
-    identifiers: list[ItemIdentifier]
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    unit_of_measure: UnitOfMeasure | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    tax: Tax | None = None
-    currency: Currency | None = None
-    description: str | None = None
-    """Item description."""
-    comments: str | None = None
-    minimum_remaining_shelf_life_in_days: int | None = None
-    """Minimum remaining shelf life in days."""
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    batches: list[Batch]
-    open_quantity_action: OpenQuantityAction | None = None
-
-
-class DispatchInstructionItemWithSubItems(DispatchInstructionItem):
-    """Inline schema: ``DispatchInstruction.items[].subItems[]``."""
-
-    sub_items: list[DispatchInstructionItem] | None = None
-    """Sub items of this sub dispatch instruction item."""
-
-
-class DispatchInstructionItemWithSubSubItems(DispatchInstructionItem):
-    """Inline schema: ``DispatchInstruction.items[]``."""
-
-    sub_items: list[DispatchInstructionItemWithSubItems] | None = None
-    """Sub items of this dispatch instruction item. Supports two levels of nesting."""
-
-
-class DispatchInstruction(APIModel):
-    """OpenAPI schema ``DispatchInstruction``."""
-
-    header: DispatchInstructionHeader
-    items: list[DispatchInstructionItemWithSubSubItems]
-
-
-class DispatchInstructionResponseHeader(APIModel):
-    """OpenAPI schema ``DispatchInstructionResponseHeader``."""
-
-    order_identifier: str | None = None
-    """Order number assigned to the related purchase order by the buyer."""
-    order_date: DateTime | None = None
-    shipping_notice_identifier: str
-    """Shipment identifier number/reference."""
-    requested_despatch_date: DateTime | None = None
-    dispatch_instruction_response_date: DateTime | None = None
-    shipping_notice_date: DateTime | None = None
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    carrier: str | None = None
-    tracking_number: str | None = None
-    tracking_url: str | None = None
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within dispatch instruction responses
-    """
-    buyer: Party | None = None
-    supplier: Party
-    ship_to: Party | None = None
-    bill_to: Party | None = None
-    ship_from: Party | None = None
-    final_recipient: Party | None = None
-    """Used in case the shipTo is not the final recipient. Mostly used in dropshipping or
-    cross-docking scenarios.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    mode_of_transport: ModeOfTransport | None = None
-    inco_terms: IncoTerms | None = None
-    shipping_method: str | None = None
-    status: str | None = None
-    currency: Currency | None = None
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class DispatchInstructionResponseTransportUnitsUnitType(OpenEnum):
-    """Inline schema: ``DispatchInstructionResponseTransportUnits.unitType``."""
-
-    EURO_PALLET = "EURO_PALLET"
-    EURO_PALLET_HALF = "EURO_PALLET_HALF"
-    EURO_PALLET_QUARTER = "EURO_PALLET_QUARTER"
-    CARTON = "CARTON"
-
-
-class DispatchInstructionResponseItem(APIModel):
-    """OpenAPI schema ``DispatchInstructionResponseItem``."""
-
-    line_number: int | None = None
-    instruction_line_number: int | None = None
-    order_line_number: int | None = None
-    is_deposit_item: bool | None = None
-    """If true, the item is a deposit item such as bottle deposit (German: Pfandartikel)."""
-    description: str | None = None
-    """Item description."""
-    comments: str | None = None
-    net_weight: float | None = None
-    """Net weight of the item in grams."""
-    gross_weight: float | None = None
-    """Gross weight of the item in grams."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    hs_code: str | None = None
-    """Harmonized System Code of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    ordered_quantity: float | None = None
-    shipped_quantity: float | None = None
-    open_quantity_action: OpenQuantityAction | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    recommended_retail_price: float | None = None
-    tax: Tax | None = None
-    identifiers: list[ItemIdentifier] | None = None
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    batches: list[Batch] | None = None
-
-
-class DispatchInstructionResponseTransportUnits(APIModel):
-    """OpenAPI schema ``DispatchInstructionResponseTransportUnits``."""
-
-    unit_identifier: str | None = None
-    unit_type: DispatchInstructionResponseTransportUnitsUnitType | None = None
-    contained_trade_unit_count: int | None = None
-    requested_delivery_date: DateTime | None = None
-    expected_delivery_date: DateTime | None = None
-    requested_despatch_date: DateTime | None = None
-    despatch_date: DateTime | None = None
-    items: list[DispatchInstructionResponseItem]
-
-
-class DispatchInstructionResponse(APIModel):
-    """OpenAPI schema ``DispatchInstructionResponse``."""
-
-    header: DispatchInstructionResponseHeader
-    transport_units: list[DispatchInstructionResponseTransportUnits]
-
-
-class ReceivalNoticeHeader(APIModel):
-    """OpenAPI schema ``ReceivalNoticeHeader``."""
-
-    receival_advice_number: str
-    receival_date: DateTime
-    delivery_note_number: str | None = None
-    customer_order_number: str | None = None
-    ship_to: Party | None = None
-    customer: Party
-    delivery_note_date: DateTime | None = None
-    order_date: DateTime | None = None
-    ship_from: Party | None = None
-    bill_to: Party | None = None
-    supplier: Party
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within dispatch instruction responses
-    """
-    carrier_id: str | None = None
-    carrier_domain: str | None = None
-    tracking_number: str | None = None
-    tracking_url: str | None = None
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class ReceivalNoticeTransportUnitsUnitType(OpenEnum):
-    """Inline schema: ``ReceivalNoticeTransportUnits.unitType``."""
-
-    EURO_PALLET = "EURO_PALLET"
-    EURO_PALLET_HALF = "EURO_PALLET_HALF"
-    EURO_PALLET_QUARTER = "EURO_PALLET_QUARTER"
-    CARTON = "CARTON"
-
-
-class ReceivalNoticeItem(APIModel):
-    """OpenAPI schema ``ReceivalNoticeItem``."""
-
-    line_number: int | None = None
-    received_quantity: float | None = None
-    shipped_quantity: float | None = None
-    identifiers: list[ItemIdentifier] | None = None
-    """There must be at least one identifier with domain `GS1` or `BUYER`."""
-    order_line_number: int | None = None
-    ordered_quantity: float | None = None
-    rejected_quantity: float | None = None
-    reject_reason: str | None = None
-    open_quantity_action: OpenQuantityAction | None = None
-    unit_price: float | None = None
-    currency: Currency | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    description: str | None = None
-    """Item description."""
-    batches: list[Batch] | None = None
-
-
-class ReceivalNoticeTransportUnits(APIModel):
-    """OpenAPI schema ``ReceivalNoticeTransportUnits``."""
-
-    unit_identifier: str | None = None
-    unit_type: ReceivalNoticeTransportUnitsUnitType | None = None
-    contained_trade_unit_count: int | None = None
-    items: list[ReceivalNoticeItem]
-
-
-class ReceivalNotice(APIModel):
-    """OpenAPI schema ``ReceivalNotice``."""
-
-    header: ReceivalNoticeHeader
-    transport_units: list[ReceivalNoticeTransportUnits]
-
-
-class RemittanceAdviceHeader(APIModel):
-    """OpenAPI schema ``RemittanceAdviceHeader``."""
-
-    advice_number: str
-    advice_date: DateTime
-    payment_method: str | None = None
-    payment_reference: str | None = None
-    remittance_date: DateTime | None = None
-    currency: Currency | None = None
-    pay_from: Party | None = None
-    pay_to: Party | None = None
-    buyer: Party | None = None
-    supplier: Party | None = None
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class RemittanceAdviceItemCorrection(APIModel):
-    """OpenAPI schema ``RemittanceAdviceItemCorrection``."""
-
-    basis: float | None = None
-    reason: str | None = None
-    amount: float
-    total: float
-    tax: Tax | None = None
-
-
-class RemittanceAdviceItem(APIModel):
-    """OpenAPI schema ``RemittanceAdviceItem``."""
-
-    document_number: str | None = None
-    document_date: DateTime | None = None
-    external_document_number: str | None = None
-    document_type: str | None = None
-    due_total: float | None = None
-    remitted_total: float | None = None
-    tax: Tax | None = None
-    correction_total: float | None = None
-    buyer: Party | None = None
-    ship_to: Party | None = None
-    corrections: list[RemittanceAdviceItemCorrection] | None = None
-
-
-class RemittanceAdviceSummary(APIModel):
-    """OpenAPI schema ``RemittanceAdviceSummary``."""
-
-    due_total: float | None = None
-    remitted_total: float | None = None
-    correction_total: float | None = None
-
-
-class RemittanceAdvice(APIModel):
-    """OpenAPI schema ``RemittanceAdvice``."""
-
-    header: RemittanceAdviceHeader
-    items: list[RemittanceAdviceItem]
-    summary: RemittanceAdviceSummary
-
-
-class ProductCatalogHeader(APIModel):
-    """OpenAPI schema ``ProductCatalogHeader``."""
-
-    catalog_number: str | None = None
-    catalog_date: DateTime
-    sender: Party
-    receiver: Party
-    importer: Party | None = None
-    """GPSR Importer Contact Address in a PRICAT refers to the official address of the importer
-    responsible under the General Product Safety Regulation (GPSR). This ensures traceability
-    and compliance with safety requirements for products entering the market. NAD+IM (Importer)
-    with CTA/COM contact details. (Typed ``Party`` like ``manufacturer``: in the spec a YAML
-    quoting slip swallows this property's ``$ref``.)
-    """
-    manufacturer: Party | None = None
-    """GPSR Manufacturer Contact Address in a PRICAT refers to the official address of the
-    product's manufacturer as required under the General Product Safety Regulation (GPSR). It
-    enables traceability and confirms the manufacturer's responsibility for product safety.
-    """
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the receiver party. Common in scenarios
-    where invoices or documents need to be sent to a centralized receiving entity (e.g., a group
-    headquarters or shared services center) that differs from the actual receiver in the
-    transaction.
-    """
-    comments: str | None = None
-    """Arbitrary human-readable information buyers can send within product catalogs"""
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class ProductCatalogIdentity(APIModel):
-    """Product identity containing sender partner ID, receiver partner ID, and GTIN.
-
-    OpenAPI schema ``ProductCatalogIdentity``.
-    """
-
-    sender_partner_id: str | None = None
-    """Sender partner product identifier (e.g., supplier SKU)."""
-    receiver_partner_id: str | None = None
-    """Receiver partner product identifier (e.g., buyer SKU)."""
-    gtin: str | None = None
-    """Global Trade Item Number (GTIN/EAN)."""
-
-
-class ProductCatalogItemAction(OpenEnum):
-    """Inline schema: ``ProductCatalogItem.action``."""
-
-    NEW = "NEW"
-    CHANGED = "CHANGED"
-    DELETED = "DELETED"
-
-
-class ProductCatalogItemAllergenIdentifiers(APIModel):
-    """Identifiers for the allergen
-
-    Inline schema: ``ProductCatalogItem.allergens[].identifiers``.
-    """
-
-    gdsn: str | None = None
-    """GDSN identifier of the allergen"""
-    usda: str | None = None
-    """USDA identifier of the allergen"""
-    bls: str | None = None
-    """BLS identifier of the allergen"""
-    sender_internal: str | None = None
-    """Sender internal identifier of the allergen"""
-    receiver_internal: str | None = None
-    """Receiver internal identifier of the allergen"""
-
-
-class ProductCatalogItemAllergenPresence(OpenEnum):
-    """Presence of the allergen in the product
-
-    Inline schema: ``ProductCatalogItem.allergens[].presence``.
-    """
-
-    PRESENT = "PRESENT"
-    TRACES = "TRACES"
-    FREE_FROM = "FREE_FROM"
-    UNKNOWN = "UNKNOWN"
-
-
-class ProductCatalogItemAllergen(APIModel):
-    """Inline schema: ``ProductCatalogItem.allergens[]``."""
-
-    identifiers: ProductCatalogItemAllergenIdentifiers | None = None
-    """Identifiers for the allergen"""
-    name: str | None = None
-    """Name of the allergen"""
-    presence: ProductCatalogItemAllergenPresence | None = None
-    """Presence of the allergen in the product"""
-
-
-class NutritionalInformationEnergy(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.energy``."""
-
-    total_in_kcal: float | None = None
-    """Total energy in kilocalories"""
-    total_in_kj: float | None = None
-    """Total energy in kilojoules"""
-
-
-class NutritionalInformationFats(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.fats``."""
-
-    total_in_grams: float | None = None
-    saturated_in_grams: float | None = None
-    monounsaturated_in_grams: float | None = None
-    polyunsaturated_in_grams: float | None = None
-    trans_fats_in_grams: float | None = None
-    omega3_fatty_acids_in_grams: float | None = None
-    omega6_fatty_acids_in_grams: float | None = None
-    omega9_fatty_acids_in_grams: float | None = None
-    epa_in_grams: float | None = None
-    """Eicosapentaenoic acid in grams"""
-    dha_in_grams: float | None = None
-    """Docosahexaenoic acid in grams"""
-    cholesterol_in_milligrams: float | None = None
-
-
-class NutritionalInformationCarbohydrates(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.carbohydrates``."""
-
-    total_in_grams: float | None = None
-    sugars_in_grams: float | None = None
-    added_sugars_in_grams: float | None = None
-    polyols_in_grams: float | None = None
-    starch_in_grams: float | None = None
-    lactose_in_grams: float | None = None
-
-
-class NutritionalInformationFiber(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.fiber``."""
-
-    total_in_grams: float | None = None
-    soluble_in_grams: float | None = None
-    insoluble_in_grams: float | None = None
-    beta_glucans_in_grams: float | None = None
-
-
-class NutritionalInformationProteinsAminoAcids(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.proteins.aminoAcids``."""
-
-    alanine_in_grams: float | None = None
-    arginine_in_grams: float | None = None
-    aspartic_acid_in_grams: float | None = None
-    cysteine_in_grams: float | None = None
-    glutamic_acid_in_grams: float | None = None
-    glycine_in_grams: float | None = None
-    histidine_in_grams: float | None = None
-    isoleucine_in_grams: float | None = None
-    leucine_in_grams: float | None = None
-    lysine_in_grams: float | None = None
-    methionine_in_grams: float | None = None
-    phenylalanine_in_grams: float | None = None
-    proline_in_grams: float | None = None
-    serine_in_grams: float | None = None
-    threonine_in_grams: float | None = None
-    tryptophan_in_grams: float | None = None
-    tyrosine_in_grams: float | None = None
-    valine_in_grams: float | None = None
-
-
-class NutritionalInformationProteins(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.proteins``."""
-
-    total_in_grams: float | None = None
-    amino_acids: NutritionalInformationProteinsAminoAcids | None = None
-
-
-class NutritionalInformationVitamins(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.vitamins``."""
-
-    vitamin_a_in_micrograms: float | None = None
-    beta_carotene_in_micrograms: float | None = None
-    vitamin_d_in_micrograms: float | None = None
-    vitamin_e_in_micrograms: float | None = None
-    vitamin_k_in_micrograms: float | None = None
-    vitamin_c_in_micrograms: float | None = None
-    vitamin_b1_thiamin_in_micrograms: float | None = None
-    vitamin_b2_riboflavin_in_micrograms: float | None = None
-    vitamin_b3_niacin_in_micrograms: float | None = None
-    vitamin_b5_pantothenic_acid_in_micrograms: float | None = None
-    vitamin_b6_pyridoxin_in_micrograms: float | None = None
-    vitamin_b7_biotin_in_micrograms: float | None = None
-    vitamin_b9_folic_acid_in_micrograms: float | None = None
-    vitamin_b12_cyanocobalamin_in_micrograms: float | None = None
-
-
-class NutritionalInformationMinerals(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.minerals``."""
-
-    calcium_in_milligrams: float | None = None
-    chloride_in_milligrams: float | None = None
-    chromium_in_micrograms: float | None = None
-    cobalt_in_micrograms: float | None = None
-    copper_in_milligrams: float | None = None
-    fluoride_in_milligrams: float | None = None
-    iodine_in_micrograms: float | None = None
-    iron_in_milligrams: float | None = None
-    lithium_in_micrograms: float | None = None
-    magnesium_in_milligrams: float | None = None
-    manganese_in_milligrams: float | None = None
-    molybdenum_in_micrograms: float | None = None
-    nickel_in_micrograms: float | None = None
-    phosphorus_in_milligrams: float | None = None
-    potassium_in_milligrams: float | None = None
-    selenium_in_micrograms: float | None = None
-    silicon_in_milligrams: float | None = None
-    zinc_in_milligrams: float | None = None
-
-
-class NutritionalInformationOtherCompounds(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.otherCompounds``."""
-
-    oxalic_acid_in_milligrams: float | None = None
-    purines_in_milligrams: float | None = None
-    uric_acid_in_milligrams: float | None = None
-    bicarbonate_in_milligrams: float | None = None
-
-
-class NutritionalInformationSpecialDietaryInfo(APIModel):
-    """Inline schema: ``ProductCatalogItem.nutritionalInformation.specialDietaryInfo``."""
-
-    bread_units_be: float | None = None
-    """Bread units (BE) for diabetic dietary planning"""
-    meat_fish_weight_per_unit_in_grams: float | None = None
-
-
-class NutritionalInformation(APIModel):
-    """Comprehensive nutritional information for the product
-
-    Inline schema: ``ProductCatalogItem.nutritionalInformation``.
-    """
-
-    energy: NutritionalInformationEnergy | None = None
-    fats: NutritionalInformationFats | None = None
-    carbohydrates: NutritionalInformationCarbohydrates | None = None
-    fiber: NutritionalInformationFiber | None = None
-    proteins: NutritionalInformationProteins | None = None
-    salt_in_grams: float | None = None
-    sodium_in_grams: float | None = None
-    alcohol_in_grams: float | None = None
-    water_in_grams: float | None = None
-    caffeine_in_milligrams: float | None = None
-    taurine_in_milligrams: float | None = None
-    vitamins: NutritionalInformationVitamins | None = None
-    minerals: NutritionalInformationMinerals | None = None
-    other_compounds: NutritionalInformationOtherCompounds | None = None
-    special_dietary_info: NutritionalInformationSpecialDietaryInfo | None = None
-
-
-class ProductCatalogItemAdditiveIdentifiers(APIModel):
-    """Identifiers for the additive
-
-    Inline schema: ``ProductCatalogItem.additives[].identifiers``.
-    """
-
-    gdsn: str | None = None
-    """GDSN identifier of the additive (e.g., E300)"""
-    usda: str | None = None
-    """USDA identifier of the additive"""
-    bls: str | None = None
-    """BLS (Bundeslebensmittelschlüssel) identifier"""
-    sender_internal: str | None = None
-    """Sender internal identifier of the additive"""
-    receiver_internal: str | None = None
-    """Receiver internal identifier of the additive"""
-
-
-class ProductCatalogItemAdditive(APIModel):
-    """Inline schema: ``ProductCatalogItem.additives[]``."""
-
-    identifiers: ProductCatalogItemAdditiveIdentifiers | None = None
-    """Identifiers for the additive"""
-    name: str | None = None
-    """Name of the additive"""
-
-
-class ProductCatalogItemPackagingUnit(APIModel):
-    """OpenAPI schema ``ProductCatalogItemPackagingUnit``."""
-
-    quantity: float
-    identity: ProductCatalogIdentity | None = None
-    is_orderable: bool | None = None
-    length: int | None = None
-    """In millimeters"""
-    width: int | None = None
-    """In millimeters"""
-    height: int | None = None
-    """In millimeters"""
-    net_weight: int | None = None
-    """In grams"""
-    gross_weight: int | None = None
-    """In grams"""
-    volume: int | None = None
-    """In cubic centimeters"""
-    unit_of_measure: UnitOfMeasure | None = None
-
-
-class ProductCatalogItem(APIModel):
-    """OpenAPI schema ``ProductCatalogItem``."""
-
-    name: str | None = None
-    line_number: int
-    quantity: float
-    identity: ProductCatalogIdentity
-    predecessor_identity: ProductCatalogIdentity | None = None
-    successor_identity: ProductCatalogIdentity | None = None
-    alternative_identifiers: list[ProductCatalogIdentity] | None = None
-    action: ProductCatalogItemAction | None = None
-    currency: Currency | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    is_orderable: bool | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    unit_price_valid_from_date: DateTime | None = None
-    unit_price_valid_until_date: DateTime | None = None
-    recommended_retail_price: float | None = None
-    recommended_retail_price_valid_from_date: DateTime | None = None
-    recommended_retail_price_valid_until_date: DateTime | None = None
-    minimum_order_quantity: float | None = None
-    tax_percentage: float | None = None
-    deposit_amount: float | None = None
-    """Deposit amount in the currency of the item."""
-    short_description: str | None = None
-    description: str | None = None
-    per_unit_quantity: float | None = None
-    """Quantity of consumer units (pieces, bottles) contained in this item."""
-    length: int | None = None
-    """In millimeters"""
-    width: int | None = None
-    """In millimeters"""
-    height: int | None = None
-    """In millimeters"""
-    net_weight: int | None = None
-    """In grams"""
-    gross_weight: int | None = None
-    """In grams"""
-    drained_weight: int | None = None
-    """In grams"""
-    volume: int | None = None
-    """In cubic centimeters"""
-    category: str | None = None
-    """Used for product category, commodity group"""
-    sub_category: str | None = None
-    un_number: int | None = None
-    """4-digit number assigned by the United Nations to classify hazardous substances and articles.
-    """
-    hs_code: str | None = None
-    hts_code: str | None = None
-    deliverable_from_date: DateTime | None = None
-    is_dangerous: bool | None = None
-    has_expiry_date: bool | None = None
-    has_batch_number: bool | None = None
-    has_serial_number: bool | None = None
-    minimum_remaining_shelf_life_in_days: int | None = None
-    """Minimum remaining shelf life in days."""
-    source_identifier: str | None = None
-    """Identifies the source (warehouse, supplier, etc.) from which the item can be procured."""
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    brand: str | None = None
-    """BRAND in a PRICAT (Price Catalogue) refers to the name of the product's brand or
-    manufacturer. It helps identify the product's origin and is essential for classification,
-    marketing, and buyer recognition.
-    """
-    declaration_of_conformity: str | None = None
-    """Declaration of Conformity in a PRICAT refers to a formal statement by the manufacturer
-    confirming that the product meets all applicable EU safety, health, and environmental
-    requirements. It is key for regulatory compliance and market approval.
-    """
-    user_manual: str | None = None
-    """User Manual / Instructions in a PRICAT refers to the documentation provided with a product
-    that explains its proper use, safety guidelines, and maintenance. It ensures safe handling
-    and compliance with regulatory requirements.
-    """
-    energy_label: str | None = None
-    """Energy Label in a PRICAT refers to the standardized label indicating a product's energy
-    efficiency class. It helps buyers assess energy consumption and supports compliance with EU
-    energy labeling regulations.
-    """
-    safety_datasheet: str | None = None
-    """Safety Datasheet in a PRICAT refers to a document providing detailed information on the safe
-    handling, storage, and disposal of a product. It is essential for compliance with chemical
-    safety regulations and workplace protection.
-    """
-    technical_datasheet: str | None = None
-    """(Technical) Datasheet in a PRICAT refers to a document outlining the key technical
-    specifications, features, and performance data of a product. It supports accurate product
-    evaluation, comparison, and integration into systems or catalogues.
-    """
-    eu_datasheet: str | None = None
-    """EU Datasheet in a PRICAT refers to a product information sheet tailored to meet EU
-    regulatory and market requirements. It typically includes technical specifications,
-    compliance details, and other essential data for distribution within the EU.
-    """
-    safety_instructions: str | None = None
-    """Safety Instructions / Warnings in a PRICAT refer to mandatory information on potential
-    hazards and safe usage of a product. They help ensure user safety and compliance with legal
-    and regulatory standards.
-    """
-    material_composition: str | None = None
-    """All material components"""
-    ingredients: str | None = None
-    """A simple string field to transmit the list of ingredients of a food item"""
-    allergens: list[ProductCatalogItemAllergen] | None = None
-    """An array of allergens that are contained in a food item"""
-    nutritional_information: NutritionalInformation | None = None
-    """Comprehensive nutritional information for the product"""
-    additives: list[ProductCatalogItemAdditive] | None = None
-    """Food additives contained in the product"""
-    images: list[Attachment] | None = None
-    """Images of the product catalog item."""
-    comment: str | None = None
-    batches: list[Batch] | None = None
-    packaging_units: list[ProductCatalogItemPackagingUnit] | None = None
-    modification_groups: list[ModificationGroup] | None = None
-    manufacturer: Party | None = None
-    importer: Party | None = None
-
-
-class ProductCatalogItemWithSubItems(ProductCatalogItem):
-    """OpenAPI schema ``ProductCatalogItemWithSubItems``."""
-
-    sub_items: list[ProductCatalogItem] | None = None
-    """Sub items of this product catalog item."""
-
-
-class ProductCatalogItemWithSubSubItems(ProductCatalogItem):
-    """OpenAPI schema ``ProductCatalogItemWithSubSubItems``."""
-
-    sub_items: list[ProductCatalogItemWithSubItems] | None = None
-    """Sub items of this product catalog item. Supports two levels of nesting."""
-
-
-class ProductCatalog(APIModel):
-    """OpenAPI schema ``ProductCatalog``."""
-
-    header: ProductCatalogHeader
-    items: list[ProductCatalogItemWithSubSubItems]
-
-
-class InventoryReportHeader(APIModel):
-    """OpenAPI schema ``InventoryReportHeader``."""
-
-    inventory_report_identifier: str
-    inventory_report_date: DateTime
-    warehouse: Party
-    goods_owner: Party
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    comments: str | None = None
-    """Arbitrary human-readable information warehouse can send within inventory reports"""
-    version: int | None = None
-    """The document version number. Subsequent updates should increment this number by 1."""
-
-
-class InventoryReportItemIdentity(APIModel):
-    """Inline schema: ``InventoryReportItem.identity``."""
-
-    sender_partner_id: str | None = None
-    receiver_partner_id: str | None = None
-    gtin: str | None = None
-
-
-class InventoryReportItemBatch(Batch):
-    """Inline schema: ``InventoryReportItem.batches[]``."""
-
-    status: str | None = None
-    status_reason: str | None = None
-
-
-class InventoryReportItem(APIModel):
-    """OpenAPI schema ``InventoryReportItem``."""
-
-    name: str | None = None
-    line_number: int | None = None
-    available_quantity: float | None = None
-    blocked_quantity: float | None = None
-    ordered_quantity: float | None = None
-    identity: InventoryReportItemIdentity | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    tax: Tax | None = None
-    net_weight: int | None = None
-    """In grams"""
-    gross_weight: int | None = None
-    """In grams"""
-    hs_code: str | None = None
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    comment: str | None = None
-    batches: list[InventoryReportItemBatch] | None = None
-
-
-class InventoryReport(APIModel):
-    """OpenAPI schema ``InventoryReport``."""
-
-    header: InventoryReportHeader
-    items: list[InventoryReportItem]
-
-
-class SalesReportHeader(APIModel):
-    """OpenAPI schema ``SalesReportHeader``."""
-
-    sales_report_identifier: str
-    sales_report_date: DateTime
-    sales_period_start_date: DateTime
-    sales_period_end_date: DateTime
-    currency: Currency | None = None
-    supplier: Party
-    buyer: Party
-    technical_recipient: Party | None = None
-    """Used when the recipient of the message differs from the buyer or bill_to party. Common in
-    scenarios where invoices or documents need to be sent to a centralized receiving entity
-    (e.g., a group headquarters or shared services center) that differs from the actual buyer or
-    billing party in the transaction.
-    """
-    comments: str | None = None
-    """Arbitrary human-readable information"""
-
-
-class SalesReportLocationItem(APIModel):
-    """OpenAPI schema ``SalesReportLocationItem``."""
-
-    line_number: int | None = None
-    """Required by the spec, optional here: the spec's own sales report example omits it (it sends
-    ``salesReportLineIdentifier``).
-    """
-    identifiers: list[ItemIdentifier]
-    description: str | None = None
-    unit_of_measure: UnitOfMeasure | None = None
-    unit_price: float | None = None
-    pricing_unit_of_measure: str | None = None
-    """The unit of measure used for pricing. This field specifies the unit that the price refers
-    to, which may differ from the quantity unit (e.g., price per carton when quantity is in
-    pieces).
-    """
-    pricing_unit_quantity: float | None = None
-    """The quantity of base units contained in the pricing unit of measure. For example, if the
-    price is per carton (pricingUnitOfMeasure: "CT") and each carton contains 100 pieces, this
-    field stores 100.
-    """
-    net_unit_price: float | None = None
-    recommended_retail_price: float | None = None
-    sales_quantity: float
-    line_gross_amount: float | None = None
-    line_net_amount: float | None = None
-    line_tax_amount: float | None = None
-    comments: str | None = None
-    """Arbitrary human-readable information"""
-    net_weight: int | None = None
-    """In grams"""
-    gross_weight: int | None = None
-    """In grams"""
-    hs_code: str | None = None
-    origin_country_code: str | None = None
-    """ISO 3166-1 alpha-2 country code."""
-    color_code: str | None = None
-    """Color code of the item."""
-    color_name: str | None = None
-    """Color name of the item."""
-    size: str | None = None
-    """Size of the item."""
-    dimension: str | None = None
-    """Dimension of the item."""
-    organic_control_point_number: str | None = None
-    """Organic Control Point Number of the supplier - OCPN is a unique identifier that verifies
-    that a producer of organic products is adhering to the standards for organic production.
-    """
-    fsc_number: str | None = None
-    """An FSC number refers to an identification number issued by the Forest Stewardship Council
-    (FSC), an international organization that certifies sustainable forestry practices.
-    """
-    category: str | None = None
-    """Relevant category for the sales report item."""
-    sub_category: str | None = None
-    """Relevant subcategory for the sales report item."""
-    tax: Tax | None = None
-
-
-class SalesReportLocation(APIModel):
-    """OpenAPI schema ``SalesReportLocation``."""
-
-    location: Party
-    sales_period_start_date: DateTime | None = None
-    sales_period_end_date: DateTime | None = None
-    items: list[SalesReportLocationItem]
-
-
-class SalesReport(APIModel):
-    """OpenAPI schema ``SalesReport``."""
-
-    header: SalesReportHeader
-    locations: list[SalesReportLocation]
-
-
-TransactionContent: TypeAlias = (
-    Order
-    | OrderResponse
-    | ShippingNotice
-    | Invoice
-    | CreditNote
-    | DispatchInstruction
-    | DispatchInstructionResponse
-    | ReceivalNotice
-    | RemittanceAdvice
-    | ProductCatalog
-    | InventoryReport
-    | SalesReport
-)
-
-
-class TransactionStatus(OpenEnum):
-    """Current status of the transaction.
-
-    OpenAPI schema ``TransactionStatus``.
-    """
-
-    PENDING = "PENDING"
-    SUCCESS = "SUCCESS"
-    FAILED = "FAILED"
-    DROPPED = "DROPPED"
-    UNKNOWN = "UNKNOWN"
-
-
-class TransactionFlow(OpenEnum):
-    """Flow (LIVE or TEST) of the transaction.
-
-    OpenAPI schema ``TransactionFlow``.
-    """
-
-    LIVE = "LIVE"
-    TEST = "TEST"
-
-
-class OrderTransaction(APIModel):
-    """A ``Transaction`` of type ``ORDER``: ``content`` is an `Order`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.ORDER]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: Order
-
-
-class OrderResponseTransaction(APIModel):
-    """A ``Transaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.ORDER_RESPONSE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: OrderResponse
-
-
-class ShippingNoticeTransaction(APIModel):
-    """A ``Transaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.SHIPPING_NOTICE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: ShippingNotice
-
-
-class InvoiceTransaction(APIModel):
-    """A ``Transaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.INVOICE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: Invoice
-
-
-class CreditNoteTransaction(APIModel):
-    """A ``Transaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.CREDIT_NOTE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: CreditNote
-
-
-class DispatchInstructionTransaction(APIModel):
-    """A ``Transaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a `DispatchInstruction`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: DispatchInstruction
-
-
-class DispatchInstructionResponseTransaction(APIModel):
-    """A ``Transaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    `DispatchInstructionResponse`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION_RESPONSE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: DispatchInstructionResponse
-
-
-class ReceivalNoticeTransaction(APIModel):
-    """A ``Transaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.RECEIVAL_NOTICE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: ReceivalNotice
-
-
-class RemittanceAdviceTransaction(APIModel):
-    """A ``Transaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a `RemittanceAdvice`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.REMITTANCE_ADVICE]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: RemittanceAdvice
-
-
-class ProductCatalogTransaction(APIModel):
-    """A ``Transaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.PRODUCT_CATALOG]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: ProductCatalog
-
-
-class InventoryReportTransaction(APIModel):
-    """A ``Transaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.INVENTORY_REPORT]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: InventoryReport
-
-
-class SalesReportTransaction(APIModel):
-    """A ``Transaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
-
-    Member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.SALES_REPORT]
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: SalesReport
-
-
-class UnknownTransaction(APIModel):
-    """A ``Transaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
-    ``False``): ``content`` is kept as plain JSON.
-
-    Fallback member of the `Transaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: TransactionType
-    status: TransactionStatus
-    flow: TransactionFlow
-    created_at: DateTime
-    content: dict[str, Any]
-
-
-_UNKNOWN_TRANSACTION_TYPE = "<unknown>"
-_KNOWN_TRANSACTION_TYPES = frozenset(member.value for member in TransactionType)
-
-
-def _transaction_type_tag(value: Any) -> str:
-    """Discriminator of the transaction unions: the known ``type``, else the fallback tag."""
-    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
-    if isinstance(kind, str) and kind in _KNOWN_TRANSACTION_TYPES:
-        return str(kind)
-    return _UNKNOWN_TRANSACTION_TYPE
-
-
-Transaction: TypeAlias = Annotated[
-    Annotated[OrderTransaction, Tag("ORDER")]
-    | Annotated[OrderResponseTransaction, Tag("ORDER_RESPONSE")]
-    | Annotated[ShippingNoticeTransaction, Tag("SHIPPING_NOTICE")]
-    | Annotated[InvoiceTransaction, Tag("INVOICE")]
-    | Annotated[CreditNoteTransaction, Tag("CREDIT_NOTE")]
-    | Annotated[DispatchInstructionTransaction, Tag("DISPATCH_INSTRUCTION")]
-    | Annotated[DispatchInstructionResponseTransaction, Tag("DISPATCH_INSTRUCTION_RESPONSE")]
-    | Annotated[ReceivalNoticeTransaction, Tag("RECEIVAL_NOTICE")]
-    | Annotated[RemittanceAdviceTransaction, Tag("REMITTANCE_ADVICE")]
-    | Annotated[ProductCatalogTransaction, Tag("PRODUCT_CATALOG")]
-    | Annotated[InventoryReportTransaction, Tag("INVENTORY_REPORT")]
-    | Annotated[SalesReportTransaction, Tag("SALES_REPORT")]
-    | Annotated[UnknownTransaction, Tag(_UNKNOWN_TRANSACTION_TYPE)],
-    Discriminator(_transaction_type_tag),
-]
-"""Any ``Transaction``, discriminated on ``type``: one class per transaction type, so ``content``
-is typed after ``isinstance``/``match`` narrowing. Unknown types parse as `UnknownTransaction`.
-Validate with ``TypeAdapter(Transaction)``.
-"""
-
-
-class ReceivedOrderTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``ORDER``: ``content`` is an `Order`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.ORDER]
-    content: Order
-
-
-class ReceivedOrderResponseTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.ORDER_RESPONSE]
-    content: OrderResponse
-
-
-class ReceivedShippingNoticeTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.SHIPPING_NOTICE]
-    content: ShippingNotice
-
-
-class ReceivedInvoiceTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.INVOICE]
-    content: Invoice
-
-
-class ReceivedCreditNoteTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.CREDIT_NOTE]
-    content: CreditNote
-
-
-class ReceivedDispatchInstructionTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
-    `DispatchInstruction`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION]
-    content: DispatchInstruction
-
-
-class ReceivedDispatchInstructionResponseTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    `DispatchInstructionResponse`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION_RESPONSE]
-    content: DispatchInstructionResponse
-
-
-class ReceivedReceivalNoticeTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.RECEIVAL_NOTICE]
-    content: ReceivalNotice
-
-
-class ReceivedRemittanceAdviceTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a
-    `RemittanceAdvice`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.REMITTANCE_ADVICE]
-    content: RemittanceAdvice
-
-
-class ReceivedProductCatalogTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.PRODUCT_CATALOG]
-    content: ProductCatalog
-
-
-class ReceivedInventoryReportTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.INVENTORY_REPORT]
-    content: InventoryReport
-
-
-class ReceivedSalesReportTransaction(APIModel):
-    """A ``ReceivedTransaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
-
-    Member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: Literal[TransactionType.SALES_REPORT]
-    content: SalesReport
-
-
-class UnknownReceivedTransaction(APIModel):
-    """A ``ReceivedTransaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
-    ``False``): ``content`` is kept as plain JSON.
-
-    Fallback member of the `ReceivedTransaction` union.
-    """
-
-    procuros_transaction_id: ProcurosTransactionId
-    type: TransactionType
-    content: dict[str, Any]
-
-
-ReceivedTransaction: TypeAlias = Annotated[
-    Annotated[ReceivedOrderTransaction, Tag("ORDER")]
-    | Annotated[ReceivedOrderResponseTransaction, Tag("ORDER_RESPONSE")]
-    | Annotated[ReceivedShippingNoticeTransaction, Tag("SHIPPING_NOTICE")]
-    | Annotated[ReceivedInvoiceTransaction, Tag("INVOICE")]
-    | Annotated[ReceivedCreditNoteTransaction, Tag("CREDIT_NOTE")]
-    | Annotated[ReceivedDispatchInstructionTransaction, Tag("DISPATCH_INSTRUCTION")]
-    | Annotated[
-        ReceivedDispatchInstructionResponseTransaction, Tag("DISPATCH_INSTRUCTION_RESPONSE")
-    ]
-    | Annotated[ReceivedReceivalNoticeTransaction, Tag("RECEIVAL_NOTICE")]
-    | Annotated[ReceivedRemittanceAdviceTransaction, Tag("REMITTANCE_ADVICE")]
-    | Annotated[ReceivedProductCatalogTransaction, Tag("PRODUCT_CATALOG")]
-    | Annotated[ReceivedInventoryReportTransaction, Tag("INVENTORY_REPORT")]
-    | Annotated[ReceivedSalesReportTransaction, Tag("SALES_REPORT")]
-    | Annotated[UnknownReceivedTransaction, Tag(_UNKNOWN_TRANSACTION_TYPE)],
-    Discriminator(_transaction_type_tag),
-]
-"""Any ``ReceivedTransaction``, discriminated on ``type``: one class per transaction type, so
-``content`` is typed after ``isinstance``/``match`` narrowing. Unknown types parse as
-`UnknownReceivedTransaction`. Validate with ``TypeAdapter(ReceivedTransaction)``.
-"""
-
-
-class _SentTransactionBase(APIModel):
-    """Base of the ``Sent...Transaction`` envelopes: ``type`` is always sent.
-
-    ``type`` has its value as default (``SentInvoiceTransaction(content=invoice)``), and is
-    marked as set so that dumps with ``exclude_unset`` still carry it.
-    """
-
-    def model_post_init(self, context: Any, /) -> None:
-        self.model_fields_set.add("type")
-
-
-class SentOrderTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``ORDER``: ``content`` is an `Order`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentOrderTransaction``.
-    """
-
-    type: Literal[TransactionType.ORDER] = TransactionType.ORDER
-    content: Order
-
-
-class SentOrderResponseTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``ORDER_RESPONSE``: ``content`` is an `OrderResponse`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentOrderResponseTransaction``.
-    """
-
-    type: Literal[TransactionType.ORDER_RESPONSE] = TransactionType.ORDER_RESPONSE
-    content: OrderResponse
-
-
-class SentShippingNoticeTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``SHIPPING_NOTICE``: ``content`` is a `ShippingNotice`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentShippingNoticeTransaction``.
-    """
-
-    type: Literal[TransactionType.SHIPPING_NOTICE] = TransactionType.SHIPPING_NOTICE
-    content: ShippingNotice
-
-
-class SentInvoiceTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``INVOICE``: ``content`` is an `Invoice`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentInvoiceTransaction``.
-    """
-
-    type: Literal[TransactionType.INVOICE] = TransactionType.INVOICE
-    content: Invoice
-
-
-class SentCreditNoteTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``CREDIT_NOTE``: ``content`` is a `CreditNote`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentCreditNoteTransaction``.
-    """
-
-    type: Literal[TransactionType.CREDIT_NOTE] = TransactionType.CREDIT_NOTE
-    content: CreditNote
-
-
-class SentDispatchInstructionTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION``: ``content`` is a
-    `DispatchInstruction`.
-
-    Member of the `SentTransaction` union. OpenAPI schema
-    ``SentDispatchInstructionTransaction``.
-    """
-
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION] = TransactionType.DISPATCH_INSTRUCTION
-    content: DispatchInstruction
-
-
-class SentDispatchInstructionResponseTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``DISPATCH_INSTRUCTION_RESPONSE``: ``content`` is a
-    `DispatchInstructionResponse`.
-
-    Member of the `SentTransaction` union. OpenAPI schema
-    ``SentDispatchInstructionResponseTransaction``.
-    """
-
-    type: Literal[TransactionType.DISPATCH_INSTRUCTION_RESPONSE] = (
-        TransactionType.DISPATCH_INSTRUCTION_RESPONSE
-    )
-    content: DispatchInstructionResponse
-
-
-class SentReceivalNoticeTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``RECEIVAL_NOTICE``: ``content`` is a `ReceivalNotice`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentReceivalNoticeTransaction``.
-    """
-
-    type: Literal[TransactionType.RECEIVAL_NOTICE] = TransactionType.RECEIVAL_NOTICE
-    content: ReceivalNotice
-
-
-class SentRemittanceAdviceTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``REMITTANCE_ADVICE``: ``content`` is a `RemittanceAdvice`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentRemittanceAdviceTransaction``.
-    """
-
-    type: Literal[TransactionType.REMITTANCE_ADVICE] = TransactionType.REMITTANCE_ADVICE
-    content: RemittanceAdvice
-
-
-class SentProductCatalogTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``PRODUCT_CATALOG``: ``content`` is a `ProductCatalog`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentProductCatalogTransaction``.
-    """
-
-    type: Literal[TransactionType.PRODUCT_CATALOG] = TransactionType.PRODUCT_CATALOG
-    content: ProductCatalog
-
-
-class SentInventoryReportTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``INVENTORY_REPORT``: ``content`` is an `InventoryReport`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentInventoryReportTransaction``.
-    """
-
-    type: Literal[TransactionType.INVENTORY_REPORT] = TransactionType.INVENTORY_REPORT
-    content: InventoryReport
-
-
-class SentSalesReportTransaction(_SentTransactionBase):
-    """A ``SentTransaction`` of type ``SALES_REPORT``: ``content`` is a `SalesReport`.
-
-    Member of the `SentTransaction` union. OpenAPI schema ``SentSalesReportTransaction``.
-    """
-
-    type: Literal[TransactionType.SALES_REPORT] = TransactionType.SALES_REPORT
-    content: SalesReport
-
-
-class UnknownSentTransaction(APIModel):
-    """A ``SentTransaction`` whose ``type`` this SDK does not know yet (``type.is_known`` is
-    ``False``): ``content`` is kept as plain JSON.
-
-    Fallback member of the `SentTransaction` union.
-    """
-
-    type: TransactionType
-    content: dict[str, Any]
-
-
-SentTransaction: TypeAlias = Annotated[
-    Annotated[SentOrderTransaction, Tag("ORDER")]
-    | Annotated[SentOrderResponseTransaction, Tag("ORDER_RESPONSE")]
-    | Annotated[SentShippingNoticeTransaction, Tag("SHIPPING_NOTICE")]
-    | Annotated[SentInvoiceTransaction, Tag("INVOICE")]
-    | Annotated[SentCreditNoteTransaction, Tag("CREDIT_NOTE")]
-    | Annotated[SentDispatchInstructionTransaction, Tag("DISPATCH_INSTRUCTION")]
-    | Annotated[SentDispatchInstructionResponseTransaction, Tag("DISPATCH_INSTRUCTION_RESPONSE")]
-    | Annotated[SentReceivalNoticeTransaction, Tag("RECEIVAL_NOTICE")]
-    | Annotated[SentRemittanceAdviceTransaction, Tag("REMITTANCE_ADVICE")]
-    | Annotated[SentProductCatalogTransaction, Tag("PRODUCT_CATALOG")]
-    | Annotated[SentInventoryReportTransaction, Tag("INVENTORY_REPORT")]
-    | Annotated[SentSalesReportTransaction, Tag("SALES_REPORT")]
-    | Annotated[UnknownSentTransaction, Tag(_UNKNOWN_TRANSACTION_TYPE)],
-    Discriminator(_transaction_type_tag),
-]
-"""Any ``SentTransaction``, discriminated on ``type``: one class per transaction type, so
-``content`` is typed after ``isinstance``/``match`` narrowing. Unknown types parse as
-`UnknownSentTransaction`. Validate with ``TypeAdapter(SentTransaction)``.
-"""
-
-
-class ErrorType(OpenEnum):
-    """The type of the error. `DATA` indicates that the error is caused by invalid or insufficient
-    data and can be resolved by a user. `INTERNAL` indicates a system-level error that cannot be
-    fixed by a user.
-
-    OpenAPI schema ``ErrorType``.
-    """
-
-    DATA = "DATA"
-    INTERNAL = "INTERNAL"
-
-
-class InternalErrorResponse(APIModel):
-    """OpenAPI schema ``InternalErrorResponse``."""
-
-    message: str
-
-
-class ClientErrorResponse(APIModel):
-    """OpenAPI schema ``ClientErrorResponse``."""
-
-    message: str
-    error_url: str
-    """URL linking to the error on the Procuros Portal."""
-
-
-ValidationError: TypeAlias = dict[str, list[str]]
-
-
-class GeneralValidationErrorResponse(APIModel):
-    """OpenAPI schema ``GeneralValidationErrorResponse``."""
-
-    message: str
-    errors: ValidationError
-
-
-class TransactionValidationErrorResponse(APIModel):
-    """OpenAPI schema ``TransactionValidationErrorResponse``."""
-
-    message: str
-    errors: ValidationError
-    error_url: str
-    """URL linking to the error on the Procuros Portal."""
-
-
-class TradePartnerAdditionalParties(APIModel):
-    """Inline schema: ``ExportCustomersResult[].additionalParties``."""
-
-    ship_to: list[Party] | None = None
-    """Additional ship-to (delivery) parties that exist for this trade partner."""
-    bill_to: list[Party] | None = None
-    """Additional bill-to (billing) parties that exist for this trade partner."""
-    pay_to: list[Party] | None = None
-    """Additional pay-to (remittance) parties that exist for this trade partner."""
-
-
-class TradePartner(APIModel):
-    """Inline schema: ``ExportCustomersResult[]``."""
-
-    system_identifier: str
-    """The internal ERP system identifier this trade partner has on your side. Will be supplied
-    back to you through the "SYNC_ENABLED_TRADE_PARTNERS" task.
-    """
-    is_enabled: bool
-    """Indicates whether the trade partner is enabled for Procuros."""
-    main_party: Party
-    """Main party (address + contacts) of the trade partner."""
-    additional_parties: TradePartnerAdditionalParties | None = None
-
-
-ExportCustomersResult: TypeAlias = list[TradePartner]
-
-
-ExportSuppliersResult: TypeAlias = list[TradePartner]
-
-
-class SyncEnabledTradePartnersPayload(APIModel):
-    """OpenAPI schema ``SyncEnabledTradePartnersPayload``."""
-
-    customers: list[str]
-    suppliers: list[str]
-
-
-class ProductCatalogSubItemIdentity(APIModel):
-    """Inline schema: ``ProductCatalogSubItem.identity``."""
-
-    sender_partner_id: str | None = None
-    receiver_partner_id: str | None = None
-    gtin: str | None = None
-
-
-class ProductCatalogSubItem(APIModel):
-    """OpenAPI schema ``ProductCatalogSubItem``."""
-
-    line_number: int
-    quantity: float
-    identity: ProductCatalogSubItemIdentity
-    unit_of_measure: UnitOfMeasure | None = None
-    description: str | None = None
-
-
-class ListReceivedTransactionsResponse(APIModel):
-    """Inline schema: ``GET /v2/transactions 200 response``."""
-
-    items: list[ReceivedTransaction]
-    has_more: bool
-    """Whether or not more transactions can be fetched on the next page."""
-    per_page: int
-    """Amount of transactions returned per page."""
-    count: int
-    """Amount of transactions on the current page."""
-    next_cursor: str | None
-    """Supplied to the `cursor` query parameter. See [Pagination] for more info."""
-    next_page_url: str | None
-    """Prebuilt URL to retrieve the next page of transactions."""
-
-
-class SendTransactionCreatedResponse(APIModel):
-    """Inline schema: ``POST /v2/transactions 201 response``."""
-
-    procuros_transaction_id: ProcurosTransactionId
-
-
-class SendTransactionAcceptedResponse(APIModel):
-    """Inline schema: ``POST /v2/transactions 202 response``."""
-
-    message: str
-    """Status message"""
-
-
-class MarkTransactionProcessedRequest(APIModel):
-    """Inline schema: ``PUT /v2/transactions/{procurosTransactionId} request``."""
-
-    success: bool
-    """Whether or not your system was able to process the given transaction."""
-    error_reason: str | None = None
-    """Reason your system was not able to process the given transaction."""
-    error_type: ErrorType | None = None
-    error_context: dict[str, str] | None = None
-    """Additional context/meta data for the error."""
-
-
-class MarkTransactionProcessedResponseData(APIModel):
-    """Inline schema: ``PUT /v2/transactions/{procurosTransactionId} 200 response.data``."""
-
-    message: str
-    """Status message"""
-    error_url: str | None = None
-    """URL linking to the error on the Procuros Portal."""
-
-
-class MarkTransactionProcessedResponse(APIModel):
-    """Inline schema: ``PUT /v2/transactions/{procurosTransactionId} 200 response``."""
-
-    data: MarkTransactionProcessedResponseData
-
-
-class BulkMarkTransactionsProcessedRequestItem(APIModel):
-    """Inline schema: ``POST /v2/transactions/bulk/mark-processed request.items[]``."""
-
-    procuros_transaction_id: ProcurosTransactionId
-    success: bool
-    """Whether or not your system was able to process the given transaction."""
-    error_reason: str | None = None
-    """Reason your system was not able to process the given transaction."""
-    error_type: ErrorType | None = None
-    error_context: dict[str, str] | None = None
-    """Additional context/meta data for the error."""
-
-
-class BulkMarkTransactionsProcessedRequest(APIModel):
-    """Inline schema: ``POST /v2/transactions/bulk/mark-processed request``."""
-
-    items: list[BulkMarkTransactionsProcessedRequestItem]
-
-
-class BulkMarkTransactionsProcessedResponseDataItem(APIModel):
-    """Inline schema: ``POST /v2/transactions/bulk/mark-processed 200 response.data[]``."""
-
-    procuros_transaction_id: ProcurosTransactionId
-    message: str
-    """Status message"""
-    error_url: str | None = None
-
-
-class BulkMarkTransactionsProcessedResponse(APIModel):
-    """Inline schema: ``POST /v2/transactions/bulk/mark-processed 200 response``."""
-
-    data: list[BulkMarkTransactionsProcessedResponseDataItem]
-
-
-class ListAllTransactionsResponse(APIModel):
-    """Inline schema: ``GET /v2/all-transactions 200 response``."""
-
-    items: list[Transaction]
-    has_more: bool
-    """Whether or not more transactions can be fetched on the next page."""
-    per_page: int
-    """Amount of transactions returned per page."""
-    count: int
-    """Amount of transactions on the current page."""
-    next_cursor: str | None
-    """Supplied to the `cursor` query parameter. See [Pagination] for more info."""
-    next_page_url: str | None
-    """Prebuilt URL to retrieve the next page of transactions."""
-
-
-class ShowTransactionResponse(APIModel):
-    """Inline schema: ``GET /v2/all-transactions/{procurosTransactionId} 200 response``."""
-
-    data: Transaction
-
-
-class ReportErrorRequest(APIModel):
-    """Inline schema: ``POST /v2/errors request``."""
-
-    error_reason: str
-    """The reason for the error."""
-    error_type: ErrorType
-    error_context: dict[str, str] | None = None
-    """Additional context/meta data for the error."""
-    transaction_identifier: str | None = None
-    """Provide if error can be assigned to a specific outgoing transaction. Depending on the
-    transactionType: Order number, Invoice number, etc.
-    """
-    transaction_type: TransactionType | None = None
-    """Provide if error can be assigned to a specific outgoing transaction."""
-
-
-class ReportErrorResponse(APIModel):
-    """Inline schema: ``POST /v2/errors 201 response``."""
-
-    message: str
-    """Status message"""
-    error_url: str | None = None
-    """URL to the Procuros portal where users can view the error and mark it as resolved."""
+#: Public name -> the module of ``_schemas`` that defines it, imported on first use.
+_MODULES: dict[str, str] = {
+    "AdditionalOrderIdentifiers": "parts",
+    "Attachment": "parts",
+    "Batch": "parts",
+    "BulkMarkTransactionsProcessedRequest": "common",
+    "BulkMarkTransactionsProcessedRequestItem": "common",
+    "BulkMarkTransactionsProcessedResponse": "common",
+    "BulkMarkTransactionsProcessedResponseDataItem": "common",
+    "Certifications": "parts",
+    "CertificationsEudr": "parts",
+    "CertificationsRequired": "order",
+    "ClientErrorResponse": "common",
+    "Contact": "common",
+    "CreditNote": "credit_note",
+    "CreditNoteHeader": "credit_note",
+    "CreditNoteHeaderType": "credit_note",
+    "CreditNoteItem": "credit_note",
+    "CreditNoteItemWithSubItems": "credit_note",
+    "CreditNoteItemWithSubSubItems": "credit_note",
+    "CreditNoteSummary": "credit_note",
+    "CreditNoteSummaryTax": "credit_note",
+    "CreditNoteSummaryTaxItem": "credit_note",
+    "CreditNoteTransaction": "transactions",
+    "Currency": "parts",
+    "Date": "parts",
+    "DateTime": "parts",
+    "DispatchInstruction": "dispatch_instruction",
+    "DispatchInstructionHeader": "dispatch_instruction",
+    "DispatchInstructionItem": "dispatch_instruction",
+    "DispatchInstructionItemWithSubItems": "dispatch_instruction",
+    "DispatchInstructionItemWithSubSubItems": "dispatch_instruction",
+    "DispatchInstructionResponse": "dispatch_instruction_response",
+    "DispatchInstructionResponseHeader": "dispatch_instruction_response",
+    "DispatchInstructionResponseItem": "dispatch_instruction_response",
+    "DispatchInstructionResponseTransaction": "transactions",
+    "DispatchInstructionResponseTransportUnits": "dispatch_instruction_response",
+    "DispatchInstructionResponseTransportUnitsUnitType": "dispatch_instruction_response",
+    "DispatchInstructionTransaction": "transactions",
+    "ErrorType": "common",
+    "ExportCustomersResult": "common",
+    "ExportSuppliersResult": "common",
+    "GeneralValidationErrorResponse": "common",
+    "IncoTerms": "parts",
+    "InternalErrorResponse": "common",
+    "InventoryReport": "inventory_report",
+    "InventoryReportHeader": "inventory_report",
+    "InventoryReportItem": "inventory_report",
+    "InventoryReportItemBatch": "inventory_report",
+    "InventoryReportItemIdentity": "inventory_report",
+    "InventoryReportTransaction": "transactions",
+    "Invoice": "invoice",
+    "InvoiceHeader": "invoice",
+    "InvoiceItem": "invoice",
+    "InvoiceItemWithSubItems": "invoice",
+    "InvoiceItemWithSubSubItems": "invoice",
+    "InvoiceSummary": "invoice",
+    "InvoiceSummaryTax": "invoice",
+    "InvoiceSummaryTaxItem": "invoice",
+    "InvoiceTransaction": "transactions",
+    "ItemIdentifier": "parts",
+    "ItemIdentifierDomain": "parts",
+    "LineItemAttachment": "parts",
+    "LineItemAttachmentType": "parts",
+    "ListAllTransactionsResponse": "transactions",
+    "ListReceivedTransactionsResponse": "transactions",
+    "MarkTransactionProcessedRequest": "common",
+    "MarkTransactionProcessedResponse": "common",
+    "MarkTransactionProcessedResponseData": "common",
+    "ModeOfTransport": "parts",
+    "Modification": "parts",
+    "ModificationCalculationType": "parts",
+    "ModificationGroup": "parts",
+    "ModificationReasonCode": "parts",
+    "ModificationType": "parts",
+    "NutritionalInformation": "product_catalog",
+    "NutritionalInformationCarbohydrates": "product_catalog",
+    "NutritionalInformationEnergy": "product_catalog",
+    "NutritionalInformationFats": "product_catalog",
+    "NutritionalInformationFiber": "product_catalog",
+    "NutritionalInformationMinerals": "product_catalog",
+    "NutritionalInformationOtherCompounds": "product_catalog",
+    "NutritionalInformationProteins": "product_catalog",
+    "NutritionalInformationProteinsAminoAcids": "product_catalog",
+    "NutritionalInformationSpecialDietaryInfo": "product_catalog",
+    "NutritionalInformationVitamins": "product_catalog",
+    "OpenQuantityAction": "parts",
+    "Order": "order",
+    "OrderHeader": "order",
+    "OrderItem": "order",
+    "OrderResponse": "order_response",
+    "OrderResponseHeader": "order_response",
+    "OrderResponseHeaderType": "order_response",
+    "OrderResponseItem": "order_response",
+    "OrderResponseSummary": "order_response",
+    "OrderResponseSummaryTax": "order_response",
+    "OrderResponseSummaryTaxItem": "order_response",
+    "OrderResponseTransaction": "transactions",
+    "OrderSummary": "order",
+    "OrderSummaryTax": "order",
+    "OrderSummaryTaxItem": "order",
+    "OrderTransaction": "transactions",
+    "Party": "common",
+    "PartyFinancialInstitution": "common",
+    "PartyIdentifier": "common",
+    "PartyIdentifierDomain": "common",
+    "PaymentTerm": "parts",
+    "PostalAddress": "common",
+    "ProcurosTransactionId": "common",
+    "ProductCatalog": "product_catalog",
+    "ProductCatalogHeader": "product_catalog",
+    "ProductCatalogIdentity": "product_catalog",
+    "ProductCatalogItem": "product_catalog",
+    "ProductCatalogItemAction": "product_catalog",
+    "ProductCatalogItemAdditive": "product_catalog",
+    "ProductCatalogItemAdditiveIdentifiers": "product_catalog",
+    "ProductCatalogItemAllergen": "product_catalog",
+    "ProductCatalogItemAllergenIdentifiers": "product_catalog",
+    "ProductCatalogItemAllergenPresence": "product_catalog",
+    "ProductCatalogItemPackagingUnit": "product_catalog",
+    "ProductCatalogItemWithSubItems": "product_catalog",
+    "ProductCatalogItemWithSubSubItems": "product_catalog",
+    "ProductCatalogSubItem": "common",
+    "ProductCatalogSubItemIdentity": "common",
+    "ProductCatalogTransaction": "transactions",
+    "ReceivalNotice": "receival_notice",
+    "ReceivalNoticeHeader": "receival_notice",
+    "ReceivalNoticeItem": "receival_notice",
+    "ReceivalNoticeTransaction": "transactions",
+    "ReceivalNoticeTransportUnits": "receival_notice",
+    "ReceivalNoticeTransportUnitsUnitType": "receival_notice",
+    "ReceivedCreditNoteTransaction": "transactions",
+    "ReceivedDispatchInstructionResponseTransaction": "transactions",
+    "ReceivedDispatchInstructionTransaction": "transactions",
+    "ReceivedInventoryReportTransaction": "transactions",
+    "ReceivedInvoiceTransaction": "transactions",
+    "ReceivedOrderResponseTransaction": "transactions",
+    "ReceivedOrderTransaction": "transactions",
+    "ReceivedProductCatalogTransaction": "transactions",
+    "ReceivedReceivalNoticeTransaction": "transactions",
+    "ReceivedRemittanceAdviceTransaction": "transactions",
+    "ReceivedSalesReportTransaction": "transactions",
+    "ReceivedShippingNoticeTransaction": "transactions",
+    "ReceivedTransaction": "transactions",
+    "RemittanceAdvice": "remittance_advice",
+    "RemittanceAdviceHeader": "remittance_advice",
+    "RemittanceAdviceItem": "remittance_advice",
+    "RemittanceAdviceItemCorrection": "remittance_advice",
+    "RemittanceAdviceSummary": "remittance_advice",
+    "RemittanceAdviceTransaction": "transactions",
+    "ReportErrorRequest": "common",
+    "ReportErrorResponse": "common",
+    "SalesReport": "sales_report",
+    "SalesReportHeader": "sales_report",
+    "SalesReportLocation": "sales_report",
+    "SalesReportLocationItem": "sales_report",
+    "SalesReportTransaction": "transactions",
+    "SendTransactionAcceptedResponse": "common",
+    "SendTransactionCreatedResponse": "common",
+    "SentCreditNoteTransaction": "transactions",
+    "SentDispatchInstructionResponseTransaction": "transactions",
+    "SentDispatchInstructionTransaction": "transactions",
+    "SentInventoryReportTransaction": "transactions",
+    "SentInvoiceTransaction": "transactions",
+    "SentOrderResponseTransaction": "transactions",
+    "SentOrderTransaction": "transactions",
+    "SentProductCatalogTransaction": "transactions",
+    "SentReceivalNoticeTransaction": "transactions",
+    "SentRemittanceAdviceTransaction": "transactions",
+    "SentSalesReportTransaction": "transactions",
+    "SentShippingNoticeTransaction": "transactions",
+    "SentTransaction": "transactions",
+    "ShippingNotice": "shipping_notice",
+    "ShippingNoticeHeader": "shipping_notice",
+    "ShippingNoticeItem": "shipping_notice",
+    "ShippingNoticeItemBreeder": "shipping_notice",
+    "ShippingNoticeItemCutter": "shipping_notice",
+    "ShippingNoticeItemFattener": "shipping_notice",
+    "ShippingNoticeItemGender": "shipping_notice",
+    "ShippingNoticeItemSlaughterer": "shipping_notice",
+    "ShippingNoticeItemWithSubItems": "shipping_notice",
+    "ShippingNoticeItemWithSubSubItems": "shipping_notice",
+    "ShippingNoticePartyIdentifier": "shipping_notice",
+    "ShippingNoticePartyIdentifierDomain": "shipping_notice",
+    "ShippingNoticeTransaction": "transactions",
+    "ShippingNoticeTransportUnit": "shipping_notice",
+    "ShippingNoticeTransportUnitUnitType": "shipping_notice",
+    "ShippingNoticeTransportUnitWithSubTransportUnits": "shipping_notice",
+    "ShowTransactionResponse": "transactions",
+    "SyncEnabledTradePartnersPayload": "common",
+    "Tax": "parts",
+    "TradePartner": "common",
+    "TradePartnerAdditionalParties": "common",
+    "Transaction": "transactions",
+    "TransactionContent": "transactions",
+    "TransactionFlow": "common",
+    "TransactionStatus": "common",
+    "TransactionType": "common",
+    "TransactionValidationErrorResponse": "common",
+    "UnitOfMeasure": "common",
+    "UnknownReceivedTransaction": "transactions",
+    "UnknownSentTransaction": "transactions",
+    "UnknownTransaction": "transactions",
+    "ValidationError": "common",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    loaded = importlib.import_module(f"{__package__}._schemas.{module}")
+    namespace = globals()
+    for item in loaded.__all__:  # every name of that module is now as cheap as a global
+        namespace[item] = getattr(loaded, item)
+    return namespace[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

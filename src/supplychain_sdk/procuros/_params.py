@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ValidationError
@@ -29,53 +30,100 @@ __all__ = [
     "transaction_id",
 ]
 
-#: Any of the twelve documents ``outgoing.send`` accepts directly.
-Document: TypeAlias = (
-    m.Order
-    | m.OrderResponse
-    | m.ShippingNotice
-    | m.Invoice
-    | m.CreditNote
-    | m.DispatchInstruction
-    | m.DispatchInstructionResponse
-    | m.ReceivalNotice
-    | m.RemittanceAdvice
-    | m.ProductCatalog
-    | m.InventoryReport
-    | m.SalesReport
-)
+if TYPE_CHECKING:
+    #: Any of the twelve documents ``outgoing.send`` accepts directly.
+    Document: TypeAlias = (
+        m.Order
+        | m.OrderResponse
+        | m.ShippingNotice
+        | m.Invoice
+        | m.CreditNote
+        | m.DispatchInstruction
+        | m.DispatchInstructionResponse
+        | m.ReceivalNotice
+        | m.RemittanceAdvice
+        | m.ProductCatalog
+        | m.InventoryReport
+        | m.SalesReport
+    )
+    #: Document class -> the transaction type it is sent as.
+    DOCUMENT_TYPES: dict[type[APIModel], m.TransactionType]
+    #: Transaction type -> the typed envelope ``POST /v2/transactions`` takes.
+    SENT_CLASSES: dict[m.TransactionType, type[APIModel]]
 
-#: Document class -> the transaction type it is sent as.
-DOCUMENT_TYPES: dict[type[APIModel], m.TransactionType] = {
-    m.Order: m.TransactionType.ORDER,
-    m.OrderResponse: m.TransactionType.ORDER_RESPONSE,
-    m.ShippingNotice: m.TransactionType.SHIPPING_NOTICE,
-    m.Invoice: m.TransactionType.INVOICE,
-    m.CreditNote: m.TransactionType.CREDIT_NOTE,
-    m.DispatchInstruction: m.TransactionType.DISPATCH_INSTRUCTION,
-    m.DispatchInstructionResponse: m.TransactionType.DISPATCH_INSTRUCTION_RESPONSE,
-    m.ReceivalNotice: m.TransactionType.RECEIVAL_NOTICE,
-    m.RemittanceAdvice: m.TransactionType.REMITTANCE_ADVICE,
-    m.ProductCatalog: m.TransactionType.PRODUCT_CATALOG,
-    m.InventoryReport: m.TransactionType.INVENTORY_REPORT,
-    m.SalesReport: m.TransactionType.SALES_REPORT,
+
+# ``Document``, ``DOCUMENT_TYPES`` and ``SENT_CLASSES`` need the document classes: they are
+# built on first use (PEP 562), so that importing the client builds no model.
+
+
+def _document_union() -> Any:
+    return (
+        m.Order
+        | m.OrderResponse
+        | m.ShippingNotice
+        | m.Invoice
+        | m.CreditNote
+        | m.DispatchInstruction
+        | m.DispatchInstructionResponse
+        | m.ReceivalNotice
+        | m.RemittanceAdvice
+        | m.ProductCatalog
+        | m.InventoryReport
+        | m.SalesReport
+    )
+
+
+@cache
+def _document_types() -> dict[type[APIModel], m.TransactionType]:
+    return {
+        m.Order: m.TransactionType.ORDER,
+        m.OrderResponse: m.TransactionType.ORDER_RESPONSE,
+        m.ShippingNotice: m.TransactionType.SHIPPING_NOTICE,
+        m.Invoice: m.TransactionType.INVOICE,
+        m.CreditNote: m.TransactionType.CREDIT_NOTE,
+        m.DispatchInstruction: m.TransactionType.DISPATCH_INSTRUCTION,
+        m.DispatchInstructionResponse: m.TransactionType.DISPATCH_INSTRUCTION_RESPONSE,
+        m.ReceivalNotice: m.TransactionType.RECEIVAL_NOTICE,
+        m.RemittanceAdvice: m.TransactionType.REMITTANCE_ADVICE,
+        m.ProductCatalog: m.TransactionType.PRODUCT_CATALOG,
+        m.InventoryReport: m.TransactionType.INVENTORY_REPORT,
+        m.SalesReport: m.TransactionType.SALES_REPORT,
+    }
+
+
+@cache
+def _sent_classes() -> dict[m.TransactionType, type[APIModel]]:
+    return {
+        m.TransactionType.ORDER: m.SentOrderTransaction,
+        m.TransactionType.ORDER_RESPONSE: m.SentOrderResponseTransaction,
+        m.TransactionType.SHIPPING_NOTICE: m.SentShippingNoticeTransaction,
+        m.TransactionType.INVOICE: m.SentInvoiceTransaction,
+        m.TransactionType.CREDIT_NOTE: m.SentCreditNoteTransaction,
+        m.TransactionType.DISPATCH_INSTRUCTION: m.SentDispatchInstructionTransaction,
+        m.TransactionType.DISPATCH_INSTRUCTION_RESPONSE: (
+            m.SentDispatchInstructionResponseTransaction
+        ),
+        m.TransactionType.RECEIVAL_NOTICE: m.SentReceivalNoticeTransaction,
+        m.TransactionType.REMITTANCE_ADVICE: m.SentRemittanceAdviceTransaction,
+        m.TransactionType.PRODUCT_CATALOG: m.SentProductCatalogTransaction,
+        m.TransactionType.INVENTORY_REPORT: m.SentInventoryReportTransaction,
+        m.TransactionType.SALES_REPORT: m.SentSalesReportTransaction,
+    }
+
+
+_LAZY: dict[str, Callable[[], Any]] = {
+    "Document": _document_union,
+    "DOCUMENT_TYPES": _document_types,
+    "SENT_CLASSES": _sent_classes,
 }
 
-#: Transaction type -> the typed envelope ``POST /v2/transactions`` takes.
-SENT_CLASSES: dict[m.TransactionType, type[APIModel]] = {
-    m.TransactionType.ORDER: m.SentOrderTransaction,
-    m.TransactionType.ORDER_RESPONSE: m.SentOrderResponseTransaction,
-    m.TransactionType.SHIPPING_NOTICE: m.SentShippingNoticeTransaction,
-    m.TransactionType.INVOICE: m.SentInvoiceTransaction,
-    m.TransactionType.CREDIT_NOTE: m.SentCreditNoteTransaction,
-    m.TransactionType.DISPATCH_INSTRUCTION: m.SentDispatchInstructionTransaction,
-    m.TransactionType.DISPATCH_INSTRUCTION_RESPONSE: m.SentDispatchInstructionResponseTransaction,
-    m.TransactionType.RECEIVAL_NOTICE: m.SentReceivalNoticeTransaction,
-    m.TransactionType.REMITTANCE_ADVICE: m.SentRemittanceAdviceTransaction,
-    m.TransactionType.PRODUCT_CATALOG: m.SentProductCatalogTransaction,
-    m.TransactionType.INVENTORY_REPORT: m.SentInventoryReportTransaction,
-    m.TransactionType.SALES_REPORT: m.SentSalesReportTransaction,
-}
+
+def __getattr__(name: str) -> Any:
+    build = _LAZY.get(name)
+    if build is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = build()
+    return value
 
 
 def transaction_id(value: object, name: str = "transaction_id") -> str:
@@ -139,14 +187,14 @@ def sent_transaction(transaction: object) -> dict[str, Any]:
     The document is validated against the model of its ``type`` first, so a content that
     does not fit its type is refused before sending.
     """
-    document_type = DOCUMENT_TYPES.get(type(transaction))  # type: ignore[arg-type]
+    document_type = _document_types().get(type(transaction))  # type: ignore[arg-type]
     if isinstance(transaction, BaseModel) and document_type is not None:
         data: Any = {
             "type": document_type.value,
             "content": transaction.model_dump(mode="json", by_alias=True, exclude_unset=True),
         }
     elif isinstance(transaction, BaseModel):
-        if type(transaction) not in SENT_CLASSES.values():
+        if type(transaction) not in _sent_classes().values():
             raise InvalidRequestError(
                 f"cannot send a {type(transaction).__name__}: pass a document (Order, "
                 "Invoice, ...), a Sent...Transaction or a dict with 'type' and 'content'"
@@ -164,7 +212,7 @@ def sent_transaction(transaction: object) -> dict[str, Any]:
         raise InvalidRequestError("the transaction needs a 'type' (e.g. 'ORDER')")
     if not isinstance(data.get("content"), Mapping):
         raise InvalidRequestError("the transaction needs a 'content' object (the document)")
-    model = SENT_CLASSES[tx_type]
+    model = _sent_classes()[tx_type]
     try:
         checked = model.model_validate(data)
     except ValidationError as exc:
