@@ -561,6 +561,8 @@ async def generated_async_pairs(
 
 # -- import time ---------------------------------------------------------------------------
 IMPORT_SDK_PLATFORM = "import supplychain_sdk.procuros"
+#: What a script that uses the client runs: the sync client and the core it needs, no model.
+IMPORT_SDK_CLIENT = "from supplychain_sdk.procuros import Procuros"
 IMPORT_DEPENDENCIES = "import httpx, attrs, authlib, tenacity; from pydantic import BaseModel"
 IMPORT_SDK = "import supplychain_sdk"
 IMPORT_NOTHING = "pass"
@@ -581,9 +583,10 @@ def import_seconds(statement: str) -> float:
 
 
 def import_pairs(runs: int) -> list[Pair]:
-    """``import supplychain_sdk.procuros`` against its dependencies' own import, and
-    ``import supplychain_sdk`` against an empty statement: the import alone, timed inside
-    fresh interpreters (ms; interpreter start-up not counted)."""
+    """``from supplychain_sdk.procuros import Procuros`` and ``import supplychain_sdk.procuros``
+    against the dependencies' own import, and ``import supplychain_sdk`` against an empty
+    statement: the import alone, timed inside fresh interpreters (ms; interpreter start-up not
+    counted)."""
 
     def side(statement: str) -> Callable[[], float]:
         def run() -> float:
@@ -592,6 +595,18 @@ def import_pairs(runs: int) -> list[Pair]:
         return run
 
     return [
+        Pair(
+            "from supplychain_sdk.procuros import Procuros",
+            side(IMPORT_SDK_CLIENT),
+            side(IMPORT_DEPENDENCIES),
+            runs,
+            "<= 1.3",
+            1.3,
+            "import httpx, attrs, authlib, tenacity + pydantic.BaseModel",
+            unit="ms",
+            same_answer=False,
+            self_timed=True,
+        ),
         Pair(
             "import supplychain_sdk.procuros",
             side(IMPORT_SDK_PLATFORM),
