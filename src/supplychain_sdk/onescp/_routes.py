@@ -19,6 +19,7 @@ from . import _models as m
 from . import _requests as r
 from ._changes import ChangesPage
 from ._erp import ErpAnswer
+from ._generic import Parametrized
 from ._paging import items_of, pages
 
 __all__ = ["LOGIN", "ROUTES", "OneScpOperation"]
@@ -116,21 +117,21 @@ ORDERS_DELETE = OneScpOperation[None](
     summary="Delete (soft-delete) a purchase order",
     ids={"order_id": OBJECT_ID},
 )
-ORDERS_CHANGES = OneScpOperation[ChangesPage[m.Order]](
+ORDERS_CHANGES: OneScpOperation[ChangesPage[m.Order]] = OneScpOperation(
     name="orders.changes",
     method="GET",
     path="/api/purchase-order/sync",
     summary="Orders created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=ChangesPage[m.Order],
+    answer=Parametrized(ChangesPage, m.Order),
 )
-ORDERS_UPSERT = OneScpOperation[ErpAnswer[m.Order]](
+ORDERS_UPSERT: OneScpOperation[ErpAnswer[m.Order]] = OneScpOperation(
     name="orders.upsert_from_erp",
     method="POST",
     path="/api/purchase-order/sync-from-erp",
     summary="Create or update orders from an ERP (idempotent upsert)",
     body=r.ErpOrders,
-    answer=ErpAnswer[m.Order],
+    answer=Parametrized(ErpAnswer, m.Order),
     idempotent=True,
 )
 LINES_ADD = OneScpOperation[m.Order](
@@ -236,21 +237,21 @@ SHIPMENTS_UPDATE_STATUS = OneScpOperation[m.Shipment](
     answer=m.Shipment,
     envelope="shipment",
 )
-SHIPMENTS_CHANGES = OneScpOperation[ChangesPage[m.Shipment]](
+SHIPMENTS_CHANGES: OneScpOperation[ChangesPage[m.Shipment]] = OneScpOperation(
     name="shipments.changes",
     method="GET",
     path="/api/shipment/sync",
     summary="Shipments created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=ChangesPage[m.Shipment],
+    answer=Parametrized(ChangesPage, m.Shipment),
 )
-SHIPMENTS_UPSERT = OneScpOperation[ErpAnswer[m.Shipment]](
+SHIPMENTS_UPSERT: OneScpOperation[ErpAnswer[m.Shipment]] = OneScpOperation(
     name="shipments.upsert_from_erp",
     method="POST",
     path="/api/shipment/sync-from-erp",
     summary="Create or update shipments from an ERP (idempotent upsert)",
     body=r.ErpShipments,
-    answer=ErpAnswer[m.Shipment],
+    answer=Parametrized(ErpAnswer, m.Shipment),
     idempotent=True,
 )
 CONTAINERS_ADD = OneScpOperation[m.Shipment](
@@ -367,21 +368,21 @@ ITEMS_EXPORT = OneScpOperation[None](
     summary="Export every item as CSV or Excel (a file download)",
     query=r.ExportQuery,
 )
-ITEMS_CHANGES = OneScpOperation[ChangesPage[m.Item]](
+ITEMS_CHANGES: OneScpOperation[ChangesPage[m.Item]] = OneScpOperation(
     name="items.changes",
     method="GET",
     path="/api/items/sync",
     summary="Items created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=ChangesPage[m.Item],
+    answer=Parametrized(ChangesPage, m.Item),
 )
-ITEMS_UPSERT = OneScpOperation[ErpAnswer[m.Item]](
+ITEMS_UPSERT: OneScpOperation[ErpAnswer[m.Item]] = OneScpOperation(
     name="items.upsert_from_erp",
     method="POST",
     path="/api/items/sync-from-erp",
     summary="Create or update items from an ERP (idempotent upsert)",
     body=r.ErpItems,
-    answer=ErpAnswer[m.Item],
+    answer=Parametrized(ErpAnswer, m.Item),
     idempotent=True,
 )
 
@@ -444,13 +445,13 @@ TASKS_DECIDE = OneScpOperation[m.Task](
     answer=m.Task,
     envelope="task",
 )
-TASKS_CHANGES = OneScpOperation[ChangesPage[m.Task]](
+TASKS_CHANGES: OneScpOperation[ChangesPage[m.Task]] = OneScpOperation(
     name="tasks.changes",
     method="GET",
     path="/api/task/sync",
     summary="Your tasks created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=ChangesPage[m.Task],
+    answer=Parametrized(ChangesPage, m.Task),
 )
 
 # -- reference data and webhooks ------------------------------------------------------------------

@@ -5,77 +5,483 @@ project and correct a route with ``route_overrides``. Answer models (``Vendor``,
 ``SalesOrder``, ``Deleted``, ``BulkImportReport``, ...), request field types
 (``VendorCreateFields``, ``SalesOrderListFilters``, ...) and the Pharus errors
 (``InUseError``, ``InvalidTransitionError``) are in this namespace too.
+
+Every name loads on first use (PEP 562): ``import supplychain_sdk.pharus`` loads nothing
+else, a script that uses the sync client never imports the async one, and the models
+load with the first name that needs them.
 """
 
-from ._async.client import AsyncPharus
-from ._errors import InUseError, InvalidTransitionError
-from ._inputs import accounts as _i_accounts
-from ._inputs import catalog as _i_catalog
-from ._inputs import common as _i_common
-from ._inputs import contacts as _i_contacts
-from ._inputs import customers as _i_customers
-from ._inputs import documents as _i_documents
-from ._inputs import inventory as _i_inventory
-from ._inputs import production as _i_production
-from ._inputs import purchasing as _i_purchasing
-from ._inputs import sales as _i_sales
-from ._inputs.accounts import *  # noqa: F403
-from ._inputs.catalog import *  # noqa: F403
-from ._inputs.common import *  # noqa: F403
-from ._inputs.contacts import *  # noqa: F403
-from ._inputs.customers import *  # noqa: F403
-from ._inputs.documents import *  # noqa: F403
-from ._inputs.inventory import *  # noqa: F403
-from ._inputs.production import *  # noqa: F403
-from ._inputs.purchasing import *  # noqa: F403
-from ._inputs.sales import *  # noqa: F403
-from ._models import accounts as _m_accounts
-from ._models import catalog as _m_catalog
-from ._models import common as _m_common
-from ._models import contacts as _m_contacts
-from ._models import customers as _m_customers
-from ._models import documents as _m_documents
-from ._models import inventory as _m_inventory
-from ._models import production as _m_production
-from ._models import purchasing as _m_purchasing
-from ._models import sales as _m_sales
-from ._models.accounts import *  # noqa: F403
-from ._models.catalog import *  # noqa: F403
-from ._models.common import *  # noqa: F403
-from ._models.contacts import *  # noqa: F403
-from ._models.customers import *  # noqa: F403
-from ._models.documents import *  # noqa: F403
-from ._models.inventory import *  # noqa: F403
-from ._models.production import *  # noqa: F403
-from ._models.purchasing import *  # noqa: F403
-from ._models.sales import *  # noqa: F403
-from ._routes import ROUTES
-from ._sync.client import Pharus
+# The model names come from star imports that only type checkers run.
+# ruff: noqa: F405
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._async.client import AsyncPharus
+    from ._errors import InUseError, InvalidTransitionError
+    from ._inputs.accounts import *  # noqa: F403
+    from ._inputs.catalog import *  # noqa: F403
+    from ._inputs.common import *  # noqa: F403
+    from ._inputs.contacts import *  # noqa: F403
+    from ._inputs.customers import *  # noqa: F403
+    from ._inputs.documents import *  # noqa: F403
+    from ._inputs.inventory import *  # noqa: F403
+    from ._inputs.production import *  # noqa: F403
+    from ._inputs.purchasing import *  # noqa: F403
+    from ._inputs.sales import *  # noqa: F403
+    from ._models.accounts import *  # noqa: F403
+    from ._models.catalog import *  # noqa: F403
+    from ._models.common import *  # noqa: F403
+    from ._models.contacts import *  # noqa: F403
+    from ._models.customers import *  # noqa: F403
+    from ._models.documents import *  # noqa: F403
+    from ._models.inventory import *  # noqa: F403
+    from ._models.production import *  # noqa: F403
+    from ._models.purchasing import *  # noqa: F403
+    from ._models.sales import *  # noqa: F403
+    from ._routes import ROUTES
+    from ._sync.client import Pharus
+
+#: Each module (relative to this package) and the names it defines, imported on first use.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "._async.client": ("AsyncPharus",),
+    "._errors": (
+        "InUseError",
+        "InvalidTransitionError",
+    ),
+    "._inputs.accounts": (
+        "ApiTokenCreateFields",
+        "InvitationAcceptFields",
+        "InvitationDeclineFields",
+        "InvitationResendFields",
+        "InvitationSendFields",
+        "MemberUpdateFields",
+        "OrganizationCreateFields",
+        "OrganizationUpdateFields",
+        "SecretText",
+        "UserCreateFields",
+        "UserUpdateFields",
+    ),
+    "._inputs.catalog": (
+        "BomFields",
+        "BomListFilters",
+        "LocationCreateFields",
+        "LocationUpdateFields",
+        "MaterialBulkImportFields",
+        "MaterialCreateFields",
+        "MaterialListFilters",
+        "MaterialTypeCreateFields",
+        "MaterialTypeUpdateFields",
+        "MaterialUpdateFields",
+        "SkuBulkImportFields",
+        "SkuCreateFields",
+        "SkuListFilters",
+        "SkuTypeCreateFields",
+        "SkuTypeUpdateFields",
+        "SkuUpdateFields",
+        "VendorBulkImportFields",
+        "VendorCreateFields",
+        "VendorListFilters",
+        "VendorUpdateFields",
+    ),
+    "._inputs.common": (
+        "Amount",
+        "Country",
+        "DateInput",
+        "NonNegativeAmount",
+        "PositiveAmount",
+        "Text",
+        "UuidStr",
+        "known_enum",
+    ),
+    "._inputs.contacts": (
+        "ContactByEntityFilters",
+        "ContactCreateFields",
+        "ContactFindOrCreateFields",
+        "ContactLinkCreateFields",
+        "ContactLinkUpdateFields",
+        "ContactMethodCreateFields",
+        "ContactMethodUpdateFields",
+        "ContactUpdateFields",
+    ),
+    "._inputs.customers": (
+        "BrokerCreateFields",
+        "BrokerUpdateFields",
+        "CustomerBulkImportFields",
+        "CustomerCreateFields",
+        "CustomerListFilters",
+        "CustomerSegmentCreateFields",
+        "CustomerSegmentUpdateFields",
+        "CustomerTypeCreateFields",
+        "CustomerTypeUpdateFields",
+        "CustomerUpdateFields",
+    ),
+    "._inputs.documents": (
+        "DocumentListFilters",
+        "DocumentUploadFields",
+    ),
+    "._inputs.inventory": (
+        "FinishedGoodsLedgerFilters",
+        "FinishedGoodsMovementFields",
+        "FinishedGoodsSummaryFilters",
+        "FinishedGoodsTransferFields",
+        "InventoryTransferCompleteFields",
+        "MaterialLedgerFilters",
+        "MaterialMovementFields",
+        "MaterialSummaryFilters",
+        "MaterialTransferFields",
+    ),
+    "._inputs.production": (
+        "ProductionOrderBulkImportFields",
+        "ProductionOrderCreateFields",
+        "ProductionOrderItemCreateFields",
+        "ProductionOrderItemUpdateFields",
+        "ProductionOrderReceiptCreateFields",
+        "ProductionOrderReceiptUpdateFields",
+        "ProductionOrderUpdateFields",
+        "WorkOrderBulkImportFields",
+        "WorkOrderCreateFields",
+        "WorkOrderItemCreateFields",
+        "WorkOrderItemUpdateFields",
+        "WorkOrderReceiptCreateFields",
+        "WorkOrderReceiptUpdateFields",
+        "WorkOrderUpdateFields",
+    ),
+    "._inputs.purchasing": (
+        "PurchaseOrderBulkImportFields",
+        "PurchaseOrderCreateFields",
+        "PurchaseOrderItemCreateFields",
+        "PurchaseOrderItemUpdateFields",
+        "PurchaseOrderReceiptCreateFields",
+        "PurchaseOrderReceiptUpdateFields",
+        "PurchaseOrderUpdateFields",
+    ),
+    "._inputs.sales": (
+        "OrderChannelCreateFields",
+        "OrderChannelUpdateFields",
+        "SalesOrderBulkImportFields",
+        "SalesOrderCreateFields",
+        "SalesOrderItemCreateFields",
+        "SalesOrderItemUpdateFields",
+        "SalesOrderTimelineNoteCreateFields",
+        "SalesOrderUpdateFields",
+    ),
+    "._models.accounts": (
+        "ApiToken",
+        "CreatedApiToken",
+        "CreatedOrganization",
+        "DeclinedInvitation",
+        "Invitation",
+        "LeftOrganization",
+        "Membership",
+        "OrgRole",
+        "Organization",
+        "OrganizationDetail",
+        "OrganizationMember",
+        "OrganizationSettings",
+        "User",
+        "UserProfile",
+    ),
+    "._models.catalog": (
+        "Bom",
+        "Location",
+        "LocationUsage",
+        "Material",
+        "MaterialType",
+        "MaterialTypeUsage",
+        "Sku",
+        "SkuType",
+        "SkuTypeUsage",
+        "Vendor",
+    ),
+    "._models.common": (
+        "BulkImportReport",
+        "BulkRowResult",
+        "BulkRowStatus",
+        "Deleted",
+        "Usage",
+    ),
+    "._models.contacts": (
+        "Contact",
+        "ContactDetail",
+        "ContactEntityType",
+        "ContactFindOrCreateResult",
+        "ContactLink",
+        "ContactMethod",
+        "ContactMethodType",
+        "LinkedContact",
+    ),
+    "._models.customers": (
+        "Broker",
+        "BrokerUsage",
+        "Customer",
+        "CustomerSegment",
+        "CustomerSegmentUsage",
+        "CustomerType",
+        "CustomerTypeUsage",
+    ),
+    "._models.documents": (
+        "Document",
+        "DocumentDetail",
+        "DocumentEntityType",
+    ),
+    "._models.inventory": (
+        "FinishedGoodsLedgerEntry",
+        "FinishedGoodsLedgerEventType",
+        "FinishedGoodsStockLevel",
+        "FinishedGoodsTransfer",
+        "MaterialLedgerEntry",
+        "MaterialLedgerEventType",
+        "MaterialStockLevel",
+        "MaterialTransfer",
+    ),
+    "._models.production": (
+        "ProductionOrder",
+        "ProductionOrderDetail",
+        "ProductionOrderItem",
+        "ProductionOrderItemDetail",
+        "ProductionOrderReceipt",
+        "ProductionOrderReceiptDetail",
+        "ProductionOrderReceiptResult",
+        "ProductionOrderStatus",
+        "WorkOrder",
+        "WorkOrderDetail",
+        "WorkOrderItem",
+        "WorkOrderItemDetail",
+        "WorkOrderReceipt",
+        "WorkOrderReceiptDetail",
+        "WorkOrderReceiptResult",
+        "WorkOrderStatus",
+    ),
+    "._models.purchasing": (
+        "PurchaseOrder",
+        "PurchaseOrderDetail",
+        "PurchaseOrderItem",
+        "PurchaseOrderReceipt",
+        "PurchaseOrderReceiptDetail",
+        "PurchaseOrderReceiptResult",
+        "PurchaseOrderStatus",
+        "PurchaseOrderTargetType",
+    ),
+    "._models.sales": (
+        "FulfillmentStatus",
+        "OrderChannel",
+        "OrderChannelUsage",
+        "SalesOrder",
+        "SalesOrderDetail",
+        "SalesOrderItem",
+        "SalesOrderStatus",
+        "SalesOrderTimelineNote",
+    ),
+    "._routes": ("ROUTES",),
+    "._sync.client": ("Pharus",),
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ROUTES",
+    "Amount",
+    "ApiToken",
+    "ApiTokenCreateFields",
     "AsyncPharus",
+    "Bom",
+    "BomFields",
+    "BomListFilters",
+    "Broker",
+    "BrokerCreateFields",
+    "BrokerUpdateFields",
+    "BrokerUsage",
+    "BulkImportReport",
+    "BulkRowResult",
+    "BulkRowStatus",
+    "Contact",
+    "ContactByEntityFilters",
+    "ContactCreateFields",
+    "ContactDetail",
+    "ContactEntityType",
+    "ContactFindOrCreateFields",
+    "ContactFindOrCreateResult",
+    "ContactLink",
+    "ContactLinkCreateFields",
+    "ContactLinkUpdateFields",
+    "ContactMethod",
+    "ContactMethodCreateFields",
+    "ContactMethodType",
+    "ContactMethodUpdateFields",
+    "ContactUpdateFields",
+    "Country",
+    "CreatedApiToken",
+    "CreatedOrganization",
+    "Customer",
+    "CustomerBulkImportFields",
+    "CustomerCreateFields",
+    "CustomerListFilters",
+    "CustomerSegment",
+    "CustomerSegmentCreateFields",
+    "CustomerSegmentUpdateFields",
+    "CustomerSegmentUsage",
+    "CustomerType",
+    "CustomerTypeCreateFields",
+    "CustomerTypeUpdateFields",
+    "CustomerTypeUsage",
+    "CustomerUpdateFields",
+    "DateInput",
+    "DeclinedInvitation",
+    "Deleted",
+    "Document",
+    "DocumentDetail",
+    "DocumentEntityType",
+    "DocumentListFilters",
+    "DocumentUploadFields",
+    "FinishedGoodsLedgerEntry",
+    "FinishedGoodsLedgerEventType",
+    "FinishedGoodsLedgerFilters",
+    "FinishedGoodsMovementFields",
+    "FinishedGoodsStockLevel",
+    "FinishedGoodsSummaryFilters",
+    "FinishedGoodsTransfer",
+    "FinishedGoodsTransferFields",
+    "FulfillmentStatus",
     "InUseError",
     "InvalidTransitionError",
+    "InventoryTransferCompleteFields",
+    "Invitation",
+    "InvitationAcceptFields",
+    "InvitationDeclineFields",
+    "InvitationResendFields",
+    "InvitationSendFields",
+    "LeftOrganization",
+    "LinkedContact",
+    "Location",
+    "LocationCreateFields",
+    "LocationUpdateFields",
+    "LocationUsage",
+    "Material",
+    "MaterialBulkImportFields",
+    "MaterialCreateFields",
+    "MaterialLedgerEntry",
+    "MaterialLedgerEventType",
+    "MaterialLedgerFilters",
+    "MaterialListFilters",
+    "MaterialMovementFields",
+    "MaterialStockLevel",
+    "MaterialSummaryFilters",
+    "MaterialTransfer",
+    "MaterialTransferFields",
+    "MaterialType",
+    "MaterialTypeCreateFields",
+    "MaterialTypeUpdateFields",
+    "MaterialTypeUsage",
+    "MaterialUpdateFields",
+    "MemberUpdateFields",
+    "Membership",
+    "NonNegativeAmount",
+    "OrderChannel",
+    "OrderChannelCreateFields",
+    "OrderChannelUpdateFields",
+    "OrderChannelUsage",
+    "OrgRole",
+    "Organization",
+    "OrganizationCreateFields",
+    "OrganizationDetail",
+    "OrganizationMember",
+    "OrganizationSettings",
+    "OrganizationUpdateFields",
     "Pharus",
+    "PositiveAmount",
+    "ProductionOrder",
+    "ProductionOrderBulkImportFields",
+    "ProductionOrderCreateFields",
+    "ProductionOrderDetail",
+    "ProductionOrderItem",
+    "ProductionOrderItemCreateFields",
+    "ProductionOrderItemDetail",
+    "ProductionOrderItemUpdateFields",
+    "ProductionOrderReceipt",
+    "ProductionOrderReceiptCreateFields",
+    "ProductionOrderReceiptDetail",
+    "ProductionOrderReceiptResult",
+    "ProductionOrderReceiptUpdateFields",
+    "ProductionOrderStatus",
+    "ProductionOrderUpdateFields",
+    "PurchaseOrder",
+    "PurchaseOrderBulkImportFields",
+    "PurchaseOrderCreateFields",
+    "PurchaseOrderDetail",
+    "PurchaseOrderItem",
+    "PurchaseOrderItemCreateFields",
+    "PurchaseOrderItemUpdateFields",
+    "PurchaseOrderReceipt",
+    "PurchaseOrderReceiptCreateFields",
+    "PurchaseOrderReceiptDetail",
+    "PurchaseOrderReceiptResult",
+    "PurchaseOrderReceiptUpdateFields",
+    "PurchaseOrderStatus",
+    "PurchaseOrderTargetType",
+    "PurchaseOrderUpdateFields",
+    "SalesOrder",
+    "SalesOrderBulkImportFields",
+    "SalesOrderCreateFields",
+    "SalesOrderDetail",
+    "SalesOrderItem",
+    "SalesOrderItemCreateFields",
+    "SalesOrderItemUpdateFields",
+    "SalesOrderStatus",
+    "SalesOrderTimelineNote",
+    "SalesOrderTimelineNoteCreateFields",
+    "SalesOrderUpdateFields",
+    "SecretText",
+    "Sku",
+    "SkuBulkImportFields",
+    "SkuCreateFields",
+    "SkuListFilters",
+    "SkuType",
+    "SkuTypeCreateFields",
+    "SkuTypeUpdateFields",
+    "SkuTypeUsage",
+    "SkuUpdateFields",
+    "Text",
+    "Usage",
+    "User",
+    "UserCreateFields",
+    "UserProfile",
+    "UserUpdateFields",
+    "UuidStr",
+    "Vendor",
+    "VendorBulkImportFields",
+    "VendorCreateFields",
+    "VendorListFilters",
+    "VendorUpdateFields",
+    "WorkOrder",
+    "WorkOrderBulkImportFields",
+    "WorkOrderCreateFields",
+    "WorkOrderDetail",
+    "WorkOrderItem",
+    "WorkOrderItemCreateFields",
+    "WorkOrderItemDetail",
+    "WorkOrderItemUpdateFields",
+    "WorkOrderReceipt",
+    "WorkOrderReceiptCreateFields",
+    "WorkOrderReceiptDetail",
+    "WorkOrderReceiptResult",
+    "WorkOrderReceiptUpdateFields",
+    "WorkOrderStatus",
+    "WorkOrderUpdateFields",
+    "known_enum",
 ]
-__all__ += _i_accounts.__all__
-__all__ += _i_catalog.__all__
-__all__ += _i_common.__all__
-__all__ += _i_contacts.__all__
-__all__ += _i_customers.__all__
-__all__ += _i_documents.__all__
-__all__ += _i_inventory.__all__
-__all__ += _i_production.__all__
-__all__ += _i_purchasing.__all__
-__all__ += _i_sales.__all__
-__all__ += _m_accounts.__all__
-__all__ += _m_catalog.__all__
-__all__ += _m_common.__all__
-__all__ += _m_contacts.__all__
-__all__ += _m_customers.__all__
-__all__ += _m_documents.__all__
-__all__ += _m_inventory.__all__
-__all__ += _m_production.__all__
-__all__ += _m_purchasing.__all__
-__all__ += _m_sales.__all__
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
