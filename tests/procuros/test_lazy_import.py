@@ -46,6 +46,7 @@ def test_the_sync_client_loads_neither_models_nor_the_async_client() -> None:
     loaded = loaded_after("from supplychain_sdk.procuros import Procuros")
     assert "supplychain_sdk.procuros._sync.client" in loaded
     assert "supplychain_sdk.procuros._async.client" not in loaded
+    assert "supplychain_sdk.procuros._results" not in loaded  # built by the calls that answer
     assert schemas(loaded) == set()
 
 

@@ -9,15 +9,12 @@ Secrets stay masked in both (``SecretStr`` and ``Field(repr=False)`` fields).
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, SecretBytes, SecretStr
-
-from .frames import flatten
 
 __all__ = ["html_table", "short_repr"]
 
@@ -92,6 +89,10 @@ def short_repr(model: BaseModel) -> str:
 
 def html_table(model: BaseModel) -> str:
     """The set fields of a model as a small HTML table (Jupyter's rich display)."""
+    import html  # only notebooks render models as HTML: not loaded with every model
+
+    from .frames import flatten
+
     rows = [(key, value) for key, value in flatten(model).items() if value is not None]
     cells = [
         f"<tr><th style='text-align:left'>{html.escape(key)}</th>"

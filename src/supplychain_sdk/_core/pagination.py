@@ -329,13 +329,14 @@ class NextURLPagination:
         return self.meta(body, raw), (PageRequest(url=url) if url else None)
 
 
-_LINK = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]+)*)")
+#: One ``<url>; param; param`` entry (compiled by ``re`` on first use, then cached there).
+_LINK = r"<([^>]*)>\s*((?:;\s*[^;,]+)*)"
 
 
 def parse_link_header(value: str) -> dict[str, str]:
     """RFC 8288 ``Link`` header -> ``{rel: url}``."""
     links: dict[str, str] = {}
-    for match in _LINK.finditer(value):
+    for match in re.finditer(_LINK, value):
         url, params = match.group(1), match.group(2)
         for param in params.split(";"):
             name, _, rel = param.strip().partition("=")

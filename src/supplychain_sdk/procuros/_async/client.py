@@ -20,12 +20,21 @@ from ..._core.request import RequestSpec
 from .. import _models as m
 from .. import _params as p
 from .._errors import PROCUROS
-from .._results import BulkMarkProcessedItemResult, BulkMarkProcessedResult, SendTransactionResult
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from ..._core.config import ClientOptions
+    from .._results import (
+        BulkMarkProcessedItemResult,
+        BulkMarkProcessedResult,
+        SendTransactionResult,
+    )
+
+    _Results = list[BulkMarkProcessedItemResult]
+
+# The result models (``.._results``) are imported where they are built, so that importing
+# the client builds no model class.
 
 __all__ = ["AsyncIncoming", "AsyncOutgoing", "AsyncProcuros", "AsyncTransactions"]
 
@@ -38,7 +47,6 @@ ENVIRONMENTS = {
 BULK_MAX = 1000
 
 _Items = list[dict[str, Any]]
-_Results = list[BulkMarkProcessedItemResult]
 
 
 class AsyncIncoming(AsyncAPIResource):
@@ -127,6 +135,8 @@ class AsyncIncoming(AsyncAPIResource):
         revoked), the items not sent are reported with ``accepted=False`` and an error
         starting ``not sent:``; if the first batch fails, the error is raised.
         """
+        from .._results import BulkMarkProcessedResult
+
         if isinstance(batch_size, bool) or not 1 <= batch_size <= BULK_MAX:
             raise InvalidRequestError(f"batch_size must be from 1 to {BULK_MAX}")
         checked = [_bulk_item(index, item) for index, item in enumerate(items)]
@@ -236,6 +246,8 @@ def _bulk_item(index: int, item: object) -> dict[str, Any]:
 def _confirmed(
     batch: list[dict[str, Any]], answer: m.BulkMarkTransactionsProcessedResponse
 ) -> list[BulkMarkProcessedItemResult]:
+    from .._results import BulkMarkProcessedItemResult
+
     by_id = {item.procuros_transaction_id: item for item in answer.data}
     out = []
     for sent in batch:
@@ -283,6 +295,8 @@ def _not_sent(items: _Items, exc: APIError) -> _Results:
 
 
 def _not_accepted(sent: dict[str, Any], error: str) -> BulkMarkProcessedItemResult:
+    from .._results import BulkMarkProcessedItemResult
+
     return BulkMarkProcessedItemResult(
         procuros_transaction_id=sent["procurosTransactionId"],
         success=sent["success"],
@@ -308,6 +322,8 @@ class AsyncOutgoing(AsyncAPIResource):
         after sending (dropped connection, 5xx, an unreadable answer) has
         ``outcome_unknown=True``: look the transaction up before sending it again.
         """
+        from .._results import SendTransactionResult
+
         body = p.sent_transaction(transaction)
         response, data = await self._client._send(
             RequestSpec(method="POST", path="/v2/transactions", json=body)
