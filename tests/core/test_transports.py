@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -26,6 +27,7 @@ from supplychain_sdk._core import (
 )
 from supplychain_sdk._core.errors import APIConnectionError, APITimeoutError
 from supplychain_sdk._core.transports import (
+    SYNC_TRANSPORT_ENV,
     TRANSPORT_ENV,
     AiohttpTransport,
     async_transport_name,
@@ -101,7 +103,8 @@ async def test_async_client_uses_the_transport_asked_for(monkeypatch: pytest.Mon
     monkeypatch.setenv(TRANSPORT_ENV, "aiohttp")
     from_env = AsyncAPIClient(ClientConfig(base_url="https://api.example.test"))
     assert isinstance(from_env._http._transport, AiohttpTransport)
-    # sync clients always send through httpx
+    # the async setting leaves sync clients on httpx (they follow sync_transport)
+    monkeypatch.delenv(SYNC_TRANSPORT_ENV, raising=False)
     sync = SyncAPIClient(ClientConfig(base_url="https://api.example.test"))
     assert isinstance(sync._http._transport, httpx.HTTPTransport)
     for client in (on_aiohttp, on_httpx, from_env):
@@ -373,6 +376,7 @@ def test_async_suite_passes_on_the_aiohttp_transport() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k != SYNC_TRANSPORT_ENV}  # sync on httpx
     done = subprocess.run(
         [
             sys.executable,
@@ -390,6 +394,7 @@ def test_async_suite_passes_on_the_aiohttp_transport() -> None:
             "tests/onescp/test_client.py",
         ],
         cwd=root,
+        env=env,
         capture_output=True,
         text=True,
         timeout=600,

@@ -111,6 +111,12 @@ def _transport(value: object) -> str | None:
     return f"async_transport must be 'httpx' or 'aiohttp', got {value!r}"
 
 
+def _sync_transport(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return None
+    return f"sync_transport must be 'httpx' or 'urllib3', got {value!r}"
+
+
 def _overrides(value: object) -> str | None:
     if value is None or isinstance(value, Mapping):
         return None
@@ -137,6 +143,7 @@ _CHECKS: dict[str, Callable[[object], str | None]] = {
     "http_client": _http_client,
     "verify": _verify,
     "async_transport": _transport,
+    "sync_transport": _sync_transport,
     "route_overrides": _overrides,
 }
 _CONFIG_FIELDS = frozenset(a.name for a in attrs.fields(ClientConfig))

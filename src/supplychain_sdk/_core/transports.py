@@ -1,4 +1,5 @@
-"""The HTTP transports under the clients: httpx's own, or aiohttp's for async clients.
+"""The HTTP transports under the clients: httpx's own, aiohttp's for async clients, or
+urllib3's for sync clients.
 
 ``async_transport="aiohttp"`` (or ``SUPPLYCHAIN_SDK_ASYNC_TRANSPORT=aiohttp`` in the
 environment) makes an async client send through `AiohttpTransport`, an ``httpx`` transport
@@ -13,6 +14,10 @@ anything after the request may have left (reset, disconnect, read timeout, trunc
 a ``ReadError``/``RemoteProtocolError``/``ReadTimeout``, so a write is never sent twice.
 aiohttp's own silent retry of idempotent requests on a stale connection is turned off: the
 SDK's retry policy alone decides.
+
+``sync_transport="urllib3"`` (or ``SUPPLYCHAIN_SDK_SYNC_TRANSPORT=urllib3``) does the same for
+sync clients with `Urllib3Transport` (``supplychain_sdk._core.sync_transports``, imported only
+when chosen; the ``urllib3`` extra), under the same rules.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from .config import AsyncTransportName, ClientConfig
+from .config import AsyncTransportName, ClientConfig, SyncTransportName
 from .errors import InvalidRequestError
 
 if TYPE_CHECKING:
@@ -33,18 +38,27 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASYNC_TRANSPORTS",
+    "SYNC_TRANSPORTS",
+    "SYNC_TRANSPORT_ENV",
     "TRANSPORT_ENV",
     "AiohttpTransport",
     "AsyncTransportName",
+    "SyncTransportName",
     "aiohttp_available",
     "async_transport_name",
     "http_client_for",
+    "sync_transport_name",
+    "urllib3_available",
 ]
 
 #: The transports an async client can send through.
 ASYNC_TRANSPORTS: tuple[AsyncTransportName, ...] = ("httpx", "aiohttp")
 #: The environment variable that picks the async transport when a client does not say.
 TRANSPORT_ENV = "SUPPLYCHAIN_SDK_ASYNC_TRANSPORT"
+#: The transports a sync client can send through.
+SYNC_TRANSPORTS: tuple[SyncTransportName, ...] = ("httpx", "urllib3")
+#: The environment variable that picks the sync transport when a client does not say.
+SYNC_TRANSPORT_ENV = "SUPPLYCHAIN_SDK_SYNC_TRANSPORT"
 
 ClientT = TypeVar("ClientT", httpx.Client, httpx.AsyncClient)
 
@@ -82,9 +96,44 @@ def async_transport_name(option: str | None) -> AsyncTransportName:
     return "aiohttp"
 
 
+def urllib3_available() -> bool:
+    """Whether the ``urllib3`` extra is installed (urllib3 2.x)."""
+    try:
+        from urllib3 import BaseHTTPResponse  # noqa: F401  (urllib3 2.x only)
+    except ImportError:
+        return False
+    return True
+
+
+def sync_transport_name(option: str | None) -> SyncTransportName:
+    """The sync transport to use: ``option``, else ``$SUPPLYCHAIN_SDK_SYNC_TRANSPORT``,
+    else ``"httpx"``.
+
+    Raises:
+        InvalidRequestError: an unknown name, or ``"urllib3"`` without the extra installed.
+    """
+    source = "sync_transport"
+    if option is None:
+        option = os.environ.get(SYNC_TRANSPORT_ENV, "").strip().lower() or "httpx"
+        source = SYNC_TRANSPORT_ENV
+    if option == "httpx":
+        return "httpx"
+    if option != "urllib3":
+        raise InvalidRequestError(
+            f"{source} must be one of {', '.join(SYNC_TRANSPORTS)}, got {option!r}"
+        )
+    if not urllib3_available():
+        raise InvalidRequestError(
+            f'{source}="urllib3" needs the urllib3 extra (urllib3 2 or later): '
+            'pip install "supplychain-sdk[urllib3]"'
+        )
+    return "urllib3"
+
+
 def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
-    """The SDK's own connection pool for a client of ``config``: an ``httpx.Client`` or an
-    ``httpx.AsyncClient`` (on aiohttp when ``config.async_transport`` says so)."""
+    """The SDK's own connection pool for a client of ``config``: an ``httpx.Client`` (on
+    urllib3 when ``config.sync_transport`` says so) or an ``httpx.AsyncClient`` (on aiohttp
+    when ``config.async_transport`` says so)."""
     options: dict[str, Any] = {
         "verify": config.ssl_context(),
         "limits": config.limits.to_httpx(),
@@ -93,6 +142,12 @@ def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
     }
     if kind is httpx.AsyncClient and async_transport_name(config.async_transport) == "aiohttp":
         options["transport"] = AiohttpTransport(
+            ssl_context=config.ssl_context(), limits=config.limits.to_httpx()
+        )
+    elif kind is httpx.Client and sync_transport_name(config.sync_transport) == "urllib3":
+        from .sync_transports import Urllib3Transport
+
+        options["transport"] = Urllib3Transport(
             ssl_context=config.ssl_context(), limits=config.limits.to_httpx()
         )
     return kind(**options)
