@@ -57,6 +57,21 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
     assert schemas(loaded) == set()
 
 
+def test_the_checks_and_tables_of_the_clients_build_no_model_class() -> None:
+    # The first pydantic model class loads ``pydantic.fields`` and ``annotated_types``: the
+    # argument checks, pagination, frames and the send tables do not need one at import.
+    code = (
+        "import sys\n"
+        "import supplychain_sdk.procuros._params, supplychain_sdk._core.frames\n"
+        "import supplychain_sdk._core.checks, supplychain_sdk._core.pagination\n"
+        "print(' '.join(n for n in ('pydantic.fields', 'annotated_types', "
+        "'supplychain_sdk._core.models') if n in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
 def test_a_document_loads_only_its_own_module_and_what_it_needs() -> None:
     loaded = loaded_after("from supplychain_sdk.procuros import Order; assert Order.__name__")
     assert schemas(loaded) == {"common", "parts", "order"}

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
 from .errors import InvalidRequestError
-from .models import OpenEnum
+
+if TYPE_CHECKING:
+    from .models import OpenEnum
 
 __all__ = [
     "field_errors",
@@ -24,7 +26,9 @@ __all__ = [
     "uuid_string",
 ]
 
-E = TypeVar("E", bound=OpenEnum)
+# a string bound: importing ``.models`` would build the first pydantic model class (and load
+# ``pydantic.fields``) for a check that only needs the enum it is given
+E = TypeVar("E", bound="OpenEnum")
 
 
 def known(enum: type[E], value: E | str | None, name: str) -> E | None:

@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, SecretBytes, SecretStr
+from pydantic import BaseModel
 
 __all__ = ["html_table", "short_repr"]
 
@@ -24,6 +25,18 @@ MAX_REPR = 200
 MAX_TEXT = 40
 #: The most rows of an HTML table.
 MAX_ROWS = 60
+
+
+@cache
+def secret_types() -> tuple[type, ...]:
+    """pydantic's ``SecretStr`` and ``SecretBytes``, imported on first use.
+
+    ``pydantic.types`` loads ``annotated_types``; importing the SDK should not pay for it
+    before a model is built or shown.
+    """
+    from pydantic import SecretBytes, SecretStr
+
+    return (SecretStr, SecretBytes)
 
 
 def _count(n: int, word: str) -> str:
@@ -38,7 +51,7 @@ def _text(value: str, width: int) -> str:
 
 def brief(value: Any, width: int = MAX_TEXT) -> str:
     """A value in a few characters: nested models and collections summarised."""
-    if isinstance(value, (SecretStr, SecretBytes)):
+    if isinstance(value, secret_types()):
         return repr(value)
     if isinstance(value, BaseModel):
         return f"{type(value).__name__}(…)"

@@ -17,8 +17,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, SecretBytes, SecretStr
+from pydantic import BaseModel
 
+from .display import secret_types
 from .extras import require
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _plain(value: Any) -> Any:
         }
         data.update({key: _plain(item) for key, item in (value.model_extra or {}).items()})
         return data
-    if isinstance(value, (SecretStr, SecretBytes)):
+    if isinstance(value, secret_types()):
         return _MASK if value else ""
     if isinstance(value, Enum):
         return value.value

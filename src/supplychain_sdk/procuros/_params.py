@@ -12,10 +12,12 @@ from pydantic import BaseModel, ValidationError
 
 from .._core.checks import field_errors, invalid, known, uuid_string
 from .._core.errors import InvalidRequestError
-from .._core.models import APIModel
 from .._core.pagination import CursorPagination, PageMeta
 from .._core.response import RawResponse
 from . import _models as m
+
+if TYPE_CHECKING:
+    from .._core.models import APIModel
 
 __all__ = [
     "DOCUMENT_TYPES",
