@@ -38,13 +38,7 @@ import urllib3
 from urllib3._collections import HTTPHeaderDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import (
-    ConnectTimeoutError,
-    EmptyPoolError,
-    NewConnectionError,
-    ReadTimeoutError,
-)
-from urllib3.response import HTTPResponse
+from urllib3.exceptions import ConnectTimeoutError, EmptyPoolError, NewConnectionError
 from urllib3.util import SKIP_HEADER
 
 __all__ = ["Urllib3Transport"]
@@ -121,18 +115,14 @@ def _connect_failure(exc: BaseException, request: httpx.Request) -> httpx.Reques
 def _response_failure(exc: BaseException, request: httpx.Request) -> httpx.RequestError:
     """The httpx exception for a failure after the request may have left."""
     message = f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, (TimeoutError, ReadTimeoutError)):
+    if isinstance(exc, TimeoutError):
         return httpx.ReadTimeout(message, request=request)
     if isinstance(exc, http.client.RemoteDisconnected):
         return httpx.RemoteProtocolError(
             f"Server disconnected without sending a response ({message})", request=request
         )
-    if isinstance(exc, urllib3.exceptions.ProtocolError):
-        cause = exc.args[1] if len(exc.args) > 1 else None
-        if isinstance(cause, http.client.IncompleteRead):  # truncated body, bad chunk
-            return httpx.RemoteProtocolError(message, request=request)
-        return httpx.ReadError(message, request=request)
-    if isinstance(exc, http.client.HTTPException):  # a status line or header not HTTP/1.x
+    if isinstance(exc, http.client.HTTPException):
+        # a status line or header that is not HTTP/1.x, a truncated body or chunk
         return httpx.RemoteProtocolError(message, request=request)
     return httpx.ReadError(message, request=request)  # resets, TLS errors, other socket errors
 
@@ -169,10 +159,19 @@ def _request_headers(request: httpx.Request) -> Mapping[str, str]:
 
 class _ResponseStream(httpx.SyncByteStream):
     """An answer's body, read from the socket as the caller iterates; closing it puts the
-    connection back in the pool (or closes it if part of the body was left unread)."""
+    connection back in the pool (or closes it if part of the body was left unread).
+
+    The body is read with http.client, which frames it (Content-Length, chunked, or until
+    the server closes) and decodes nothing; an answer that ends before its Content-Length
+    is an error here, not a short body.
+    """
 
     def __init__(
-        self, response: HTTPResponse, conn: _Conn, pool: _AnyPool, request: httpx.Request
+        self,
+        response: http.client.HTTPResponse,
+        conn: _Conn,
+        pool: _AnyPool,
+        request: httpx.Request,
     ) -> None:
         self._response = response
         self._conn: _Conn | None = conn
@@ -181,10 +180,14 @@ class _ResponseStream(httpx.SyncByteStream):
         self._complete = False
 
     def __iter__(self) -> Iterator[bytes]:
+        response = self._response
         mapped: httpx.RequestError | None = None
         try:
-            yield from self._response.stream(CHUNK_SIZE, decode_content=False)
-        except (urllib3.exceptions.HTTPError, OSError, http.client.HTTPException) as exc:
+            while chunk := response.read1(CHUNK_SIZE):
+                yield chunk
+            if response.length:  # what is left of a Content-Length the server did not send
+                raise http.client.IncompleteRead(b"", response.length)
+        except (OSError, http.client.HTTPException) as exc:
             mapped = _response_failure(exc, self._request)
         if mapped is not None:
             self._release(reusable=False)
@@ -194,9 +197,8 @@ class _ResponseStream(httpx.SyncByteStream):
 
     def close(self) -> None:
         """Release the connection: back to the pool if the whole body was read (or there was
-        none), else closed. (urllib3 closes its file when a read is abandoned midway, so
-        whether the answer is complete is known here, not asked of it.)"""
-        self._release(reusable=self._complete or self._response.length_remaining == 0)
+        none), else closed."""
+        self._release(reusable=self._complete or self._response.length == 0)
 
     def _release(self, *, reusable: bool) -> None:
         conn, self._conn = self._conn, None
@@ -322,9 +324,6 @@ class Urllib3Transport(httpx.BaseTransport):
                 body=body,
                 headers=_request_headers(request),
                 chunked=chunked,
-                preload_content=False,
-                decode_content=False,
-                enforce_content_length=True,
             )
         except _SourceFailed as failed:
             conn.close()
@@ -339,11 +338,13 @@ class Urllib3Transport(httpx.BaseTransport):
             # 401); like httpx's own pool, read the answer and fail there if there is none
             pass
         if mapped is None:
-            conn.timeout = phases.get("read")
             try:
                 if conn.sock is None:
                     raise ConnectionResetError("the connection closed while sending")
-                response = conn.getresponse()
+                conn.sock.settimeout(phases.get("read"))
+                # http.client's own answer, not urllib3's wrapper of it: the transport frames
+                # and maps everything itself, and httpx decodes
+                response = http.client.HTTPConnection.getresponse(conn)
             except (OSError, http.client.HTTPException) as exc:
                 mapped = _response_failure(exc, request)
         if mapped is not None:
@@ -355,13 +356,11 @@ class Urllib3Transport(httpx.BaseTransport):
         }
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
-        original = response._original_response
-        assert original is not None
         return httpx.Response(
             status_code=response.status,
             headers=[
                 (name.encode("latin-1"), value.encode("latin-1"))
-                for name, value in original.msg.raw_items()
+                for name, value in response.msg.raw_items()
             ],
             stream=_ResponseStream(response, conn, pool, request),
             request=request,
