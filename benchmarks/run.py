@@ -58,6 +58,7 @@ def machine() -> dict[str, Any]:
         "pydantic",
         "pydantic-core",
         "aiohttp",
+        "urllib3",
         "tenacity",
         "attrs",
         "openapi-python-client",
