@@ -218,6 +218,19 @@ async def test_clients_use_the_transport_asked_for(monkeypatch: pytest.MonkeyPat
     await on_async.close()
 
 
+def test_platform_clients_take_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supplychain_sdk.procuros import Procuros
+
+    monkeypatch.delenv(SYNC_TRANSPORT_ENV, raising=False)
+    with Procuros("token", sync_transport="urllib3") as client:
+        assert isinstance(client._http._transport, Urllib3Transport)
+    with pytest.raises(InvalidRequestError) as caught:
+        Procuros("token", sync_transprt="urllib3")  # type: ignore[call-arg]
+    assert str(caught.value) == (
+        "Procuros: unknown option 'sync_transprt' (did you mean 'sync_transport'?)"
+    )
+
+
 def test_clients_share_one_ssl_context() -> None:
     config = ClientConfig(base_url="https://api.example.test", sync_transport="urllib3")
     first, second = SyncAPIClient(config), SyncAPIClient(config)
