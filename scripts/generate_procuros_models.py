@@ -607,6 +607,7 @@ class Generator:
 
 
 IMPORTED = {
+    "annotations",
     "importlib",
     "TYPE_CHECKING",
     "APIModel",
@@ -894,10 +895,15 @@ def render_submodule(
 
 
 NAMESPACE = """
-import importlib
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
+import importlib
+
+# ``typing`` is not imported at run time: it costs more than the rest of this module
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
 {imports}
 __all__ = [
 {exports}]

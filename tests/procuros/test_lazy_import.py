@@ -40,6 +40,12 @@ def test_importing_the_package_loads_no_model_and_no_client() -> None:
         "supplychain_sdk.procuros",
         "supplychain_sdk.procuros._models",
     }
+    code = (
+        "import sys, supplychain_sdk.procuros\n"
+        "print(*[name in sys.modules for name in ('typing', 'pydantic', 'httpx')])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False", "False"], result.stderr
 
 
 def test_the_sync_client_loads_neither_models_nor_the_async_client() -> None:

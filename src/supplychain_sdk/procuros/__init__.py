@@ -10,11 +10,14 @@ async client, and a model's classes are built when its name is first used.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from . import _models
 
+# ``typing`` is not imported at run time (it alone costs more than the rest of the import)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._async.client import AsyncIncoming, AsyncOutgoing, AsyncProcuros, AsyncTransactions
     from ._models import *  # noqa: F403
     from ._params import Document

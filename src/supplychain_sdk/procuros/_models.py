@@ -53,10 +53,15 @@ envelopes, which need every document). ``from supplychain_sdk.procuros import Or
 the ``Order`` classes only.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
+import importlib
+
+# ``typing`` is not imported at run time: it costs more than the rest of this module
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._schemas.common import (
         BulkMarkTransactionsProcessedRequest,
         BulkMarkTransactionsProcessedRequestItem,
