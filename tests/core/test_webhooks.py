@@ -5,12 +5,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Iterator, Mapping
+from typing import Any
 
+import httpx
+import multidict
 import pytest
+import requests.structures
+import starlette.datastructures
+import werkzeug.datastructures
 
 from supplychain_sdk._core import WebhookVerificationError
 from supplychain_sdk._core.webhooks import (
+    _case_insensitive,
     compute_signature,
+    get_header,
+    get_headers,
     raw_body,
     verify_shared_headers,
     verify_signature,
@@ -183,3 +193,73 @@ def test_public_webhooks_module_exports_the_checks() -> None:
 
     assert public.verify_signature is verify_signature
     assert public.raw_body is raw_body
+
+
+class _Walked(Mapping[str, str]):
+    """A case-sensitive mapping that records whether it was walked."""
+
+    def __init__(self, data: dict[str, str]) -> None:
+        self.data = data
+        self.walks = 0
+
+    def __getitem__(self, key: str) -> str:
+        return self.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self.walks += 1
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+def test_get_headers_matches_names_case_insensitively_in_one_walk() -> None:
+    headers = _Walked({"x-a": "1", "X-B": "2", "X-c": "3", "x-C": "4"})
+    assert get_headers(headers, "X-B", "X-A", "X-C", "X-D", "x-a") == ["2", "1", "3", None, "1"]
+    assert headers.walks == 1
+    # nothing missing: no walk at all
+    assert get_headers(headers, "X-B", "x-a") == ["2", "1"]
+    assert headers.walks == 1
+    assert get_header(headers, "X-A") == "1"
+    assert get_header(headers, "x-d") is None
+    # a key written exactly as asked wins over an earlier one in another case
+    assert get_headers({"x-a": "lower", "X-A": "exact"}, "X-A") == ["exact"]
+    assert get_headers({}, "X-A", "X-B") == [None, None]
+
+
+def _case_insensitive_mappings() -> list[Any]:
+    return [
+        httpx.Headers({"x-a": "1"}),
+        starlette.datastructures.Headers(raw=[(b"x-a", b"1")]),
+        starlette.datastructures.MutableHeaders(raw=[(b"x-a", b"1")]),
+        werkzeug.datastructures.Headers({"x-a": "1"}),
+        werkzeug.datastructures.EnvironHeaders({"HTTP_X_A": "1"}),
+        multidict.CIMultiDict({"x-a": "1"}),
+        multidict.CIMultiDictProxy(multidict.CIMultiDict({"x-a": "1"})),
+        requests.structures.CaseInsensitiveDict({"x-a": "1"}),
+    ]
+
+
+@pytest.mark.parametrize("headers", _case_insensitive_mappings(), ids=lambda h: type(h).__name__)
+def test_known_case_insensitive_mappings_are_not_walked(
+    headers: Mapping[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_walk(self: Any) -> Any:
+        raise AssertionError("the headers were walked")
+
+    assert _case_insensitive(headers) is True
+    if not isinstance(headers, multidict.CIMultiDict | multidict.CIMultiDictProxy):
+        monkeypatch.setattr(type(headers), "items", no_walk)  # (multidict's types are C types)
+    assert get_headers(headers, "X-A", "X-Missing") == ["1", None]
+    assert get_header(headers, "x-missing") is None
+
+
+def test_a_subclass_of_a_case_insensitive_mapping_is_still_walked() -> None:
+    class Odd(httpx.Headers):
+        def get(self, key: str, default: Any = None) -> Any:
+            return default  # a subclass may look names up differently
+
+    assert _case_insensitive(Odd()) is False
+    assert get_headers(Odd({"X-A": "1"}), "X-A") == ["1"]
+    assert _case_insensitive(multidict.MultiDict()) is False
+    assert get_headers(multidict.MultiDict({"x-a": "1"}), "X-A") == ["1"]

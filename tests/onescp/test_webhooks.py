@@ -7,12 +7,13 @@ import hmac
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
+from pydantic import ValidationError
 
 from supplychain_sdk import WebhookVerificationError
 from supplychain_sdk.onescp import (
@@ -26,6 +27,7 @@ from supplychain_sdk.onescp import (
     TaskRejectedEvent,
     UnknownEvent,
     WebhookEventType,
+    _events,
     webhooks,
 )
 from supplychain_sdk.sandbox import Sandbox, SandboxRequest, SandboxResponse, json_response, route
@@ -412,18 +414,42 @@ ONE_PASS_CASES = [
     b'{"event":"order.updated","deliveryId":"d-1","data":"\xff"}',
     b'[{"event":"order.updated","deliveryId":"d-1","data":{}}]',
     b"not json",
+    # the documented shape: no deliveryId in the body (the header may give it)
+    b'{"event":"task.completed","timestamp":"t","data":{"_id":"t","more":[1]}}',
+    b'{"data":{"_id":"x"},"event":"item.deleted"}',
+    b'{ "event" :\n "shipment.created" , "data" : {"_id":"s"} }',
+    # the first "event" pair is a nested one: the union decides
+    b'{"data":{"event":"task.created","_id":"x"},"event":"order.updated","deliveryId":"d"}',
+    b'{"data":{"event":"new.thing"},"event":"order.updated","data":{"_id":"x"}}',
+    b'{"data":{"event":"order.created"},"event":"new.thing"}',
+    b'{"kind":"event","event":"order.deleted","data":{"_id":"x"}}',
+    b'{"event":"new.thing","event":"order.updated","data":{"_id":"x"}}',
+    b'{"event":"order.updated","event":"new.thing","data":[1]}',
+    b'{"event":"order.updated","deliveryId":"d-1","deliveryId":null,"data":{}}',
+    b'{"event":"order.updated","deliveryId":null,"deliveryId":"d-2","data":{}}',
+    b'{"event":"order.updated","unsigned":null,"data":{}}',
+    b'{"event":"order.updated","data":{"_id":"x","note":"a \\"quoted\\" \\n"}}',
+    b'{"event":"order.created","data":{"_id":"x","status":["not","text"]}}',
+    b'{"event":"new.thing"}',
+    b'{"event":"order.updated"}',
+    b'{"event":"\xff","data":{}}',
 ]
-ONE_PASS_HEADERS: list[dict[str, str] | None] = [
+ONE_PASS_HEADERS: list[Mapping[str, str] | None] = [
     None,
     {},
     {"X-Webhook-Event": "order.updated", "x-webhook-delivery-id": "d-1"},
     {"X-Webhook-Event": "task.created"},
     {"X-Webhook-Delivery-Id": "d-9"},
     {"X-Webhook-Event": "", "X-Webhook-Delivery-Id": ""},
+    {"x-webhook-event": "order.updated", "X-WEBHOOK-DELIVERY-ID": "d-7"},
+    httpx.Headers({"X-Webhook-Event": "new.thing", "X-Webhook-Delivery-Id": "d-8"}),
+    # not text: the general path decides what becomes of them
+    {"X-Webhook-Delivery-Id": b"d-b"},  # type: ignore[dict-item]
+    {"X-Webhook-Event": b"order.updated"},  # type: ignore[dict-item]
 ]
 
 
-def _outcome(body: bytes, headers: dict[str, str] | None) -> tuple[Any, ...]:
+def _outcome(body: bytes, headers: Mapping[str, str] | None) -> tuple[Any, ...]:
     try:
         event = webhooks.parse_event(body, headers)
     except WebhookVerificationError as exc:
@@ -442,7 +468,7 @@ def test_the_one_pass_path_decides_exactly_like_the_general_path(
     body: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one_pass = [_outcome(body, headers) for headers in ONE_PASS_HEADERS]
-    monkeypatch.setattr(webhooks, "_parse_signed_event", lambda body, headers: None)
+    monkeypatch.setattr(webhooks, "_parse_signed_event", lambda *given: None)
     general = [_outcome(body, headers) for headers in ONE_PASS_HEADERS]
     assert one_pass == general
 
@@ -462,6 +488,85 @@ def test_a_body_with_its_own_names_is_validated_from_its_bytes(
     assert (event.delivery_id, event.unsigned, event.data.id) == ("d-1", frozenset(), "x")
     with pytest.raises(WebhookVerificationError, match=r"Event header says 'task\.created'"):
         webhooks.verify(body, contradicting, SECRET)
-    # a body without its delivery id takes the general path
+    # a body that could spell a dropped key with an escape takes the general path
     with pytest.raises(AssertionError, match=r"json\.loads was called"):
-        webhooks.parse_event(b'{"event":"order.updated","data":{}}')
+        webhooks.parse_event(b'{"event":"order.updated","unsigne\\u0064":[],"data":{}}')
+
+
+def test_a_documented_delivery_is_validated_from_its_bytes_by_its_own_class(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ONESCP's documented body has no deliveryId: the header gives it, in the same one pass."""
+
+    def refused(*args: Any) -> Any:
+        raise AssertionError("the slow path was taken")
+
+    headers = signed(BODY)
+    contradicting = signed(BODY, **{"X-Webhook-Event": "order.created"})
+    unknown_body = b'{"event":"stock.moved","data":{"sku":"A"}}'
+    monkeypatch.setattr(webhooks.json, "loads", refused)
+    monkeypatch.setattr(_events, "event_adapter", refused)
+    event = webhooks.verify(BODY, headers, SECRET)
+    assert isinstance(event, OrderUpdatedEvent)
+    assert (event.event, event.timestamp, event.delivery_id, event.unsigned) == (
+        "order.updated",
+        "2025-01-26T12:00:00.000Z",
+        "dlv-1",
+        frozenset({"delivery_id"}),
+    )
+    assert event.model_fields_set == {"event", "timestamp", "delivery_id", "unsigned", "data"}
+    assert (event.data.id, event.data.purchase_order_number) == (ORDER, "PO-2024-001")
+    unknown = webhooks.verify(unknown_body, {"X-Webhook-Signature": sig(unknown_body)}, SECRET)
+    assert isinstance(unknown, UnknownEvent)
+    assert (unknown.event, unknown.data, unknown.delivery_id, unknown.unsigned) == (
+        "stock.moved",
+        {"sku": "A"},
+        None,
+        frozenset(),
+    )
+    with pytest.raises(WebhookVerificationError, match=r"Event header says 'order\.created'"):
+        webhooks.verify(BODY, contradicting, SECRET)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the nested pair comes first: the guessed class fails its literal, the union decides
+        (b'{"data":{"event":"task.created","_id":"x"},"event":"order.updated"}', "order.updated"),
+        # a nested unknown name: UnknownEvent validates, but the top-level name is known
+        (b'{"data":{"event":"new.thing","_id":"x"},"event":"order.updated"}', "order.updated"),
+    ],
+)
+def test_a_wrong_guess_of_the_event_class_falls_back_to_the_union(
+    body: bytes, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[bytes] = []
+    adapter = _events.event_adapter()
+
+    class Counting:
+        def validate_json(self, data: bytes) -> Any:
+            calls.append(data)
+            return adapter.validate_json(data)
+
+    monkeypatch.setattr(_events, "event_adapter", Counting)
+    event = webhooks.verify(body, {"X-Webhook-Signature": sig(body)}, SECRET)
+    assert isinstance(event, OrderUpdatedEvent)
+    assert (event.event, event.data.id, event.unsigned) == (expected, "x", frozenset())
+    assert calls == [body]
+
+
+@pytest.mark.parametrize("body", ONE_PASS_CASES)
+def test_validating_by_the_named_class_is_exactly_the_union(body: bytes) -> None:
+    def outcome(validate: Any) -> tuple[Any, ...]:
+        try:
+            event = validate(body)
+        except ValidationError as exc:
+            return ("error", exc.errors(include_url=False))
+        return (
+            type(event),
+            event.model_dump(mode="json", by_alias=True),
+            event.model_fields_set,
+            event.model_extra,
+        )
+
+    assert outcome(_events.validate_event_json) == outcome(_events.event_adapter().validate_json)

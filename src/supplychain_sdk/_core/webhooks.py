@@ -9,6 +9,7 @@ import hmac
 import math
 import time
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Literal
 
 from .errors import WebhookPayloadTypeError, WebhookVerificationError
@@ -16,6 +17,7 @@ from .errors import WebhookPayloadTypeError, WebhookVerificationError
 __all__ = [
     "compute_signature",
     "get_header",
+    "get_headers",
     "raw_body",
     "verify_shared_headers",
     "verify_signature",
@@ -40,16 +42,70 @@ def raw_body(payload: bytes | bytearray | memoryview | str) -> bytes:
     )
 
 
+#: Header mappings whose ``get`` already matches names case-insensitively (exact types, by
+#: qualified name so that none of these libraries is imported): a miss there is final.
+_CASE_INSENSITIVE_TYPES = frozenset(
+    {
+        "httpx.Headers",
+        "starlette.datastructures.Headers",
+        "starlette.datastructures.MutableHeaders",
+        "werkzeug.datastructures.headers.Headers",
+        "werkzeug.datastructures.headers.EnvironHeaders",
+        "multidict._multidict.CIMultiDict",
+        "multidict._multidict.CIMultiDictProxy",
+        "multidict._multidict_py.CIMultiDict",
+        "multidict._multidict_py.CIMultiDictProxy",
+        "requests.structures.CaseInsensitiveDict",
+    }
+)
+_case_insensitive_by_type: dict[type, bool] = {}
+
+
+def _case_insensitive(headers: object) -> bool:
+    kind = type(headers)
+    known = _case_insensitive_by_type.get(kind)
+    if known is None:
+        known = f"{kind.__module__}.{kind.__qualname__}" in _CASE_INSENSITIVE_TYPES
+        _case_insensitive_by_type[kind] = known
+    return known
+
+
 def get_header(headers: Mapping[str, str], name: str) -> str | None:
     """A header value by case-insensitive name from any mapping."""
-    value = headers.get(name)
-    if value is not None:
-        return value
-    lowered = name.lower()
-    for key, val in headers.items():
-        if key.lower() == lowered:
-            return val
-    return None
+    return get_headers(headers, name)[0]
+
+
+def get_headers(headers: Mapping[str, str], *names: str) -> list[str | None]:
+    """Several header values by case-insensitive name, in one pass over the headers at most.
+
+    Each name is looked up as written first; the names still missing are then matched by
+    lower-cased key in one walk over ``headers`` (the first match wins; a ``None`` value counts
+    as missing), unless ``headers`` is a known case-insensitive mapping (``httpx.Headers``,
+    Starlette's, Werkzeug's, multidict's, ``requests``'), where a miss is already final.
+    """
+    values = list(map(headers.get, names))
+    if None in values and not (
+        _case_insensitive_by_type.get(type(headers)) or _case_insensitive(headers)
+    ):
+        wanted = _lowered(names)
+        for key, value in headers.items():
+            found = wanted.get(key.lower())
+            if found is not None and value is not None:
+                for i in found:
+                    if values[i] is None:
+                        values[i] = value
+                if None not in values:
+                    break
+    return values
+
+
+@lru_cache(maxsize=64)
+def _lowered(names: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Lower-cased name -> the positions asking for it."""
+    positions: dict[str, tuple[int, ...]] = {}
+    for i, name in enumerate(names):
+        positions[name.lower()] = (*positions.get(name.lower(), ()), i)
+    return positions
 
 
 def _key(secret: object) -> bytes:
@@ -140,17 +196,20 @@ def verify_signature(
             does not verify; never containing the secret or the expected signature.
         WebhookPayloadTypeError: ``payload`` is not the raw body (e.g. a parsed ``dict``).
     """
-    body = raw_body(payload)
-    keys = _secrets(secret)
-    if signature is not None and not isinstance(signature, str):
+    # the common call (bytes body, one str secret) skips the helpers' type dispatch
+    body = payload if type(payload) is bytes else raw_body(payload)
+    keys = [secret.encode("utf-8")] if type(secret) is str and secret else _secrets(secret)
+    if type(signature) is not str and signature is not None and not isinstance(signature, str):
         raise WebhookVerificationError(
             f"the webhook signature must be the header value as a str, not "
             f"{type(signature).__name__}"
         )
-    if not signature or not signature.strip():
+    if not signature or signature.isspace():
         raise WebhookVerificationError("the webhook signature header is missing or empty")
     message = body
-    if timestamp is not None:
+    if timestamp is None and tolerance is None:
+        pass
+    elif timestamp is not None:
         ts = _timestamp(timestamp)
         if tolerance is not None and not abs(now() - ts) <= _tolerance(tolerance):
             raise WebhookVerificationError(
@@ -162,9 +221,10 @@ def verify_signature(
         raise WebhookVerificationError("a tolerance was given but the webhook has no timestamp")
     candidates: list[bytes] = []
     lowered_prefix = prefix.lower() if prefix else ""
-    for value in signature.replace(",", " ").split():
-        if lowered_prefix and value[: len(lowered_prefix)].lower() == lowered_prefix:
-            value = value[len(lowered_prefix) :]
+    cut = len(lowered_prefix)
+    for value in (signature.replace(",", " ") if "," in signature else signature).split():
+        if cut and value[:cut].lower() == lowered_prefix:
+            value = value[cut:]
         decoded = _decode(value, encoding)
         if decoded is not None:
             candidates.append(decoded)

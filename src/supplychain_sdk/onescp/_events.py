@@ -6,10 +6,12 @@ to `UnknownEvent` (``data`` kept as plain JSON), never to an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, TypeAdapter
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
+from pydantic_core import SchemaValidator
 
 from .._core.models import APIModel
 from ._models import Item, Order, Shipment, Task, WebhookEventType
@@ -35,6 +37,7 @@ __all__ = [
     "UnknownEvent",
     "WebhookEvent",
     "event_adapter",
+    "validate_event_json",
 ]
 
 
@@ -238,3 +241,69 @@ def event_adapter() -> TypeAdapter[WebhookEvent]:
     if _ADAPTER is None:
         _ADAPTER = TypeAdapter(WebhookEvent)
     return _ADAPTER
+
+
+#: After a top-level-looking ``"event"`` key: the colon and a plain string (no escapes).
+_EVENT_VALUE = re.compile(rb'[ \t\n\r]*:[ \t\n\r]*"([^"\\]*)"')
+#: Known event names (as bytes) -> (class, its validator), filled on first use of each;
+#: ``b""`` (no event has that name) holds `UnknownEvent`'s.
+_choices: dict[bytes, tuple[type[BaseEvent], SchemaValidator]] = {}
+
+
+def _validator(cls: type[BaseEvent]) -> SchemaValidator:
+    """One event class's own validator (the classes defer building it until first use)."""
+    cls.model_rebuild()
+    validator: Any = cls.__pydantic_validator__
+    return validator  # type: ignore[no-any-return]
+
+
+def _event_name(body: bytes) -> bytes | None:
+    """The name in the body's first ``"event": "<name>"`` pair (it may be a nested one)."""
+    start = body.find(b'"event"')
+    while start >= 0:
+        start += 7
+        if body[start : start + 2] == b':"':  # compact JSON, the common form
+            return body[start + 2 : body.find(b'"', start + 2)]
+        found = _EVENT_VALUE.match(body, start)
+        if found is not None:
+            return found.group(1)
+        start = body.find(b'"event"', start)
+    return None
+
+
+def _choice(name: bytes | None) -> tuple[type[BaseEvent], SchemaValidator]:
+    """The class a name selects, with its validator: a known one, else `UnknownEvent`."""
+    known = EVENT_CLASSES.get(name.decode("utf-8", "replace")) if name is not None else None
+    cls = known or UnknownEvent
+    # only the fixed set of known names is kept; any other name shares UnknownEvent's entry
+    key = name if known is not None and name is not None else b""
+    choice = _choices.get(key)
+    if choice is None:
+        choice = _choices[key] = (cls, _validator(cls))
+    return choice
+
+
+def validate_event_json(body: bytes) -> WebhookEvent:
+    """Exactly ``event_adapter().validate_json(body)``, without the union's detour.
+
+    The union's discriminator needs the whole body as Python objects before the chosen class
+    validates it again; here the class the body's ``event`` names validates the bytes once.
+    A guess can only succeed when it is the union's own choice: a known class checks its
+    ``event`` literal, and `UnknownEvent` counts only for a name no class has. Anything else
+    (a nested ``"event"`` key seen first, an invalid body) goes to the union, which decides.
+
+    Raises:
+        pydantic.ValidationError: exactly when the union's validation raises it.
+    """
+    # the common case inline: compact JSON whose first "event" key names a known event
+    start = body.find(b'"event":"') + 9
+    choice = _choices.get(body[start : body.find(b'"', start)]) if start > 8 else None
+    if choice is None:
+        choice = _choice(_event_name(body))
+    try:
+        event: BaseEvent = choice[1].validate_json(body)
+    except ValidationError:
+        return event_adapter().validate_json(body)
+    if choice[0] is UnknownEvent and event.event in EVENT_CLASSES:
+        return event_adapter().validate_json(body)
+    return event  # type: ignore[return-value]

@@ -19,7 +19,13 @@ from collections.abc import Iterable, Mapping
 from pydantic import ValidationError
 
 from .._core.errors import WebhookVerificationError
-from .._core.webhooks import compute_signature, get_header, raw_body, verify_signature
+from .._core.webhooks import (
+    compute_signature,
+    get_header,
+    get_headers,
+    raw_body,
+    verify_signature,
+)
 from ._events import (
     BaseEvent,
     ItemCreatedEvent,
@@ -40,6 +46,7 @@ from ._events import (
     UnknownEvent,
     WebhookEvent,
     event_adapter,
+    validate_event_json,
 )
 
 __all__ = [
@@ -102,9 +109,12 @@ def verify(
             not a JSON event, or an event header that contradicts the body. The message never
             holds the secret or the expected signature.
     """
-    body = raw_body(payload)
-    verify_signature(body, get_header(headers, SIGNATURE_HEADER), secret, prefix="sha256=")
-    event = _parse_signed_event(body, headers)
+    body = payload if type(payload) is bytes else raw_body(payload)
+    signature, event_name, delivery_id = get_headers(
+        headers, SIGNATURE_HEADER, EVENT_HEADER, DELIVERY_HEADER
+    )
+    verify_signature(body, signature, secret, prefix="sha256=")
+    event = _parse_signed_event(body, event_name, delivery_id)
     return event if event is not None else _parse_event(body, headers)
 
 
@@ -116,7 +126,10 @@ def parse_event(payload: Payload, headers: Mapping[str, str] | None = None) -> W
     id where the body has none (recorded in ``event.unsigned``).
     """
     body = raw_body(payload)
-    event = _parse_signed_event(body, headers)
+    given: list[str | None] = (
+        [None, None] if headers is None else get_headers(headers, EVENT_HEADER, DELIVERY_HEADER)
+    )
+    event = _parse_signed_event(body, given[0], given[1])
     return event if event is not None else _parse_event(body, headers)
 
 
@@ -163,38 +176,65 @@ def _parse_event(body: bytes, headers: Mapping[str, str] | None) -> WebhookEvent
         ) from None
 
 
-def _parse_signed_event(body: bytes, headers: Mapping[str, str] | None) -> WebhookEvent | None:
-    """The common case in one pass: the body names its own event and delivery id.
+#: ``unsigned`` when only the delivery id came from its header.
+_DELIVERY_ID_UNSIGNED = frozenset({"delivery_id"})
+
+
+def _parse_signed_event(
+    body: bytes, event_header: str | None, delivery_header: str | None
+) -> WebhookEvent | None:
+    """The common cases in one pass: the body names its event, and maybe its delivery id.
 
     The raw bytes are validated directly (no ``json.loads`` and dict edits first), then the
-    headers are checked against the typed event. ``None`` means "take the general path",
-    which then decides exactly as it always did: whenever the result could differ from it
-    (no ``deliveryId`` or ``event`` in the body, an empty one, a top-level ``unsigned`` or
-    ``delivery_id`` key that the general path drops, ``\\u`` escapes that could spell such a
-    key, a body that is not a valid event) this path steps aside rather than decide.
+    headers are checked against the typed event; a body without its own ``deliveryId`` takes
+    the ``X-Webhook-Delivery-Id`` header's value (then named in ``unsigned``), as ONESCP's
+    documented deliveries do. ``None`` means "take the general path", which then decides
+    exactly as it always did: whenever the result could differ from it (no ``event`` in the
+    body, an empty name, a ``"deliveryId": null``, a top-level ``unsigned`` or ``delivery_id``
+    key that the general path drops, ``\\u`` escapes that could spell such a key, a header
+    value that is not a ``str``, a body that is not a valid event) this path steps aside.
     """
-    if (b"\\" in body and b"\\u" in body) or b'"delivery_id"' in body:
+    if b"\\" in body and b"\\u" in body:
         return None
     try:
-        event = event_adapter().validate_json(body)
+        event = validate_event_json(body)
     except ValidationError:
         return None
-    # without escapes and without a "delivery_id" key, the typed values came from the body's
-    # own "event" and "deliveryId" keys; a body's "unsigned" key (any spelling) is a set field
-    if not event.event or not event.delivery_id or "unsigned" in event.model_fields_set:
+    # without escapes, the typed values came from the body's own "event" and "deliveryId"
+    # keys, or from a "delivery_id" key (looked for only when the field is set at all), which
+    # the general path drops; a body's "unsigned" key (any spelling) is a set field
+    fields_set = event.__pydantic_fields_set__
+    if (
+        not event.event
+        or "unsigned" in fields_set
+        or ("delivery_id" in fields_set and b'"delivery_id"' in body)
+    ):
         return None
-    if headers is not None:
-        for header, signed in (
-            (EVENT_HEADER, event.event),
-            (DELIVERY_HEADER, event.delivery_id),
-        ):
-            given = get_header(headers, header)
-            if given and given != signed:
-                raise WebhookVerificationError(
-                    f"the {header} header says {given!r} but the signed body says {signed!r}"
-                )
-    # as if set explicitly, like the general path does (nothing came from a header)
-    event.__pydantic_fields_set__.add("unsigned")
+    if event_header and event_header != event.event:
+        raise WebhookVerificationError(
+            f"the {EVENT_HEADER} header says {event_header!r} but the signed body says "
+            f"{event.event!r}"
+        )
+    signed = event.delivery_id
+    if signed is None:
+        if "delivery_id" in fields_set:
+            return None  # "deliveryId": null, which the general path treats as absent
+        if delivery_header:
+            if not isinstance(delivery_header, str):
+                return None
+            # what the general path's validation of the header's str would store
+            event.__dict__["delivery_id"] = delivery_header
+            event.__dict__["unsigned"] = _DELIVERY_ID_UNSIGNED
+            fields_set.add("delivery_id")
+    elif not signed:
+        return None
+    elif delivery_header and delivery_header != signed:
+        raise WebhookVerificationError(
+            f"the {DELIVERY_HEADER} header says {delivery_header!r} but the signed body says "
+            f"{signed!r}"
+        )
+    # as if set explicitly, like the general path does
+    fields_set.add("unsigned")
     return event
 
 
