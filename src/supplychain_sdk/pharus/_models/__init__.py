@@ -1,4 +1,9 @@
-"""Pharus answer models (one module per group of sections)."""
+"""Pharus answer models (one module per group of sections).
+
+The group modules do not use ``from __future__ import annotations``: with annotations
+already evaluated, pydantic does not evaluate every field's string again when it creates
+a class (about a tenth of the package's own import time).
+"""
 
 from __future__ import annotations
 

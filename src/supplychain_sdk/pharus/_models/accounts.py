@@ -6,8 +6,6 @@ Secrets are `SecretStr`: a new token's ``plaintext`` and an invitation's ``token
 show in a repr or a log line; read them with ``.get_secret_value()``.
 """
 
-from __future__ import annotations
-
 from pydantic import Field, SecretStr
 
 from ..._core.models import APIModel, OpenEnum

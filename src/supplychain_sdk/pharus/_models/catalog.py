@@ -6,8 +6,6 @@ and its ``type_id`` as ``material_type_id``; a SKU's as ``sku_code`` and ``sku_t
 Decimals come back as strings and are parsed into `Decimal` exactly.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Answer shapes every Pharus section shares: deletes, bulk-import reports, usage checks."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Pharus answer models: contacts, contact methods and contact links (#39-52)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..._core.models import APIModel, OpenEnum

@@ -1,7 +1,5 @@
 """Pharus answer models: customers, customer types, customer segments, brokers (#163-183)."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Pharus answer models: documents attached to orders (pharus-routes.md #136-139)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..._core.models import APIModel, OpenEnum

@@ -1,7 +1,5 @@
 """Pharus answer models: materials and finished-goods inventory ledgers (#53-66)."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from ..._core.models import APIModel, OpenEnum

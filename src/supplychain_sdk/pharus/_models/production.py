@@ -7,8 +7,6 @@ line shapes are collapsed in the document: items are typed with the fields of th
 item* bodies (A12), inputs and receipt lines are kept as the API's JSON.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 

@@ -6,8 +6,6 @@ Create and Get-detail answer a wrapper (`PurchaseOrderDetail`); Update answers t
 `PurchaseOrder` (C10).
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 

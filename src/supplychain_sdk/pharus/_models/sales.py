@@ -1,8 +1,6 @@
 """Pharus answer models: sales orders, their items and timeline notes, order channels
 (pharus-routes.md #67-87)."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from pydantic import Field
