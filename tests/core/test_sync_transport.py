@@ -293,11 +293,13 @@ def test_headers_sent_and_received_as_they_are() -> None:
     seen: list[bytes] = []
 
     def handler(conn: socket.socket) -> None:
-        seen.append(read_request(conn.makefile("rb"))[0])
-        conn.sendall(
-            b"HTTP/1.1 200 Fine\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\nX-Name: caf\xe9\r\n"
-            b"content-length: 0\r\n\r\n"
-        )
+        reader = conn.makefile("rb")
+        while head := read_request(reader)[0]:
+            seen.append(head)
+            conn.sendall(
+                b"HTTP/1.1 200 Fine\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\n"
+                b"X-Name: caf\xe9\r\ncontent-length: 0\r\n\r\n"
+            )
 
     with serving(handler) as server, http() as client:
         response = client.get(
@@ -323,6 +325,15 @@ def test_headers_sent_and_received_as_they_are() -> None:
     assert [v for k, v in sent if k == "accept-encoding"] == ["identity"]
     # neither urllib3 nor http.client adds a header httpx did not send
     assert [k for k, _ in headers_of(seen[1])] == ["host", "accept", "connection"]
+
+
+def test_line_break_in_a_header_refused_before_anything_is_sent() -> None:
+    with serving(answer_all) as server, http() as client:
+        with pytest.raises(httpx.LocalProtocolError) as raw:
+            client.get(server.url + "/x", headers={"X-Token": "s3cret\r\nX-Injected: 1"})
+        assert client.get(server.url + "/x").json() == {"ok": True}
+    assert str(raw.value) == "cannot send the header 'X-Token': illegal characters"
+    assert server.opened == 1  # only the second request connected
 
 
 def test_compressed_answer_decoded_once_by_httpx() -> None:

@@ -250,8 +250,8 @@ class ClientConfig:
             call; needs ``supplychain-sdk[aiohttp]``). ``None`` (the default) reads
             ``SUPPLYCHAIN_SDK_ASYNC_TRANSPORT``, else ``"httpx"``.
         sync_transport: what sync clients send through: ``"httpx"`` (httpx's own pool) or
-            ``"urllib3"`` (a urllib3 pool under the same httpx API, about 1.8 times faster
-            per call; needs ``supplychain-sdk[urllib3]``). ``None`` (the default) reads
+            ``"urllib3"`` (a urllib3 pool under the same httpx API, faster per call;
+            needs ``supplychain-sdk[urllib3]``). ``None`` (the default) reads
             ``SUPPLYCHAIN_SDK_SYNC_TRANSPORT``, else ``"httpx"``.
         route_overrides: ``{"orders.update": ("PATCH", "/v2/orders/{order_id}")}`` moves
             named operations to another method and path (checked when the client is made).

@@ -2,12 +2,15 @@
 
 ``sync_transport="urllib3"`` (or ``SUPPLYCHAIN_SDK_SYNC_TRANSPORT=urllib3``) makes a sync
 client send through it: the same ``httpx.Client`` API above it (auth flows, timeouts,
-streaming), about 1.8 times faster per call on loopback than httpx's own pool. It needs the
-``urllib3`` extra: ``pip install "supplychain-sdk[urllib3]"``. This module imports urllib3;
-the clients import it only when that transport is chosen.
+streaming), with about a third less time per call on loopback than httpx's own pool. It
+needs the ``urllib3`` extra: ``pip install "supplychain-sdk[urllib3]"``. This module imports
+urllib3; the clients import it only when that transport is chosen.
 
-The transport drives each pooled connection itself (urllib3's ``urlopen`` is not used), so
-every phase keeps httpx's timeout and its exception:
+urllib3 holds the pools and makes the connections (socket options, TLS handshake and
+hostname check, spotting a connection the server closed while idle); the transport writes
+the request exactly as httpx built it and reads the answer with http.client's parser
+(urllib3's ``urlopen`` and its response wrapper are not used), so every phase keeps httpx's
+timeout and its exception:
 
 - waiting for a free connection: ``pool`` timeout, `httpx.PoolTimeout`;
 - connecting (TCP and TLS handshake): ``connect`` timeout, `httpx.ConnectTimeout` or
@@ -18,15 +21,17 @@ every phase keeps httpx's timeout and its exception:
   status line is `httpx.RemoteProtocolError`, a reset `httpx.ReadError`, a truncated body
   `httpx.RemoteProtocolError` -- the request may have arrived, so a write is not resent.
 
-urllib3 retries nothing and follows no redirect here (the SDK's retry policy alone decides),
-and it decodes nothing: bodies arrive as sent and httpx decodes ``Content-Encoding`` as it
-does on its own pool. Mapped exceptions chain to nothing but a certificate error, so no
+Nothing here retries or follows a redirect (the SDK's retry policy alone decides), and
+nothing decodes: bodies arrive as sent and httpx decodes ``Content-Encoding`` as it does on
+its own pool. Mapped exceptions chain to nothing but a certificate error, so no
 urllib3 object holding the request is kept in a traceback.
 """
 
 from __future__ import annotations
 
 import http.client
+import re
+import socket
 import ssl
 import threading
 import time
@@ -35,11 +40,9 @@ from typing import Any, cast
 
 import httpx
 import urllib3
-from urllib3._collections import HTTPHeaderDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, EmptyPoolError, NewConnectionError
-from urllib3.util import SKIP_HEADER
 
 __all__ = ["Urllib3Transport"]
 
@@ -127,34 +130,56 @@ def _response_failure(exc: BaseException, request: httpx.Request) -> httpx.Reque
     return httpx.ReadError(message, request=request)  # resets, TLS errors, other socket errors
 
 
-def _request_headers(request: httpx.Request) -> Mapping[str, str]:
-    """The request's headers as urllib3 sends them: exactly these, in order, nothing added."""
-    headers: dict[str, str] = {}
-    present: set[str] = set()
-    for raw_name, raw_value in request.headers.raw:
-        name = raw_name.decode("latin-1")
-        lowered = name.lower()
-        if lowered in present:
-            break
-        present.add(lowered)
-        headers[name] = raw_value.decode("latin-1")
-    headers_out: Mapping[str, str] = headers
-    if len(headers) < len(request.headers.raw):  # a repeated name: send every value
-        multi = HTTPHeaderDict()
-        for raw_name, raw_value in request.headers.raw:
-            multi.add(raw_name.decode("latin-1"), raw_value.decode("latin-1"))
-        headers_out = multi
-        present = {name.lower() for name in multi}
-    extra = {
-        name: SKIP_HEADER  # http.client/urllib3 would add their own otherwise
-        for name in ("User-Agent", "Accept-Encoding")
-        if name.lower() not in present
-    }
-    if extra:
-        merged = HTTPHeaderDict(headers_out)
-        merged.update(extra)
-        return merged
-    return headers_out
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_NOT_IN_VALUE = re.compile(rb"[\r\n\x00]")
+_NOT_IN_TARGET = re.compile(rb"[\x00-\x20\x7f]")
+#: Bodies up to this size leave in the same write as the head (one packet on loopback).
+_JOIN_LIMIT = 64 * 1024
+
+
+def _request_head(request: httpx.Request) -> bytes:
+    """The request line and headers, exactly as httpx built them (nothing added, order and
+    repeats kept).
+
+    Raises:
+        httpx.LocalProtocolError: a method, target or header that cannot go on the wire as
+            is (a line break in a value would smuggle in another header); nothing is sent.
+    """
+    method = request.method.encode("ascii", "replace")
+    target = request.url.raw_path
+    if not _TOKEN.fullmatch(method) or _NOT_IN_TARGET.search(target):
+        raise httpx.LocalProtocolError(
+            f"cannot send the request line {request.method!r} {target!r}", request=request
+        )
+    lines = [b"%s %s HTTP/1.1" % (method, target)]
+    for name, value in request.headers.raw:
+        if not _TOKEN.fullmatch(name) or _NOT_IN_VALUE.search(value):
+            # the name only: the value may be a credential
+            raise httpx.LocalProtocolError(
+                f"cannot send the header {name.decode('latin-1')!r}: illegal characters",
+                request=request,
+            )
+        lines.append(b"%s: %s" % (name, value))
+    lines.append(b"\r\n")
+    return b"\r\n".join(lines)
+
+
+def _send(sock: socket.socket, head: bytes, body: bytes | Iterator[bytes], chunked: bool) -> None:
+    """Write the head and the body (framed as chunks when ``chunked``)."""
+    if isinstance(body, bytes) and not chunked:
+        if len(body) <= _JOIN_LIMIT:
+            sock.sendall(head + body)
+        else:
+            sock.sendall(head)
+            sock.sendall(body)
+        return
+    sock.sendall(head)
+    for chunk in [body] if isinstance(body, bytes) else body:
+        if not chunk:
+            continue  # an empty chunk would end a chunked body
+        sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
+    if chunked:
+        sock.sendall(b"0\r\n\r\n")
 
 
 class _ResponseStream(httpx.SyncByteStream):
@@ -305,52 +330,46 @@ class Urllib3Transport(httpx.BaseTransport):
             raise httpx.UnsupportedProtocol(
                 f"Request URL has an unsupported protocol '{url.scheme}://'.", request=request
             )
+        head = _request_head(request)  # refused before a connection is taken
         phases: Mapping[str, float | None] = request.extensions.get("timeout", {})
         pool = self._pool_for(url, request.extensions.get("sni_hostname"))
         conn = self._connection(pool, phases, request)
-        body: bytes | Iterator[bytes] | None
+        body: bytes | Iterator[bytes]
         try:
-            body = request.content or None
+            body = request.content
         except httpx.RequestNotRead:
             assert isinstance(request.stream, httpx.SyncByteStream)
             body = _source(request.stream)
         chunked = request.headers.get("transfer-encoding", "").lower() == "chunked"
         mapped: httpx.RequestError | None = None
-        conn.timeout = phases.get("write")
+        sock = cast(socket.socket, conn.sock)
+        sock.settimeout(phases.get("write"))
         try:
-            conn.request(
-                request.method,
-                url.raw_path.decode("ascii"),
-                body=body,
-                headers=_request_headers(request),
-                chunked=chunked,
-            )
+            _send(sock, head, body, chunked)
         except _SourceFailed as failed:
             conn.close()
             pool._put_conn(conn)
             raise failed.error from None
         except TimeoutError as exc:
             mapped = httpx.WriteTimeout(f"{type(exc).__name__}: {exc}", request=request)
-        except ValueError as exc:  # a method, target or header http.client refuses to send
-            mapped = httpx.LocalProtocolError(str(exc), request=request)
         except OSError:
             # a reset or broken pipe while sending: the server may have answered early (413,
-            # 401); like httpx's own pool, read the answer and fail there if there is none
+            # 401); like httpx's own pool, read the answer, and fail there if there is none
             pass
         if mapped is None:
+            sock.settimeout(phases.get("read"))
+            response = http.client.HTTPResponse(sock, method=request.method)
             try:
-                if conn.sock is None:
-                    raise ConnectionResetError("the connection closed while sending")
-                conn.sock.settimeout(phases.get("read"))
-                # http.client's own answer, not urllib3's wrapper of it: the transport frames
-                # and maps everything itself, and httpx decodes
-                response = http.client.HTTPConnection.getresponse(conn)
+                response.begin()
             except (OSError, http.client.HTTPException) as exc:
                 mapped = _response_failure(exc, request)
+                response.close()  # its file holds the socket open
         if mapped is not None:
             conn.close()
             pool._put_conn(conn)
             raise mapped
+        if response.will_close:  # the server closes after this answer: read it, then reconnect
+            conn.close()
         extensions: dict[str, Any] = {
             "http_version": b"HTTP/1.0" if response.version == 10 else b"HTTP/1.1"
         }
