@@ -290,3 +290,79 @@ def test_cartoncloud_odd_input_types_get_the_typed_error(odd: Any) -> None:
         cartoncloud_webhooks.parse(
             body, {"X-Webhook-Token": "v"}, expected_headers={"X-Webhook-Token": odd}
         )
+
+
+# -- ONESCP: the one-pass path against the general path ---------------------------------------
+_NAMES = st.sampled_from(
+    ["order.updated", "task.rejected", "item.deleted", "new.thing", "", "order.updated "]
+)
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=6) | _NAMES,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["event", "_id", "status", "deliveryId", "delivery_id", "x"]),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+
+
+_ABSENT = object()
+_data = st.fixed_dictionaries(
+    {"_id": st.text(max_size=3)},
+    optional={"event": _NAMES, "status": st.sampled_from(["open", 5]), "x": _json_values},
+)
+#: Mostly bodies the one-pass path takes; now and then one it must hand to the general path.
+_top_level = st.fixed_dictionaries(
+    {
+        "event": st.sampled_from(
+            ["order.updated"] * 4 + ["task.rejected", "new.thing"] * 2 + [_ABSENT, "", 2, None]
+        ),
+        "deliveryId": st.sampled_from(["d-1"] * 4 + [_ABSENT] * 4 + ["", None, 2]),
+        "data": st.one_of(_data, _data, _data, _json_values),
+        "timestamp": st.sampled_from(["2025-01-26T12:00:00.000Z", _ABSENT]),
+        "delivery_id": st.sampled_from([_ABSENT] * 9 + ["d-3"]),
+        "unsigned": st.sampled_from([_ABSENT] * 9 + [[]]),
+        "more": st.one_of(*[st.just(_ABSENT)] * 3, _json_values),
+    }
+)
+
+_headers = st.dictionaries(
+    st.sampled_from(
+        ["X-Webhook-Event", "x-webhook-event", "X-Webhook-Delivery-Id", "X-WEBHOOK-DELIVERY-ID"]
+    ),
+    _NAMES | st.sampled_from(["d-1", "d-9"]),
+    max_size=3,
+)
+
+
+def _onescp_outcome(body: bytes, headers: dict[str, str]) -> tuple[Any, ...]:
+    try:
+        event = onescp_webhooks.parse_event(body, headers)
+    except WebhookVerificationError as exc:
+        return ("error", str(exc))
+    return (
+        type(event).__name__,
+        repr(event.model_dump(mode="json", by_alias=True)),
+        event.unsigned,
+        sorted(event.model_fields_set),
+        event.model_extra,
+    )
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(top=_top_level, headers=_headers, spaced=st.booleans(), order=st.randoms())
+def test_onescp_one_pass_decides_exactly_like_the_general_path(
+    top: dict[str, Any], headers: dict[str, str], spaced: bool, order: Any
+) -> None:
+    items = [(key, value) for key, value in top.items() if value is not _ABSENT]
+    order.shuffle(items)
+    body = json.dumps(dict(items), separators=(", ", ": ") if spaced else (",", ":")).encode()
+    one_pass = _onescp_outcome(body, headers)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(onescp_webhooks, "_parse_signed_event", lambda *given: None)
+        general = _onescp_outcome(body, headers)
+    assert one_pass == general
