@@ -19,7 +19,6 @@ from pydantic import SecretStr
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
 from ..._core.operations import uses
-from .._inputs.accounts import reveal
 from .._models import accounts as m
 from .._models.common import Deleted
 from .._routes import accounts as r
@@ -143,6 +142,8 @@ class AsyncInvitationsResource(AsyncPharusResource):
         `SecretStr` of an `Invitation`. The (inferred) route carries the token in its path,
         so it is part of the URL an error reports.
         """
+        from .._inputs.accounts import reveal  # the request types load on first use
+
         return await self._client.run(r.INVITATIONS_LOOKUP, ids={"token": reveal(token)})
 
     @uses(r.INVITATIONS_ACCEPT)

@@ -11,10 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.operations import IdKind, Operation
-from .. import _inputs as i
 from .. import _models as m
+from .._fields import FieldsModule
 from .._models.common import Deleted
 from .common import BOUNDED, NO_ORG, PUBLIC
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs")
 
 __all__ = ["ROWS"]
 

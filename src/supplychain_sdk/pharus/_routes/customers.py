@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.operations import IdKind, Operation
-from .._inputs import customers as i
+from .._fields import FieldsModule
 from .._models import customers as m
 from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs.customers")
 
 __all__ = [
     "BROKERS_CREATE",

@@ -11,10 +11,13 @@ from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIStatusError, InvalidRequestError
 from ..._core.operations import IdKind, Operation
 from .._errors import PHARUS
-from .._inputs import documents as i
+from .._fields import FieldsModule
 from .._models import documents as m
 from .._models.common import Deleted
 from .common import BOUNDED
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs.documents")
 
 __all__ = ["ROWS", "bare_url", "signed_url_request", "storage_error"]
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.operations import IdKind, Operation
-from .._inputs import inventory as i
+from .._fields import FieldsModule
 from .._models import inventory as m
 from .common import BOUNDED, CURSOR
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs.inventory")
 
 __all__ = [
     "FINISHED_GOODS_INVENTORY_ADJUST",

@@ -12,10 +12,13 @@ from typing import Any, Protocol, TypeVar
 
 from ..._core.operations import IdKind, Operation, prepare
 from ..._core.request import RequestSpec
-from .._inputs import purchasing as i
+from .._fields import FieldsModule
 from .._models import purchasing as m
 from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs.purchasing")
 
 __all__ = ["ROWS", "pdf_request"]
 

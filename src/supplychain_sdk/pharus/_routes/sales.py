@@ -11,10 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.operations import IdKind, Operation
-from .._inputs import sales as i
+from .._fields import FieldsModule
 from .._models import sales as m
 from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
+
+#: The request field types, imported when a call first checks its fields.
+i = FieldsModule("supplychain_sdk.pharus._inputs.sales")
 
 __all__ = [
     "ORDER_CHANNELS_CREATE",

@@ -22,7 +22,6 @@ from pydantic import SecretStr
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
 from ..._core.operations import uses
-from .._inputs.accounts import reveal
 from .._models import accounts as m
 from .._models.common import Deleted
 from .._routes import accounts as r
@@ -146,6 +145,8 @@ class InvitationsResource(PharusResource):
         `SecretStr` of an `Invitation`. The (inferred) route carries the token in its path,
         so it is part of the URL an error reports.
         """
+        from .._inputs.accounts import reveal  # the request types load on first use
+
         return self._client.run(r.INVITATIONS_LOOKUP, ids={"token": reveal(token)})
 
     @uses(r.INVITATIONS_ACCEPT)
