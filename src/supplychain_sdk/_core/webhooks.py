@@ -84,18 +84,20 @@ def get_headers(headers: Mapping[str, str], *names: str) -> list[str | None]:
     Starlette's, Werkzeug's, multidict's, ``requests``'), where a miss is already final.
     """
     values = list(map(headers.get, names))
-    if None in values and not (
-        _case_insensitive_by_type.get(type(headers)) or _case_insensitive(headers)
-    ):
-        wanted = _lowered(names)
-        for key, value in headers.items():
-            found = wanted.get(key.lower())
-            if found is not None and value is not None:
-                for i in found:
-                    if values[i] is None:
-                        values[i] = value
-                if None not in values:
-                    break
+    if None not in values:
+        return values
+    known = _case_insensitive_by_type.get(type(headers))
+    if known if known is not None else _case_insensitive(headers):
+        return values
+    wanted = _lowered(names)
+    for key, value in headers.items():
+        found = wanted.get(key.lower())
+        if found is not None and value is not None:
+            for i in found:
+                if values[i] is None:
+                    values[i] = value
+            if None not in values:
+                break
     return values
 
 
@@ -152,15 +154,6 @@ def compute_signature(
     key = _key(secret)
     digest = hmac.new(key, raw_body(payload), hashlib.sha256).digest()
     return digest.hex() if encoding == "hex" else base64.b64encode(digest).decode("ascii")
-
-
-def _decode(value: str, encoding: Encoding) -> bytes | None:
-    try:
-        if encoding == "hex":
-            return bytes.fromhex(value)
-        return base64.b64decode(value, validate=True)
-    except (ValueError, binascii.Error):
-        return None
 
 
 def verify_signature(
@@ -225,9 +218,14 @@ def verify_signature(
     for value in (signature.replace(",", " ") if "," in signature else signature).split():
         if cut and value[:cut].lower() == lowered_prefix:
             value = value[cut:]
-        decoded = _decode(value, encoding)
-        if decoded is not None:
-            candidates.append(decoded)
+        try:
+            candidates.append(
+                bytes.fromhex(value)
+                if encoding == "hex"
+                else base64.b64decode(value, validate=True)
+            )
+        except (ValueError, binascii.Error):
+            continue
     matched = False
     for key in keys:
         expected = hmac.digest(key, message, "sha256")
