@@ -779,7 +779,49 @@ def webhook_pairs(sizes: dict[str, int], repeat: int) -> list[Pair]:
                 "hmac + TypeAdapter(WebhookEvent).validate_json",
             )
         )
+    pairs.append(documented_webhook_pair(repeat))
     return pairs
+
+
+def documented_webhook_pair(repeat: int) -> Pair:
+    """A 1 KB delivery as ONESCP documents it: no ``deliveryId`` in the body, it is a header."""
+    from supplychain_sdk.onescp import webhooks
+
+    adapter = webhooks.event_adapter()
+    key = WEBHOOK_SECRET.encode()
+    event = json.loads(webhook_body(1024))
+    del event["deliveryId"]
+    body = json.dumps(event, separators=(",", ":")).encode()
+    headers = {
+        "X-Webhook-Signature": webhooks.sign(body, WEBHOOK_SECRET),
+        "X-Webhook-Event": "order.updated",
+        "X-Webhook-Delivery-Id": "d-1",
+    }
+
+    def sdk_side() -> Any:
+        for _ in range(repeat):
+            event = webhooks.verify(body, headers, WEBHOOK_SECRET)
+        return event.data, event.delivery_id
+
+    def hand_side() -> Any:
+        for _ in range(repeat):
+            given = headers["X-Webhook-Signature"].removeprefix("sha256=")
+            expected = hmac.new(key, body, hashlib.sha256).hexdigest()
+            if not hmac.compare_digest(expected, given):
+                raise ValueError("forged")
+            event = adapter.validate_json(body)
+            delivery_id = headers["X-Webhook-Delivery-Id"]
+        return event.data, delivery_id
+
+    return Pair(
+        f"onescp.webhooks.verify, 1 KB as documented ({len(body):,} bytes, delivery id header)",
+        sdk_side,
+        hand_side,
+        repeat,
+        "<= 1.05",
+        SAME_TRANSPORT,
+        "hmac + TypeAdapter(WebhookEvent).validate_json + the delivery-id header",
+    )
 
 
 def temp_dir(stack: ExitStack) -> Path:
