@@ -188,7 +188,7 @@ def sync_pairs(base_url: str, stack: ExitStack, *, calls: int, items: int) -> li
     """One GET and a cursor pager, sync, SDK and hand-written code on httpx's transport; one
     GET with the SDK on the urllib3 transport beside hand-written code on the same transport
     and beside hand-written ``httpx.Client`` code."""
-    sdk = stack.enter_context(Procuros(TOKEN, base_url=base_url))
+    sdk = stack.enter_context(Procuros(TOKEN, base_url=base_url, sync_transport="httpx"))
     hand = stack.enter_context(httpx.Client(base_url=base_url, headers=HEADERS))
     sdk_urllib3 = stack.enter_context(Procuros(TOKEN, base_url=base_url, sync_transport="urllib3"))
     hand_urllib3 = stack.enter_context(

@@ -81,7 +81,7 @@ def pager_memory(base_url: str, counts: list[int]) -> dict[int, float]:
     from supplychain_sdk.procuros import Procuros
 
     peaks: dict[int, float] = {}
-    with Procuros(cases.TOKEN, base_url=base_url) as client:
+    with Procuros(cases.TOKEN, base_url=base_url, sync_transport="httpx") as client:
         for count in counts:
             tracemalloc.start()
             for _ in client.transactions.list(page_size=100, limit=count):

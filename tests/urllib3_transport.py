@@ -69,10 +69,15 @@ def pytest_report_header() -> str:
     return f"sync clients on the urllib3 transport ({SYNC_TRANSPORT_ENV}=urllib3)"
 
 
-#: Tests that look inside httpx's own transport (its httpcore pool); their urllib3
-#: counterparts are in tests/core/test_sync_transport.py.
+#: Tests that look inside httpx's own transport (its httpcore pool; their urllib3
+#: counterparts are in tests/core/test_sync_transport.py), and the benchmarks' smoke run,
+#: which picks each client's transport itself and answers its in-process section from
+#: httpx's own transport (it runs in the normal suite).
 HTTPX_INTERNALS = frozenset(
-    {"tests/core/test_client.py::test_clients_share_one_ssl_context[SyncAPIClient]"}
+    {
+        "tests/core/test_client.py::test_clients_share_one_ssl_context[SyncAPIClient]",
+        "tests/benchmarks/test_smoke.py::test_every_section_runs_in_smoke_mode",
+    }
 )
 
 
