@@ -155,7 +155,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     with loopback_server(pages) as base_url, ExitStack() as stack:
         if "overhead" in only:
-            results += measure(cases.overhead_pairs(stack, calls=args.calls), args.rounds)
+            with ExitStack() as overhead:  # its in-process transports end with the section
+                results += measure(cases.overhead_pairs(overhead, calls=args.calls), args.rounds)
             results += asyncio.run(_overhead_async_section(args))
         if "sync" in only:
             pairs = cases.sync_pairs(base_url, stack, calls=args.calls, items=args.items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import pickle
 import platform
 import warnings
 
@@ -19,7 +20,9 @@ from supplychain_sdk._core import (
     Timeout,
     capture_responses,
 )
+from supplychain_sdk._core._logging import secret_segments
 from supplychain_sdk._core.config import shared_ssl_context, user_agent
+from supplychain_sdk._core.response import RawResponse
 from tests.conftest import BASE, Mode, mock
 
 
@@ -118,6 +121,55 @@ async def test_with_options_shares_pool_and_keeps_original(mode: Mode) -> None:
     assert client._http.is_closed
 
 
+async def test_sdk_headers_ride_on_its_own_pool_and_per_request_elsewhere(mode: Mode) -> None:
+    """The SDK's pool carries its User-Agent and Accept once; a derived client with another
+    app_info sends its own User-Agent over the shared pool; an injected client is never
+    changed, and gets the SDK's headers on each request; default_headers are never put on a
+    pool (they may hold a secret, and a pool can send elsewhere)."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    client = mode.client(default_headers={"X-Key": "k-1"})
+    assert client._http.headers["User-Agent"] == user_agent()
+    assert client._http.headers["Accept"] == "application/json"
+    assert "X-Key" not in client._http.headers
+    derived = client.with_options(app_info=("plugin", "2.0"))
+    injected: httpx.Client | httpx.AsyncClient = (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        if mode.is_async
+        else httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    before = dict(injected.headers)
+    on_injected = mode.client(http_client=injected, default_headers={"X-Key": "k-2"})
+    on_injected_derived = on_injected.with_options(app_info=("plugin", "3.0"))
+    with mock() as router:
+        route = router.get("/a").respond(200, json={})
+        await mode(client.request("GET", "/a"))
+        await mode(derived.request("GET", "/a"))
+    await mode(on_injected.request("GET", "/a"))
+    await mode(on_injected_derived.request("GET", "/a"))
+    first, second = (call.request for call in route.calls)
+    assert (first.headers["User-Agent"], first.headers["X-Key"]) == (user_agent(), "k-1")
+    assert second.headers["User-Agent"] == user_agent(("plugin", "2.0"))
+    assert second.headers["X-Key"] == "k-1"
+    assert [r.headers["User-Agent"] for r in sent] == [
+        user_agent(),
+        user_agent(("plugin", "3.0")),
+    ]
+    assert all(r.headers["Accept"] == "application/json" for r in (first, second, *sent))
+    assert all(r.headers["X-Key"] == "k-2" for r in sent)
+    assert dict(injected.headers) == before
+    assert client._http.headers["User-Agent"] == user_agent()  # the derived one left it alone
+    await mode.close(client)
+    if isinstance(injected, httpx.AsyncClient):
+        await injected.aclose()
+    else:
+        await asyncio.to_thread(injected.close)
+
+
 async def test_context_manager_closes_owned_pool(mode: Mode) -> None:
     if mode.is_async:
         async with mode.client() as client:  # type: ignore[union-attr]
@@ -185,6 +237,52 @@ async def test_capture_responses_and_last_response(mode: Mode) -> None:
         assert seen[0].header("X-REQUEST-ID") == "r-1"
         assert client.last_response is not None
         assert client.last_response.url == f"{BASE}/a"
+
+
+def test_raw_response_redacts_when_read_and_holds_no_request() -> None:
+    """`RawResponse.from_httpx` defers the header and URL redaction to the first read; until
+    then it holds the answer's headers and the URL, never the request (its Authorization)."""
+    request = httpx.Request(
+        "GET", f"{BASE}/a?api_key=s3cret&x=1", headers={"Authorization": "Bearer t0ken"}
+    )
+    response = httpx.Response(
+        200,
+        headers={"Set-Cookie": "session=abc", "X-Request-Id": "r-1"},
+        content=b"{}",
+        request=request,
+    )
+    raw = RawResponse.from_httpx(response)
+    assert "t0ken" not in repr(raw._source)  # only the answer's headers and the URL
+    assert raw.method == "GET"
+    assert raw.status_code == 200
+    assert raw.url == f"{BASE}/a?api_key=[REDACTED]&x=1"
+    assert dict(raw.headers) == {
+        "set-cookie": "[REDACTED]",
+        "x-request-id": "r-1",
+        "content-length": "2",
+    }
+    assert raw._source is None  # dropped once redacted
+    assert raw.request_id == "r-1"
+    assert repr(raw) == (
+        f"RawResponse(status_code=200, method='GET', url='{BASE}/a?api_key=[REDACTED]&x=1', "
+        "elapsed=None)"
+    )
+    same = RawResponse(200, dict(raw.headers), "GET", raw.url)
+    assert raw == same
+    assert raw != RawResponse(404, dict(raw.headers), "GET", raw.url)
+    pickled = pickle.dumps(RawResponse.from_httpx(response))
+    assert b"s3cret" not in pickled
+    assert b"abc" not in pickled
+    assert pickle.loads(pickled) == same
+    with pytest.raises(AttributeError, match="read-only"):
+        raw.status_code = 500  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        hash(raw)
+    # a secret path segment of the call is masked even when the URL is first read after it
+    secret = httpx.Response(404, request=httpx.Request("GET", f"{BASE}/by-token/tk-9"))
+    with secret_segments(("tk-9",)):
+        late = RawResponse.from_httpx(secret)
+    assert late.url == f"{BASE}/by-token/[REDACTED]"
 
 
 async def test_request_validates_method(mode: Mode) -> None:

@@ -82,7 +82,7 @@ class FuzzTarget:
         """Every JSON field name of the platform's models (so bodies reach the handlers)."""
         module = importlib.import_module(self.models)
         names: set[str] = set()
-        for value in vars(module).values():
+        for value in (getattr(module, name) for name in module.__all__):  # lazy namespaces too
             if isinstance(value, type) and issubclass(value, BaseModel):
                 for field_name, field in value.model_fields.items():
                     names.add(field.alias or field_name)

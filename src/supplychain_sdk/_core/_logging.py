@@ -128,9 +128,17 @@ def mask_secret_segments_in_httpx_logs() -> None:
         httpx_logger.addFilter(_SecretSegmentFilter())
 
 
-def redact_url(url: str) -> str:
-    """``url`` with userinfo, secret-looking query values and secret path segments redacted."""
-    text, segments = str(url), _secret_segments.get()
+def current_secret_segments() -> tuple[str, ...]:
+    """The secret path segments of the SDK call in progress (see `secret_segments`)."""
+    return _secret_segments.get()
+
+
+def redact_url(url: str, segments: tuple[str, ...] | None = None) -> str:
+    """``url`` with userinfo, secret-looking query values and secret path segments redacted
+    (``segments``: those of the call in progress unless given)."""
+    text = str(url)
+    if segments is None:
+        segments = _secret_segments.get()
     if segments or "@" in text or "?" in text:
         return _redact_url(text, segments)
     # nothing secret can be in it: remembered (a URL that may hold a credential never is)

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from tenacity import RetryCallState
 
-from ._logging import logger
+from ._logging import logger, redact_url
 from .errors import APIConnectionError, APIError, APIStatusError
 from .failures import AMBIGUOUS_STATUSES
 from .platform import Platform
@@ -46,7 +46,7 @@ class RetryPolicy:
         *,
         platform: Platform,
         method: str,
-        url: str,
+        url: httpx.URL,
         idempotent: bool | None,
         retry_non_idempotent: bool,
         conditional: bool = False,
@@ -147,7 +147,7 @@ class RetryPolicy:
         logger.info(
             "retrying %s %s (attempt %d of %d) in %.2fs: %s",
             self.method,
-            self.url,
+            redact_url(str(self.url)),
             state.attempt_number + 1,
             self.max_retries + 1,
             state.upcoming_sleep,

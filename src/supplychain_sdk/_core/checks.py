@@ -4,6 +4,7 @@ and pydantic validation errors turned into the SDK's ``field_errors``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -48,8 +49,14 @@ def known(enum: type[E], value: E | str | None, name: str) -> E | None:
     return member
 
 
+#: 8-4-4-4-12 hex digits; every other form ``uuid.UUID`` takes goes through it.
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
 def uuid_string(value: object, name: str) -> str:
     """``value`` if it is a UUID string; anything else is refused before sending."""
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value  # the common form, without building a UUID
     if not isinstance(value, str) or not value.strip():
         raise InvalidRequestError(f"{name} must be a non-empty string")
     try:

@@ -28,7 +28,6 @@ from pydantic_core import to_jsonable_python
 
 from .checks import field_errors, invalid
 from .errors import InvalidRequestError
-from .models import APIModel
 from .pagination import PaginationStrategy
 from .paths import path as fill_path
 from .request import RequestSpec
@@ -242,6 +241,8 @@ def _validated(schema: Any, value: Any, what: str) -> Any:
     if isinstance(value, BaseModel) and isinstance(schema, type) and isinstance(value, schema):
         checked: Any = value
     else:
+        from .models import APIModel  # not at import: it builds the first pydantic model
+
         if isinstance(value, APIModel):
             value = value.to_dict()
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from enum import Enum
+from functools import lru_cache
 from urllib.parse import quote
 
 from .errors import InvalidRequestError
@@ -28,13 +29,18 @@ def _segment(name: str, value: object) -> str:
     return quote(text, safe="")
 
 
+@lru_cache(maxsize=1024)
+def _names(template: str) -> frozenset[str]:
+    return frozenset(field for _, field, _, _ in _FORMATTER.parse(template) if field is not None)
+
+
 def path(template: str, **params: object) -> str:
     """Fill ``template`` (``"/orders/{order_id}"``) with percent-encoded ``params``.
 
     An id like ``"../x"`` or ``"a/b"`` becomes one encoded segment and cannot change the
     path; ``None``, empty and blank ids raise `InvalidRequestError` before sending.
     """
-    names = {field for _, field, _, _ in _FORMATTER.parse(template) if field is not None}
+    names = _names(template)
     missing = names - params.keys()
     if missing:
         raise InvalidRequestError(f"missing path parameters: {', '.join(sorted(missing))}")

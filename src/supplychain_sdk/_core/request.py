@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -15,9 +16,16 @@ from pydantic_core import to_jsonable_python
 from ._logging import redact_url
 from .config import ClientConfig, Timeout, origin_of
 from .errors import ForeignOriginError, InvalidRequestError
-from .models import APIModel
 
-__all__ = ["RequestSpec", "build_request", "clean_params", "encode_json", "resolve_url"]
+__all__ = [
+    "RequestSpec",
+    "build_request",
+    "clean_params",
+    "encode_json",
+    "missing_headers",
+    "resolve_url",
+    "sdk_headers",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -65,9 +73,7 @@ def clean_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
 
 def encode_json(value: Any) -> Any:
     """Plain JSON data from models, dicts, lists, enums and dates (models by alias)."""
-    if isinstance(value, APIModel):
-        return value.to_dict()
-    if isinstance(value, BaseModel):
+    if isinstance(value, BaseModel):  # an APIModel's to_dict() is this very dump
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {str(k): encode_json(v) for k, v in value.items()}
@@ -106,16 +112,43 @@ def resolve_url(config: ClientConfig, spec: RequestSpec) -> str:
     return str(url)
 
 
+def sdk_headers(config: ClientConfig) -> dict[str, str]:
+    """The headers the SDK itself sends with every request (not secret: no
+    ``default_headers`` here)."""
+    return {"User-Agent": config.user_agent, "Accept": "application/json"}
+
+
+def missing_headers(http: httpx.Client | httpx.AsyncClient, config: ClientConfig) -> dict[str, str]:
+    """The `sdk_headers` an SDK-made ``http`` pool does not already send (a client derived
+    with another ``app_info`` shares its parent's pool but not its User-Agent)."""
+    return {k: v for k, v in sdk_headers(config).items() if http.headers.get(k) != v}
+
+
+@lru_cache(maxsize=64)
+def _httpx_timeout(timeout: Timeout) -> httpx.Timeout:
+    return timeout.to_httpx()
+
+
 def build_request(
-    http: httpx.Client | httpx.AsyncClient, config: ClientConfig, spec: RequestSpec
+    http: httpx.Client | httpx.AsyncClient,
+    config: ClientConfig,
+    spec: RequestSpec,
+    fixed_headers: Mapping[str, str],
 ) -> httpx.Request:
+    """The ``httpx.Request`` for ``spec``.
+
+    ``fixed_headers``: the `sdk_headers` to send with it, those the pool does not add itself
+    (all of them on an injected ``http_client``); ``default_headers`` and the spec's own
+    headers go on top.
+    """
     url = resolve_url(config, spec)
-    headers: dict[str, str] = {"User-Agent": config.user_agent, "Accept": "application/json"}
-    headers.update(config.default_headers)
-    if spec.headers:
-        headers.update(spec.headers)
-    if spec.if_match is not None:
-        headers["If-Match"] = spec.if_match
+    headers: dict[str, str] | None = None
+    if fixed_headers or config.default_headers or spec.headers or spec.if_match is not None:
+        headers = {**fixed_headers, **config.default_headers}
+        if spec.headers:
+            headers.update(spec.headers)
+        if spec.if_match is not None:
+            headers["If-Match"] = spec.if_match
     timeout = config.timeout if spec.timeout is None else spec.timeout
     problem = bad_url = ""
     try:
@@ -128,7 +161,7 @@ def build_request(
             data=dict(spec.data) if spec.data is not None else None,
             files=spec.files,
             headers=headers,
-            timeout=Timeout.of(timeout).to_httpx(),
+            timeout=_httpx_timeout(Timeout.of(timeout)),
         )
     except httpx.InvalidURL as exc:
         bad_url = str(exc)

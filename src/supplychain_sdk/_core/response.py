@@ -9,10 +9,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-import attrs
 import httpx
 
-from ._logging import redact_headers, redact_url
+from ._logging import current_secret_segments, redact_headers, redact_url
 from .errors import InvalidRequestError, ResponseDecodeError
 
 __all__ = ["RawResponse", "keeping_bodies"]
@@ -53,13 +52,13 @@ def _charset(content_type: str | None) -> str:
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid")
 
 
-@attrs.frozen
 class RawResponse:
-    """The transport-level facts of one answer, without httpx types.
+    """The transport-level facts of one answer, without httpx types (read-only).
 
     Attributes:
         status_code: the HTTP status.
-        headers: response headers (case-insensitive lookups via `header`).
+        headers: response headers, names lower-cased, secret values redacted
+            (case-insensitive lookups via `header`).
         method: method of the request that got this answer.
         url: URL of that request, secret query values redacted.
         elapsed: seconds from sending to the end of the headers, when known.
@@ -69,28 +68,113 @@ class RawResponse:
             a login answer's token included.
     """
 
+    __slots__ = ("_headers", "_source", "_url", "content", "elapsed", "method", "status_code")
+
     status_code: int
-    headers: Mapping[str, str] = attrs.field(repr=False)
     method: str
-    url: str
-    elapsed: float | None = None
-    content: bytes | None = attrs.field(default=None, repr=False)
+    elapsed: float | None
+    content: bytes | None
+    _headers: Mapping[str, str] | None
+    _url: str | None
+    _source: tuple[httpx.Headers, httpx.URL, tuple[str, ...]] | None
+
+    def __init__(
+        self,
+        status_code: int,
+        headers: Mapping[str, str],
+        method: str,
+        url: str,
+        elapsed: float | None = None,
+        content: bytes | None = None,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "status_code", status_code)
+        _set(self, "method", method)
+        _set(self, "elapsed", elapsed)
+        _set(self, "content", content)
+        _set(self, "_headers", headers)
+        _set(self, "_url", url)
+        _set(self, "_source", None)
 
     @classmethod
     def from_httpx(cls, response: httpx.Response) -> RawResponse:
-        """Keep what matters of an ``httpx.Response`` (secret headers redacted)."""
+        """Keep what matters of an ``httpx.Response`` (secret headers redacted).
+
+        The headers and the URL are redacted when first read: most answers are never
+        looked at, and a call should not pay for it. Only the response's headers and the
+        request's URL are held until then, never the request (its ``Authorization``) or
+        the body (unless bodies are kept).
+        """
         try:
             elapsed: float | None = response.elapsed.total_seconds()
         except RuntimeError:
             elapsed = None
-        return cls(
-            status_code=response.status_code,
-            headers=redact_headers({k.lower(): v for k, v in response.headers.items()}),
-            method=response.request.method,
-            url=redact_url(str(response.request.url)),
-            elapsed=elapsed,
-            content=_body_of(response) if _keep_bodies.get() else None,
+        raw = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(raw, "status_code", response.status_code)
+        _set(raw, "method", response.request.method)
+        _set(raw, "elapsed", elapsed)
+        _set(raw, "content", _body_of(response) if _keep_bodies.get() else None)
+        _set(raw, "_headers", None)
+        _set(raw, "_url", None)
+        # the call's secret path segments now: the URL may be read after the call is over
+        _set(raw, "_source", (response.headers, response.request.url, current_secret_segments()))
+        return raw
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """Response headers: names lower-cased, secret values redacted."""
+        if self._headers is None:
+            return self._materialize()[0]
+        return self._headers
+
+    @property
+    def url(self) -> str:
+        """URL of the request that got this answer, secret query values redacted."""
+        if self._url is None:
+            return self._materialize()[1]
+        return self._url
+
+    def _materialize(self) -> tuple[Mapping[str, str], str]:
+        source = self._source
+        if source is None:  # another thread got here first: both are set
+            return self._headers or {}, self._url or ""
+        headers, url, segments = source
+        kept = (
+            redact_headers({k.lower(): v for k, v in headers.items()}),
+            redact_url(str(url), segments),
         )
+        _set = object.__setattr__
+        _set(self, "_headers", kept[0])
+        _set(self, "_url", kept[1])
+        _set(self, "_source", None)
+        return kept
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"RawResponse is read-only (cannot set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"RawResponse is read-only (cannot delete {name!r})")
+
+    def _fields(self) -> tuple[int, Mapping[str, str], str, str, float | None, bytes | None]:
+        return self.status_code, self.headers, self.method, self.url, self.elapsed, self.content
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RawResponse) or type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and the headers are a dict
+
+    def __repr__(self) -> str:
+        return (
+            f"RawResponse(status_code={self.status_code!r}, method={self.method!r}, "
+            f"url={self.url!r}, elapsed={self.elapsed!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[RawResponse], tuple[Any, ...]]:
+        # pickled (errors cross process pools) as the redacted facts, never the httpx objects
+        return (type(self), self._fields())
 
     def _body(self) -> bytes:
         if self.content is None:

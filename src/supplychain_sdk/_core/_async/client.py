@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import time
 from asyncio import sleep
 from collections.abc import Callable, Mapping
@@ -35,6 +36,7 @@ from ..decoding import (
     items_at,
     readable_as_json,
     status_error,
+    validate_json_or_none,
 )
 from ..errors import APIConnectionError, InvalidRequestError, ResponseDecodeError
 from ..failures import connection_error
@@ -43,7 +45,7 @@ from ..operations import Operation, apply_overrides, prepare
 from ..options import evolve_config
 from ..pagination import PaginationStrategy
 from ..platform import Platform
-from ..request import RequestSpec, build_request
+from ..request import RequestSpec, build_request, missing_headers, sdk_headers
 from ..response import RawResponse
 from ..transports import http_client_for
 from .pager import AsyncPager
@@ -79,11 +81,23 @@ class AsyncAPIClient:
         # injected client's loop is its owner's business
         self._loop_guard = AsyncLoopGuard() if injected is None else None
         self._http: httpx.AsyncClient = injected or http_client_for(config, httpx.AsyncClient)
+        if injected is None:  # the pool is the SDK's: its own headers go on it once
+            self._http.headers.update(sdk_headers(config))
+        self._fixed_headers = self._headers_to_send(injected is None)
         self._sleep: Callable[[float], Any] = sleep
         self._last_response: RawResponse | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={redact_url(self._config.base_url)!r})"
+
+    def _headers_to_send(self, sdk_pool: bool) -> dict[str, str]:
+        """The SDK's own headers each request carries: those an SDK-made pool (this client's
+        or an ancestor's) does not add itself; all of them on an injected client, whose
+        headers are its owner's to change."""
+        self._sdk_pool = sdk_pool
+        if sdk_pool:
+            return missing_headers(self._http, self._config)
+        return sdk_headers(self._config)
 
     # -- options ------------------------------------------------------------------------------
     @property
@@ -136,6 +150,7 @@ class AsyncAPIClient:
                 raise InvalidRequestError("http_client must be an httpx.AsyncClient")
             new._http = injected
             new._loop_guard = None
+        new._fixed_headers = new._headers_to_send(self._sdk_pool and "http_client" not in changes)
         new._owns_http = False
         return new
 
@@ -407,7 +422,10 @@ class AsyncAPIClient:
     async def _call(self, spec: RequestSpec, cast_to: type[T] | None = None) -> T | Any:
         response, body = await self._send(spec, typed=cast_to is not None)
         if body is RAW_JSON:  # validated straight from the bytes
-            return cast_json(
+            answer = validate_json_or_none(cast_to, response.content)
+            if answer is not None:
+                return answer
+            return cast_json(  # the same validation again, to raise its typed error
                 cast_to,
                 response.content,
                 method=response.request.method,
@@ -514,11 +532,11 @@ class AsyncAPIClient:
         """
         self._check_loop()
         config = self._config
-        request = build_request(self._http, config, spec)
+        request = build_request(self._http, config, spec, self._fixed_headers)
         policy = RetryPolicy(
             platform=self.platform,
             method=request.method,
-            url=redact_url(str(request.url)),
+            url=request.url,
             idempotent=spec.idempotent,
             retry_non_idempotent=config.retry_non_idempotent,
             conditional=spec.if_match is not None,
@@ -599,10 +617,15 @@ class AsyncAPIClient:
         replay_safe: bool = True,
         leave_json: bool = False,
     ) -> tuple[httpx.Response, Any]:
-        method, url = request.method, redact_url(str(request.url))
-        if logger.isEnabledFor(10):
-            logger.debug("request %s %s headers=%s", method, url, redact_headers(request.headers))
-        started = time.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)
+        if debug:
+            logger.debug(
+                "request %s %s headers=%s",
+                request.method,
+                redact_url(str(request.url)),
+                redact_headers(request.headers),
+            )
+            started = time.monotonic()
         written = 0
         failure: APIConnectionError | None = None
         request.extensions.pop(TOKEN_PHASE, None)
@@ -627,8 +650,8 @@ class AsyncAPIClient:
         except httpx.RequestError as exc:
             failure = connection_error(
                 exc,
-                method=method,
-                url=url,
+                method=request.method,
+                url=redact_url(str(request.url)),
                 written=written,
                 token_request=bool(request.extensions.pop(TOKEN_PHASE, False)),
                 replay_safe=replay_safe,
@@ -640,14 +663,15 @@ class AsyncAPIClient:
         raw = RawResponse.from_httpx(response)
         self._last_response = raw
         record(raw)
-        logger.debug(
-            "response %s %s -> %d in %.3fs request_id=%s",
-            method,
-            url,
-            response.status_code,
-            time.monotonic() - started,
-            raw.request_id,
-        )
+        if debug:
+            logger.debug(
+                "response %s %s -> %d in %.3fs request_id=%s",
+                request.method,
+                raw.url,
+                response.status_code,
+                time.monotonic() - started,
+                raw.request_id,
+            )
         if sink is not None and response.is_success and not _is_json(response):
             return response, None
         if leave_json and response.is_success and readable_as_json(response):
