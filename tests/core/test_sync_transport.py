@@ -336,6 +336,15 @@ def test_line_break_in_a_header_refused_before_anything_is_sent() -> None:
     assert server.opened == 1  # only the second request connected
 
 
+def test_illegal_method_refused_before_anything_is_sent() -> None:
+    transport = Urllib3Transport()
+    with pytest.raises(httpx.LocalProtocolError) as raw:
+        transport.handle_request(httpx.Request("GET /secret-id HTTP/1.1\r\nX:", "http://a.test/"))
+    transport.close()
+    message = "cannot send the request line: illegal characters in the method or the path"
+    assert str(raw.value) == message
+
+
 def test_compressed_answer_decoded_once_by_httpx() -> None:
     payload = gzip.compress(b'{"items":[1,2,3]}')
 

@@ -148,8 +148,9 @@ def _request_head(request: httpx.Request) -> bytes:
     method = request.method.encode("ascii", "replace")
     target = request.url.raw_path
     if not _TOKEN.fullmatch(method) or _NOT_IN_TARGET.search(target):
-        raise httpx.LocalProtocolError(
-            f"cannot send the request line {request.method!r} {target!r}", request=request
+        raise httpx.LocalProtocolError(  # neither is quoted: a path may hold a secret id
+            "cannot send the request line: illegal characters in the method or the path",
+            request=request,
         )
     lines = [b"%s %s HTTP/1.1" % (method, target)]
     for name, value in request.headers.raw:
