@@ -616,9 +616,15 @@ async def generated_async_pairs(
 
 
 # -- import time ---------------------------------------------------------------------------
+#: What a script that uses a platform runs: its sync client and the core it needs, no model.
+IMPORT_CLIENTS = {
+    "procuros": "Procuros",
+    "cartoncloud": "CartonCloud",
+    "onescp": "OneScp",
+    "pharus": "Pharus",
+    "one_platform": "OnePlatform",
+}
 IMPORT_SDK_PLATFORM = "import supplychain_sdk.procuros"
-#: What a script that uses the client runs: the sync client and the core it needs, no model.
-IMPORT_SDK_CLIENT = "from supplychain_sdk.procuros import Procuros"
 IMPORT_DEPENDENCIES = "import httpx, attrs, authlib, tenacity; from pydantic import BaseModel"
 IMPORT_SDK = "import supplychain_sdk"
 IMPORT_NOTHING = "pass"
@@ -662,10 +668,11 @@ def import_seconds(statement: str) -> float:
 
 
 def import_pairs(runs: int) -> list[Pair]:
-    """``from supplychain_sdk.procuros import Procuros`` and ``import supplychain_sdk.procuros``
-    against the dependencies' own import, and ``import supplychain_sdk`` against an empty
-    statement: the import alone, timed inside fresh interpreters (ms; interpreter start-up not
-    counted; bytecode compiled beforehand, as in an installed package)."""
+    """``from supplychain_sdk.<platform> import <Client>`` for each platform and
+    ``import supplychain_sdk.procuros`` against the dependencies' own import, and
+    ``import supplychain_sdk`` against an empty statement: the import alone, timed inside
+    fresh interpreters (ms; interpreter start-up not counted; bytecode compiled beforehand,
+    as in an installed package)."""
 
     def side(statement: str) -> Callable[[], float]:
         def run() -> float:
@@ -673,18 +680,25 @@ def import_pairs(runs: int) -> list[Pair]:
 
         return run
 
+    deps = "import httpx, attrs, authlib, tenacity + pydantic.BaseModel"
     return [
-        Pair(
-            "from supplychain_sdk.procuros import Procuros",
-            side(IMPORT_SDK_CLIENT),
-            side(IMPORT_DEPENDENCIES),
-            runs,
-            "<= 1.3",
-            1.3,
-            "import httpx, attrs, authlib, tenacity + pydantic.BaseModel",
-            unit="ms",
-            same_answer=False,
-            self_timed=True,
+        *(
+            Pair(
+                statement,
+                side(statement),
+                side(IMPORT_DEPENDENCIES),
+                runs,
+                "<= 1.3",
+                1.3,
+                deps,
+                unit="ms",
+                same_answer=False,
+                self_timed=True,
+            )
+            for statement in (
+                f"from supplychain_sdk.{module} import {client}"
+                for module, client in IMPORT_CLIENTS.items()
+            )
         ),
         Pair(
             "import supplychain_sdk.procuros",

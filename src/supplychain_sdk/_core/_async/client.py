@@ -533,42 +533,39 @@ class AsyncAPIClient:
         self._check_loop()
         config = self._config
         request = build_request(self._http, config, spec, self._fixed_headers)
-        policy = RetryPolicy(
-            platform=self.platform,
-            method=request.method,
-            url=request.url,
-            idempotent=spec.idempotent,
-            retry_non_idempotent=config.retry_non_idempotent,
-            conditional=spec.if_match is not None,
-            max_retries=config.max_retries if spec.max_retries is None else spec.max_retries,
-            budget=config.retry_budget,
-            max_wait=config.max_retry_wait,
+        safe = replay_safe(
+            request.method, spec.idempotent, config.retry_non_idempotent, spec.if_match is not None
         )
         # The first attempt runs on its own: most calls need no retry loop at all.
         first: tuple[httpx.Response, Any] | Exception
         leave_json = typed and sink is None and self.platform.envelope_error is None
         try:
-            first = await self._attempt(request, sink, policy.replay_safe, leave_json)
+            first = await self._attempt(request, sink, safe, leave_json)
         except Exception as exc:
             first = exc
-        outcome: tuple[httpx.Response, Any]
-        if isinstance(first, Exception):
-            if not policy.retries_failure(first):
-                raise first
-            outcome = await self._retry(request, sink, policy, first, leave_json)
-        elif policy.retries_answer(first):
-            outcome = await self._retry(request, sink, policy, first, leave_json)
+        if isinstance(first, Exception) or first[0].status_code >= 300:
+            # a failure or an error status: the retry policy decides (a success never retries)
+            policy = self._retry_policy(request, spec)
+            outcome: tuple[httpx.Response, Any]
+            if isinstance(first, Exception):
+                if not policy.retries_failure(first):
+                    raise first
+                outcome = await self._retry(request, sink, policy, first, leave_json)
+            elif policy.retries_answer(first):
+                outcome = await self._retry(request, sink, policy, first, leave_json)
+            else:
+                outcome = first
+            response, body = outcome
+            if response.status_code >= 300:  # redirects are not followed: a 3xx is an error
+                raise status_error(
+                    self.platform,
+                    response,
+                    body,
+                    if_match=spec.if_match,
+                    outcome_unknown=policy.outcome_unknown(response.status_code),
+                )
         else:
-            outcome = first
-        response, body = outcome
-        if response.status_code >= 300:  # redirects are not followed: a 3xx is an error too
-            raise status_error(
-                self.platform,
-                response,
-                body,
-                if_match=spec.if_match,
-                outcome_unknown=policy.outcome_unknown(response.status_code),
-            )
+            response, body = first
         if self.platform.envelope_error is not None:
             details = self.platform.envelope_error(body)
             if details is not None:
@@ -579,6 +576,20 @@ class AsyncAPIClient:
             sink.write(response.content)
             return response, None
         return response, body
+
+    def _retry_policy(self, request: httpx.Request, spec: RequestSpec) -> RetryPolicy:
+        config = self._config
+        return RetryPolicy(
+            platform=self.platform,
+            method=request.method,
+            url=request.url,
+            idempotent=spec.idempotent,
+            retry_non_idempotent=config.retry_non_idempotent,
+            conditional=spec.if_match is not None,
+            max_retries=config.max_retries if spec.max_retries is None else spec.max_retries,
+            budget=config.retry_budget,
+            max_wait=config.max_retry_wait,
+        )
 
     async def _retry(
         self,
