@@ -132,11 +132,11 @@ async def test_sdk_headers_ride_on_its_own_pool_and_per_request_elsewhere(mode: 
         sent.append(request)
         return httpx.Response(200, json={})
 
-    client = mode.client(default_headers={"X-Key": "k-1"})
+    client = mode.client(default_headers={"X-Key": "k-1"}, timeout=4)
     assert client._http.headers["User-Agent"] == user_agent()
     assert client._http.headers["Accept"] == "application/json"
     assert "X-Key" not in client._http.headers
-    derived = client.with_options(app_info=("plugin", "2.0"))
+    derived = client.with_options(app_info=("plugin", "2.0"), timeout=7)
     injected: httpx.Client | httpx.AsyncClient = (
         httpx.AsyncClient(transport=httpx.MockTransport(answer))
         if mode.is_async
@@ -162,6 +162,10 @@ async def test_sdk_headers_ride_on_its_own_pool_and_per_request_elsewhere(mode: 
     assert all(r.headers["Accept"] == "application/json" for r in (first, second, *sent))
     assert all(r.headers["X-Key"] == "k-2" for r in sent)
     assert dict(injected.headers) == before
+    # the pool's own timeout is the client's; a derived client sends its own with each call
+    assert first.extensions["timeout"] == dict.fromkeys(("connect", "read", "write", "pool"), 4)
+    assert second.extensions["timeout"] == dict.fromkeys(("connect", "read", "write", "pool"), 7)
+    assert [r.extensions["timeout"]["read"] for r in sent] == [60.0, 60.0]
     assert client._http.headers["User-Agent"] == user_agent()  # the derived one left it alone
     await mode.close(client)
     if isinstance(injected, httpx.AsyncClient):

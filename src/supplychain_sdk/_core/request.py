@@ -18,11 +18,12 @@ from .config import ClientConfig, Timeout, origin_of
 from .errors import ForeignOriginError, InvalidRequestError
 
 __all__ = [
+    "PoolDefaults",
     "RequestSpec",
     "build_request",
     "clean_params",
     "encode_json",
-    "missing_headers",
+    "pool_defaults",
     "resolve_url",
     "sdk_headers",
 ]
@@ -118,10 +119,31 @@ def sdk_headers(config: ClientConfig) -> dict[str, str]:
     return {"User-Agent": config.user_agent, "Accept": "application/json"}
 
 
-def missing_headers(http: httpx.Client | httpx.AsyncClient, config: ClientConfig) -> dict[str, str]:
-    """The `sdk_headers` an SDK-made ``http`` pool does not already send (a client derived
-    with another ``app_info`` shares its parent's pool but not its User-Agent)."""
-    return {k: v for k, v in sdk_headers(config).items() if http.headers.get(k) != v}
+@attrs.frozen
+class PoolDefaults:
+    """What each request of a client sends beyond its pool's own defaults.
+
+    Attributes:
+        headers: the `sdk_headers` the pool does not add itself (all of them on an injected
+            ``http_client``, whose headers are its owner's to change).
+        timeout: the client's timeout, or ``None`` when the pool's own is the same.
+    """
+
+    headers: Mapping[str, str]
+    timeout: httpx.Timeout | None
+
+
+def pool_defaults(
+    http: httpx.Client | httpx.AsyncClient, config: ClientConfig, *, sdk_pool: bool
+) -> PoolDefaults:
+    """`PoolDefaults` of a client of ``config`` sending through ``http``; ``sdk_pool``: the
+    pool was made by the SDK (by this client, or by the one it was derived from, whose
+    ``app_info`` or timeout may differ)."""
+    timeout = config.timeout.to_httpx()
+    if not sdk_pool:
+        return PoolDefaults(sdk_headers(config), timeout)
+    missing = {k: v for k, v in sdk_headers(config).items() if http.headers.get(k) != v}
+    return PoolDefaults(missing, None if http.timeout == timeout else timeout)
 
 
 @lru_cache(maxsize=64)
@@ -133,23 +155,23 @@ def build_request(
     http: httpx.Client | httpx.AsyncClient,
     config: ClientConfig,
     spec: RequestSpec,
-    fixed_headers: Mapping[str, str],
+    defaults: PoolDefaults,
 ) -> httpx.Request:
-    """The ``httpx.Request`` for ``spec``.
-
-    ``fixed_headers``: the `sdk_headers` to send with it, those the pool does not add itself
-    (all of them on an injected ``http_client``); ``default_headers`` and the spec's own
-    headers go on top.
-    """
+    """The ``httpx.Request`` for ``spec``: ``defaults`` on top of the pool's own headers and
+    timeout, then ``default_headers`` and the spec's own headers and timeout."""
     url = resolve_url(config, spec)
     headers: dict[str, str] | None = None
-    if fixed_headers or config.default_headers or spec.headers or spec.if_match is not None:
-        headers = {**fixed_headers, **config.default_headers}
+    if defaults.headers or config.default_headers or spec.headers or spec.if_match is not None:
+        headers = {**defaults.headers, **config.default_headers}
         if spec.headers:
             headers.update(spec.headers)
         if spec.if_match is not None:
             headers["If-Match"] = spec.if_match
-    timeout = config.timeout if spec.timeout is None else spec.timeout
+    timeout: Any = defaults.timeout  # an httpx.Timeout, or httpx.USE_CLIENT_DEFAULT below
+    if spec.timeout is not None:
+        timeout = _httpx_timeout(Timeout.of(spec.timeout))
+    elif timeout is None:
+        timeout = httpx.USE_CLIENT_DEFAULT
     problem = bad_url = ""
     try:
         return http.build_request(
@@ -161,7 +183,7 @@ def build_request(
             data=dict(spec.data) if spec.data is not None else None,
             files=spec.files,
             headers=headers,
-            timeout=_httpx_timeout(Timeout.of(timeout)),
+            timeout=timeout,
         )
     except httpx.InvalidURL as exc:
         bad_url = str(exc)

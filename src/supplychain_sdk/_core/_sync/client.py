@@ -48,7 +48,7 @@ from ..operations import Operation, apply_overrides, prepare
 from ..options import evolve_config
 from ..pagination import PaginationStrategy
 from ..platform import Platform
-from ..request import RequestSpec, build_request, missing_headers, sdk_headers
+from ..request import RequestSpec, build_request, pool_defaults, sdk_headers
 from ..response import RawResponse
 from ..transports import http_client_for
 from .pager import SyncPager
@@ -86,21 +86,13 @@ class SyncAPIClient:
         self._http: httpx.Client = injected or http_client_for(config, httpx.Client)
         if injected is None:  # the pool is the SDK's: its own headers go on it once
             self._http.headers.update(sdk_headers(config))
-        self._fixed_headers = self._headers_to_send(injected is None)
+        self._sdk_pool = injected is None
+        self._defaults = pool_defaults(self._http, config, sdk_pool=self._sdk_pool)
         self._sleep: Callable[[float], Any] = sleep
         self._last_response: RawResponse | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={redact_url(self._config.base_url)!r})"
-
-    def _headers_to_send(self, sdk_pool: bool) -> dict[str, str]:
-        """The SDK's own headers each request carries: those an SDK-made pool (this client's
-        or an ancestor's) does not add itself; all of them on an injected client, whose
-        headers are its owner's to change."""
-        self._sdk_pool = sdk_pool
-        if sdk_pool:
-            return missing_headers(self._http, self._config)
-        return sdk_headers(self._config)
 
     # -- options ------------------------------------------------------------------------------
     @property
@@ -153,7 +145,8 @@ class SyncAPIClient:
                 raise InvalidRequestError("http_client must be an httpx.Client")
             new._http = injected
             new._loop_guard = None
-        new._fixed_headers = new._headers_to_send(self._sdk_pool and "http_client" not in changes)
+        new._sdk_pool = self._sdk_pool and "http_client" not in changes
+        new._defaults = pool_defaults(new._http, new._config, sdk_pool=new._sdk_pool)
         new._owns_http = False
         return new
 
@@ -535,7 +528,7 @@ class SyncAPIClient:
         """
         self._check_loop()
         config = self._config
-        request = build_request(self._http, config, spec, self._fixed_headers)
+        request = build_request(self._http, config, spec, self._defaults)
         safe = replay_safe(
             request.method, spec.idempotent, config.retry_non_idempotent, spec.if_match is not None
         )
