@@ -12,7 +12,15 @@ import nox
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = False
 nox.options.download_python = "never"  # use the interpreters on this machine only
-nox.options.sessions = ["tests", "tests_aiohttp", "lint", "typecheck", "docs", "generated"]
+nox.options.sessions = [
+    "tests",
+    "tests_aiohttp",
+    "tests_urllib3",
+    "lint",
+    "typecheck",
+    "docs",
+    "generated",
+]
 
 
 def _available(version: str) -> bool:
@@ -50,6 +58,13 @@ def tests_aiohttp(session: nox.Session) -> None:
     """The async half of the suite with every async client on the aiohttp transport."""
     session.install("-e", ".[test]")
     session.run("python", "-m", "pytest", "-p", "tests.aiohttp_transport", *session.posargs)
+
+
+@nox.session
+def tests_urllib3(session: nox.Session) -> None:
+    """The sync half of the suite with every sync client on the urllib3 transport."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", "-p", "tests.urllib3_transport", *session.posargs)
 
 
 @nox.session

@@ -99,7 +99,7 @@ def in_process_transports() -> Iterator[None]:
 def overhead_pairs(stack: ExitStack, *, calls: int) -> list[Pair]:
     """One GET, sync, on an in-process transport: what the SDK adds to the same work."""
     stack.enter_context(in_process_transports())
-    sdk = stack.enter_context(Procuros(TOKEN, base_url="http://bench.test"))
+    sdk = stack.enter_context(Procuros(TOKEN, base_url="http://bench.test", sync_transport="httpx"))
     hand = stack.enter_context(httpx.Client(base_url="http://bench.test", headers=HEADERS))
 
     def sdk_get() -> Any:
@@ -130,7 +130,9 @@ def overhead_pairs(stack: ExitStack, *, calls: int) -> list[Pair]:
 async def overhead_async_pairs(stack: AsyncExitStack, *, calls: int) -> list[Pair]:
     """`overhead_pairs`, async."""
     stack.enter_context(in_process_transports())
-    sdk = await stack.enter_async_context(AsyncProcuros(TOKEN, base_url="http://bench.test"))
+    sdk = await stack.enter_async_context(
+        AsyncProcuros(TOKEN, base_url="http://bench.test", async_transport="httpx")
+    )
     hand = await stack.enter_async_context(
         httpx.AsyncClient(base_url="http://bench.test", headers=HEADERS)
     )

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from benchmarks.cases import IMPORT_CLIENTS
 from benchmarks.harness import DifferentAnswers, Pair, measure
 from benchmarks.run import SECTIONS, main
 
@@ -28,9 +29,14 @@ def test_every_section_runs_in_smoke_mode(
     # 3 transport pairings x 2 shapes, and the in-process one
     assert sum("async GET" in name for name in names) == 7
     assert any(name.startswith("async pager") for name in names)
-    assert sum("vs generated client" in name for name in names) == 8
-    assert sum(name.startswith("onescp.webhooks.verify") for name in names) == 2
+    assert "sync GET transaction, SDK on urllib3 vs hand-written httpx.Client" in names
+    # 4 sync operations on httpx and on urllib3, 2 async ones on httpx and on aiohttp
+    assert sum("vs generated client" in name for name in names) == 12
+    # a body with its delivery id at 1 KB and 1 MB, and the documented delivery at 1 KB
+    assert sum(name.startswith("onescp.webhooks.verify") for name in names) == 3
     assert sum(name.startswith("import supplychain_sdk") for name in names) == 2
+    clients = [f"from supplychain_sdk.{m} import {c}" for m, c in IMPORT_CLIENTS.items()]
+    assert [name for name in names if name.startswith("from supplychain_sdk.")] == clients
     for row in report["results"]:
         assert row["sdk"] > 0
         assert row["baseline"] >= 0  # an empty statement may time as 0
