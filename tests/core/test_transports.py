@@ -9,6 +9,7 @@ stalls, truncated bodies. The whole async suite also runs on this transport with
 from __future__ import annotations
 
 import asyncio
+import gzip
 import io
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -213,6 +214,57 @@ async def test_streamed_download_into_a_sink() -> None:
     assert body is None
     assert response.status_code == 200
     assert sink.getvalue() == chunk * 5
+
+
+async def test_body_that_came_with_the_head_is_handed_over_whole() -> None:
+    """A small answer that arrived whole is returned as a read ByteStream (no async read
+    loop), decoded by httpx, and its connection goes back to the pool at once; an answer
+    whose body is still on its way stays a stream."""
+    gzipped = gzip.compress(b'{"ok":true}')
+    connections: list[int] = []
+    head_seen, closed = asyncio.Event(), asyncio.Event()
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections.append(1)
+        while True:
+            try:
+                head, _ = await read_request(reader)
+            except asyncio.IncompleteReadError:  # the client closed its connection
+                writer.close()
+                closed.set()
+                return
+            if b"/late" in head.split(b"\r\n")[0]:
+                writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nabc")
+                await writer.drain()
+                await head_seen.wait()  # the rest only once the client has the head
+                writer.write(b"def")
+            else:
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                    b"content-encoding: gzip\r\n"
+                    + f"content-length: {len(gzipped)}\r\n\r\n".encode()
+                    + gzipped
+                )
+            await writer.drain()
+
+    transport = AiohttpTransport()
+    async with raw_server(handler) as base_url:
+        whole = []
+        for _ in range(2):
+            response = await transport.handle_async_request(httpx.Request("GET", base_url + "/a"))
+            await response.aread()
+            whole.append(response)
+        late = await transport.handle_async_request(httpx.Request("GET", base_url + "/late"))
+        late_type = type(late.stream)
+        head_seen.set()
+        late_body = await late.aread()
+        await transport.aclose()
+        await asyncio.wait_for(closed.wait(), 5)
+    assert [type(r.stream) for r in whole] == [httpx.ByteStream, httpx.ByteStream]
+    assert [r.content for r in whole] == [b'{"ok":true}', b'{"ok":true}']  # gzip decoded
+    assert late_type is not httpx.ByteStream
+    assert late_body == b"abcdef"
+    assert connections == [1]  # one connection: each whole answer released it at once
 
 
 # -- failures keep their meaning ------------------------------------------------------------------

@@ -321,10 +321,18 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+        stream: httpx.AsyncByteStream | httpx.ByteStream
+        if response.content.is_eof():
+            # the whole body came with the head (a small answer): handed over as it is, with
+            # no async read loop; the connection goes back to the pool now
+            stream = httpx.ByteStream(response.content.read_nowait())
+            response.release()
+        else:
+            stream = _ResponseStream(response, request)
         return httpx.Response(
             status_code=response.status,
             headers=list(response.raw_headers),
-            stream=_ResponseStream(response, request),
+            stream=stream,
             request=request,
             extensions=extensions,
         )
