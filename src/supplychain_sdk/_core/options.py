@@ -8,7 +8,6 @@ naming the client class: ``OneScp: unknown option 'retries' (did you mean 'max_r
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import ssl
 from collections.abc import Callable, Iterable, Mapping
@@ -152,6 +151,8 @@ _CONFIG_FIELDS = frozenset(a.name for a in attrs.fields(ClientConfig))
 def unknown_option(owner: str, name: str, candidates: Iterable[str]) -> InvalidRequestError:
     """The error for a keyword ``owner`` does not take, suggesting the closest known one."""
     known = sorted(set(candidates))
+    import difflib  # only for a mistyped option: not loaded with every client
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     message = f"{owner}: unknown option {name!r}{hint}"
