@@ -70,7 +70,11 @@ def pytest_report_header() -> str:
 #: Tests that look inside httpx's own transport (its httpcore pool); their aiohttp
 #: counterparts are in tests/core/test_transports.py.
 HTTPX_INTERNALS = frozenset(
-    {"tests/core/test_client.py::test_clients_share_one_ssl_context[AsyncAPIClient]"}
+    {
+        "tests/core/test_client.py::test_clients_share_one_ssl_context[AsyncAPIClient]",
+        # the normal run's own nested run of the sync half on urllib3
+        "tests/core/test_sync_transport.py::test_sync_suite_passes_on_the_urllib3_transport",
+    }
 )
 
 

@@ -79,6 +79,8 @@ HTTPX_INTERNALS = frozenset(
         "tests/core/test_client.py::test_clients_share_one_ssl_context[SyncAPIClient]",
         "tests/benchmarks/test_smoke.py::test_every_section_runs_in_smoke_mode",
         "tests/pharus/test_import_time.py::test_a_call_loads_the_request_types_it_checks",
+        # the normal run's own nested run of the async half on aiohttp
+        "tests/core/test_transports.py::test_async_suite_passes_on_the_aiohttp_transport",
     }
 )
 

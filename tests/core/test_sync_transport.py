@@ -38,7 +38,11 @@ from supplychain_sdk._core import (
 from supplychain_sdk._core.errors import APIConnectionError, APITimeoutError
 from supplychain_sdk._core.options import client_config
 from supplychain_sdk._core.sync_transports import Urllib3Transport
-from supplychain_sdk._core.transports import SYNC_TRANSPORT_ENV, sync_transport_name
+from supplychain_sdk._core.transports import (
+    SYNC_TRANSPORT_ENV,
+    TRANSPORT_ENV,
+    sync_transport_name,
+)
 from tests.conftest import Mode
 
 Handler = Callable[[socket.socket], None]
@@ -810,7 +814,11 @@ def test_sync_suite_passes_on_the_urllib3_transport() -> None:
             "tests/onescp/test_client.py",
         ],
         cwd=root,
-        env={**os.environ, SYNC_TRANSPORT_ENV: "urllib3"},
+        # async clients on httpx: this run's respx mocks only what the urllib3 plugin mocks
+        env={
+            **{k: v for k, v in os.environ.items() if k != TRANSPORT_ENV},
+            SYNC_TRANSPORT_ENV: "urllib3",
+        },
         capture_output=True,
         text=True,
         timeout=600,
