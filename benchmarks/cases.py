@@ -655,21 +655,22 @@ _PYCACHE: str | None = None
 _WARMED: set[str] = set()
 
 
-def import_seconds(statement: str) -> float:
-    """Seconds one fresh interpreter spends on ``statement`` (bytecode compiled beforehand)."""
+def import_seconds(statement: str, *, warm: bool = True) -> float:
+    """Seconds one fresh interpreter spends on ``statement`` (bytecode compiled beforehand,
+    unless ``warm`` is false: the smoke run only checks that the statement runs)."""
     code = (
         "import time; _t = time.perf_counter(); " + statement + "; print(time.perf_counter() - _t)"
     )
     command = [sys.executable, "-X", "frozen_modules=on", "-c", code]
     env = _bytecode_env()
-    if statement not in _WARMED:
+    if warm and statement not in _WARMED:
         subprocess.run(command, capture_output=True, check=True, env=env)
         _WARMED.add(statement)
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     return float(out.stdout.strip())
 
 
-def import_pairs(runs: int) -> list[Pair]:
+def import_pairs(runs: int, *, warm: bool = True) -> list[Pair]:
     """``from supplychain_sdk.<platform> import <Client>`` for each platform and
     ``import supplychain_sdk.procuros`` against the dependencies' own import, and
     ``import supplychain_sdk`` against an empty statement: the import alone, timed inside
@@ -678,7 +679,7 @@ def import_pairs(runs: int) -> list[Pair]:
 
     def side(statement: str) -> Callable[[], float]:
         def run() -> float:
-            return sum(import_seconds(statement) for _ in range(runs)) / runs
+            return sum(import_seconds(statement, warm=warm) for _ in range(runs)) / runs
 
         return run
 

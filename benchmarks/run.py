@@ -176,7 +176,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             sizes = {"1 KB": 1024, "1 MB": 1024 * 1024}
             results += measure(cases.webhook_pairs(sizes, args.webhook_repeat), args.rounds)
         if "import" in only:
-            results += measure(cases.import_pairs(args.import_runs), args.rounds, warmup=False)
+            pairs = cases.import_pairs(args.import_runs, warm=not args.smoke)
+            results += measure(pairs, args.rounds, warmup=False)
         if "memory" in only:
             report["pager_peak_mib"] = pager_memory(base_url, args.memory_items)
         if "connections" in only:
