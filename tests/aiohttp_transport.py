@@ -19,6 +19,7 @@ import pytest
 import respx.mocks
 
 from supplychain_sdk._core.transports import TRANSPORT_ENV, AiohttpTransport
+from tests.transport_plugins import deselect
 
 os.environ[TRANSPORT_ENV] = "aiohttp"
 
@@ -81,15 +82,7 @@ HTTPX_INTERNALS = frozenset(
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave out the sync runs of ``mode`` tests (only async clients change transport) and
     the tests of httpx's transport internals."""
-    kept: list[pytest.Item] = []
-    dropped: list[pytest.Item] = []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        is_sync = callspec is not None and callspec.params.get("mode") == "sync"
-        (dropped if is_sync or item.nodeid in HTTPX_INTERNALS else kept).append(item)
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    deselect(config, items, other_mode="sync", nodeids=HTTPX_INTERNALS)
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ import respx.mocks
 
 from supplychain_sdk._core.sync_transports import Urllib3Transport
 from supplychain_sdk._core.transports import SYNC_TRANSPORT_ENV
+from tests.transport_plugins import deselect
 
 os.environ[SYNC_TRANSPORT_ENV] = "urllib3"
 
@@ -88,15 +89,7 @@ HTTPX_INTERNALS = frozenset(
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave out the async runs of ``mode`` tests (only sync clients change transport) and
     the tests of httpx's transport internals."""
-    kept: list[pytest.Item] = []
-    dropped: list[pytest.Item] = []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        is_async = callspec is not None and callspec.params.get("mode") == "async"
-        (dropped if is_async or item.nodeid in HTTPX_INTERNALS else kept).append(item)
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    deselect(config, items, other_mode="async", nodeids=HTTPX_INTERNALS)
 
 
 @pytest.fixture(autouse=True)
