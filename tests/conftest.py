@@ -10,6 +10,9 @@ import pytest
 
 from supplychain_sdk._core import AsyncAPIClient, ClientConfig, SyncAPIClient
 
+#: slow subprocess checks run beside the suite (`@pytest.mark.background`)
+pytest_plugins = ["tests.background"]
+
 BASE = "https://api.example.test"
 
 

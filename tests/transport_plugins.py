@@ -7,6 +7,21 @@ from collections.abc import Collection
 
 import pytest
 
+#: What the suite runs again on the other transports (CI runs the whole suite that way): the
+#: core's socket, TLS, retry and auth tests and ONESCP's client tests.
+NESTED_SUITE = (
+    "tests/core/test_sockets.py",
+    "tests/core/test_tls.py",
+    "tests/core/test_retries.py",
+    "tests/core/test_auth.py",
+    "tests/onescp/test_client.py",
+)
+
+
+def nested_run(plugin: str) -> list[str]:
+    """The python argv of `NESTED_SUITE` run with the transport ``plugin``."""
+    return ["-m", "pytest", "-p", plugin, "-q", "-p", "no:cacheprovider", *NESTED_SUITE]
+
 
 def deselect(
     config: pytest.Config, items: list[pytest.Item], *, other_mode: str, nodeids: Collection[str]

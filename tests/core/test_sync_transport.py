@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 import socket
 import ssl
 import struct
@@ -43,7 +42,9 @@ from supplychain_sdk._core.transports import (
     TRANSPORT_ENV,
     sync_transport_name,
 )
+from tests.background import Finished
 from tests.conftest import Mode
+from tests.transport_plugins import nested_run
 
 Handler = Callable[[socket.socket], None]
 OK = b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}'
@@ -789,40 +790,16 @@ def test_idle_connections_expire() -> None:
     assert server.opened == 4  # every call after an idle moment: a new connection
 
 
-def test_sync_suite_passes_on_the_urllib3_transport() -> None:
-    """The core's socket, TLS, retry and auth tests and ONESCP's client tests, sync, with
-    every sync client on urllib3 (CI runs the whole sync suite this way)."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "tests.urllib3_transport",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/core/test_sockets.py",
-            "tests/core/test_tls.py",
-            "tests/core/test_retries.py",
-            "tests/core/test_auth.py",
-            "tests/onescp/test_client.py",
-        ],
-        cwd=root,
-        # async clients on httpx: this run's respx mocks only what the urllib3 plugin mocks
-        env={
-            **{k: v for k, v in os.environ.items() if k != TRANSPORT_ENV},
-            SYNC_TRANSPORT_ENV: "urllib3",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert " passed" in done.stdout
-    assert " deselected" in done.stdout  # the plugin left the [async] runs out
+# every sync client on urllib3; async clients stay on httpx, as this run's respx mocks only
+# what the urllib3 plugin mocks
+@pytest.mark.background(
+    nested_run("tests.urllib3_transport"),
+    env={TRANSPORT_ENV: None, SYNC_TRANSPORT_ENV: "urllib3"},
+)
+def test_sync_suite_passes_on_the_urllib3_transport(
+    background: Finished,
+) -> None:
+    """The nested run passed, and the plugin left its [async] runs out."""
+    assert background.returncode == 0, background.output()
+    assert " passed" in background.stdout
+    assert " deselected" in background.stdout

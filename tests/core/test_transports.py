@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import gzip
 import io
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -33,7 +32,9 @@ from supplychain_sdk._core.transports import (
     AiohttpTransport,
     async_transport_name,
 )
+from tests.background import Finished
 from tests.conftest import Mode
+from tests.transport_plugins import nested_run
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 OK = b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}'
@@ -420,37 +421,15 @@ async def test_connections_kept_at_concurrency(transport: str) -> None:
     assert 1 <= len(opened) <= 32
 
 
-def test_async_suite_passes_on_the_aiohttp_transport() -> None:
-    """The core's socket, TLS, retry and auth tests and ONESCP's client tests, async, with
-    every async client on aiohttp (``nox``/CI run the whole async suite this way)."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    env = {k: v for k, v in os.environ.items() if k != SYNC_TRANSPORT_ENV}  # sync on httpx
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "tests.aiohttp_transport",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/core/test_sockets.py",
-            "tests/core/test_tls.py",
-            "tests/core/test_retries.py",
-            "tests/core/test_auth.py",
-            "tests/onescp/test_client.py",
-        ],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert " passed" in done.stdout
-    assert " deselected" in done.stdout  # the plugin left the [sync] runs out
+# every async client on aiohttp; sync clients stay on httpx
+@pytest.mark.background(
+    nested_run("tests.aiohttp_transport"),
+    env={SYNC_TRANSPORT_ENV: None},
+)
+def test_async_suite_passes_on_the_aiohttp_transport(
+    background: Finished,
+) -> None:
+    """The nested run passed, and the plugin left its [sync] runs out."""
+    assert background.returncode == 0, background.output()
+    assert " passed" in background.stdout
+    assert " deselected" in background.stdout
