@@ -1,7 +1,8 @@
-"""Checks that a platform package loads its names on first use (PEP 562).
+"""Checks that a platform package loads its names on first use (PEP 562), and that its
+route rows name their types by reference (`supplychain_sdk._core.lazy`).
 
-Each check runs in a fresh interpreter: ``sys.modules`` of the test process is shared by
-every test. Nothing here is timed; the import figures are in ``benchmarks/``.
+Each import check runs in a fresh interpreter: ``sys.modules`` of the test process is shared
+by every test. Nothing here is timed; the import figures are in ``benchmarks/``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,16 @@ import importlib
 import json
 import subprocess
 import sys
+import typing
+from collections.abc import Iterator, Mapping
 from types import ModuleType
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
+
+from supplychain_sdk._core.lazy import TypeRef
+from supplychain_sdk._core.operations import Operation
 
 _REPORT = """
 import json, sys
@@ -25,9 +33,9 @@ def _subclasses(cls):
 
 print(json.dumps({
     "modules": sorted(n for n in sys.modules if n.startswith("supplychain_sdk")),
-    "built": sorted(
+    "models": sorted(
         c.__qualname__ for c in set(_subclasses(BaseModel))
-        if c.__module__.startswith(PACKAGE + ".") and c.__pydantic_complete__
+        if c.__module__.startswith(PACKAGE + ".")
     ),
 }))
 """
@@ -35,12 +43,12 @@ print(json.dumps({
 
 def after(statement: str, package: str) -> tuple[set[str], list[str]]:
     """The ``supplychain_sdk`` modules loaded after ``statement`` in a fresh interpreter, and
-    the pydantic models of ``package`` already built (validators made) at that point."""
+    the pydantic model classes of ``package`` created by then (built or not)."""
     code = f"PACKAGE = {package!r}\n{statement}\n{_REPORT}"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    return set(report["modules"]), list(report["built"])
+    report = json.loads(result.stdout.splitlines()[-1])
+    return set(report["modules"]), list(report["models"])
 
 
 def submodules(loaded: set[str], package: str) -> set[str]:
@@ -70,3 +78,44 @@ def check_namespace(package: ModuleType, whole_modules: list[str]) -> None:
         assert missing == set(), f"{relative} names not exported: {sorted(missing)}"
     with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
         package.Nope  # noqa: B018
+
+
+def leaves(tp: Any) -> Iterator[Any]:
+    """The types ``tp`` is made of: the members of unions, the items of lists and dicts, the
+    type of ``Annotated`` (a parametrized `TypeRef` yields itself and its arguments)."""
+    if isinstance(tp, TypeRef):
+        yield tp
+        for arg in tp.args:
+            yield from leaves(arg)
+        return
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is typing.Annotated:
+        yield from leaves(args[0])
+    elif args:
+        for arg in args:
+            yield from leaves(arg)
+    else:
+        yield tp
+
+
+def check_references(routes: Mapping[str, Operation[Any]], package: str) -> int:
+    """Every row's answer, body and query names its pydantic models by reference (no model
+    class in a row), and every reference resolves to a class of ``package`` by that name.
+    Returns how many references were resolved."""
+    resolved = 0
+    for name, op in routes.items():
+        for part in ("answer", "body", "query"):
+            for leaf in leaves(getattr(op, part)):
+                where = f"{name}.{part}"
+                assert not (isinstance(leaf, type) and issubclass(leaf, BaseModel)), (
+                    f"{where} names {leaf.__name__} itself: name it by reference"
+                )
+                if not isinstance(leaf, TypeRef):
+                    continue
+                assert leaf.module.startswith(package + "."), f"{where}: {leaf.module}"
+                target = leaf.resolve()
+                if typing.get_origin(target) is None:  # else a type alias (a union of models)
+                    assert isinstance(target, type), f"{where}: {leaf!r} is {target!r}"
+                    assert target.__name__ == repr(leaf), f"{where}: {leaf!r} is {target!r}"
+                resolved += 1
+    return resolved

@@ -3,16 +3,17 @@ figures are in ``benchmarks/``)."""
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
 
 import supplychain_sdk.pharus as pharus
+from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.pharus import VendorCreateFields
-from supplychain_sdk.pharus._fields import FieldsModule, FieldsRef
 from supplychain_sdk.pharus._routes import ROUTES
-from tests.lazy_imports import after, check_namespace, submodules
+from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.pharus"
 GROUPS = [
@@ -37,22 +38,23 @@ def test_importing_the_package_loads_nothing_of_it() -> None:
 
 
 def test_the_sync_client_does_not_load_the_async_client() -> None:
-    loaded, built = after("from supplychain_sdk.pharus import Pharus", PACKAGE)
+    loaded, models = after("from supplychain_sdk.pharus import Pharus", PACKAGE)
     mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._models"} <= mine
+    assert {"._sync.client", "._routes"} <= mine
     assert {name for name in mine if name.startswith("._async")} == set()
-    # the rows name their request TypedDicts by reference: created when a call is checked
-    assert {name for name in mine if name.startswith("._inputs")} == set()
+    # the rows name their models and request TypedDicts by reference: loaded on first use
+    assert {name for name in mine if name.startswith(("._models", "._inputs"))} == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    assert built == []  # model classes exist; their validators are made on first use
+    assert models == []
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, built = after("from supplychain_sdk.pharus import AsyncPharus", PACKAGE)
+    loaded, models = after("from supplychain_sdk.pharus import AsyncPharus", PACKAGE)
     mine = submodules(loaded, PACKAGE)
     assert "._async.client" in mine
     assert {name for name in mine if name.startswith("._sync")} == set()
-    assert built == []
+    assert {name for name in mine if name.startswith(("._models", "._inputs"))} == set()
+    assert models == []
 
 
 def test_a_model_or_an_error_loads_no_client_and_no_route() -> None:
@@ -68,46 +70,61 @@ def test_every_name_resolves_and_is_listed() -> None:
     assert pharus.AsyncPharus.__module__ == f"{PACKAGE}._async.client"
 
 
-def test_a_call_loads_the_request_types_it_checks() -> None:
-    statement = (
-        "import sys, httpx, respx\n"
-        "from supplychain_sdk.pharus import Pharus\n"
-        "assert not [n for n in sys.modules if 'pharus._inputs' in n]\n"
-        "with respx.mock(base_url='https://pharus.example') as router:\n"
-        "    router.post('/api/vendors').respond(201, json={'id': 'v1', 'name': 'Acme'})\n"
-        "    client = Pharus(base_url='https://pharus.example', token='t', org_id='o')\n"
-        "    assert client.vendors.create(name='Acme').name == 'Acme'\n"
-        '    assert router.calls.last.request.content == b\'{"name":"Acme"}\'\n'
+_FIRST_CALL = """
+import asyncio, sys, httpx, respx
+from supplychain_sdk.pharus import {client}
+assert not [n for n in sys.modules if "pharus._models" in n or "pharus._inputs" in n]
+with respx.mock(base_url="https://pharus.example") as router:
+    router.post("/api/vendors").respond(201, json={{"id": "v1", "name": "Acme"}})
+    client = {client}(base_url="https://pharus.example", token="t", org_id="o")
+    vendor = {call}
+    request = router.calls.last.request
+    assert (request.method, request.url.path, request.content) == (
+        "POST", "/api/vendors", b'{{"name":"Acme","term":"net 30"}}'
     )
-    loaded, _ = after(statement, PACKAGE)
-    assert "._inputs.catalog" in submodules(loaded, PACKAGE)
+from supplychain_sdk.pharus import Vendor
+assert type(vendor) is Vendor, type(vendor)
+assert vendor == Vendor(id="v1", name="Acme")
+"""
 
 
-@pytest.mark.parametrize("name", sorted(ROUTES))
-def test_every_row_names_a_request_type_that_exists(name: str) -> None:
-    op = ROUTES[name]
-    for schema in (op.body, op.query):
-        if isinstance(schema, FieldsRef):
-            resolved: Any = schema.resolve()
-            assert resolved.__name__ == schema.name
-            assert set(resolved.__annotations__), f"{name}: {schema!r} is not a TypedDict"
-            assert getattr(pharus, schema.name) is resolved
+@pytest.mark.parametrize(
+    ("client", "call"),
+    [
+        ("Pharus", "client.vendors.create(name='Acme', term='net 30')"),
+        ("AsyncPharus", "asyncio.run(client.vendors.create(name='Acme', term='net 30'))"),
+    ],
+)
+def test_a_first_call_loads_its_types_and_returns_the_exact_model(client: str, call: str) -> None:
+    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
+    assert {"._models.catalog", "._inputs.catalog"} <= submodules(loaded, PACKAGE)
+    assert "Vendor" in models
 
 
-def test_a_reference_validates_and_dumps_as_its_type() -> None:
-    ref = FieldsModule("supplychain_sdk.pharus._inputs.catalog").VendorCreateFields
-    assert ref == FieldsRef("supplychain_sdk.pharus._inputs.catalog", "VendorCreateFields")
-    assert hash(ref) == hash(
-        FieldsRef("supplychain_sdk.pharus._inputs.catalog", "VendorCreateFields")
-    )
-    assert repr(ref) == "VendorCreateFields"
+def test_every_row_names_its_types_by_reference() -> None:
+    # 183 rows: every answer model and request TypedDict, unions of both included
+    assert check_references(ROUTES, PACKAGE) >= len(ROUTES)
+
+
+def test_a_request_reference_validates_and_dumps_as_its_type() -> None:
+    ref = ROUTES["vendors.create"].body
+    assert ref == TypeRef("supplychain_sdk.pharus._inputs", "VendorCreateFields")
     assert ref.resolve() is VendorCreateFields
     given = {"name": "Acme", "term": "net 30"}
-    schema: Any = ref
-    by_ref: TypeAdapter[Any] = TypeAdapter(schema)
+    by_ref: TypeAdapter[Any] = TypeAdapter(ref)
     direct = TypeAdapter(VendorCreateFields)
     assert by_ref.dump_python(by_ref.validate_python(given), by_alias=True) == direct.dump_python(
         direct.validate_python(given), by_alias=True
     )
-    with pytest.raises(AttributeError):
-        FieldsModule("supplychain_sdk.pharus._inputs").__wrapped__  # noqa: B018
+
+
+def test_a_union_answer_names_both_models_by_reference() -> None:
+    answer = ROUTES["api_tokens.revoke"].answer
+    assert typing.get_args(answer) == (
+        TypeRef("supplychain_sdk.pharus._models.common", "Deleted"),
+        TypeRef("supplychain_sdk.pharus._models", "ApiToken"),
+    )
+    adapter: TypeAdapter[Any] = TypeAdapter(answer)
+    deleted = adapter.validate_python({"deletedId": "t1"})
+    assert type(deleted) is pharus.Deleted
+    assert deleted == pharus.Deleted(deleted_id="t1")

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from .display import secret_types
 from .extras import require
+from .lazy import resolve_type
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -189,8 +190,11 @@ def table(items: Iterable[Any], model: Any = None) -> tuple[dict[str, list[Any]]
 
     Args:
         items: API models (other objects are refused with ``TypeError``).
-        model: the items' model class, which gives the columns when there are no items.
+        model: the items' model class, which gives the columns when there are no items (a
+            `TypeRef` to it is resolved).
     """
+    if model is not None:
+        model = resolve_type(model)
     kinds: dict[str, Kind] = {}
     columns: dict[str, None] = {}
     rows: list[dict[str, Any]] = []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._core.errors import APIError, APIStatusError, InvalidRequestError
-from ._models.common import BulkRowResult, BulkRowStatus
+
+if TYPE_CHECKING:
+    from ._models.common import BulkRowResult, BulkRowStatus
 
 __all__ = ["DEFAULT_BATCH_SIZE", "batches", "failed_rows", "row_results"]
 
@@ -33,6 +35,8 @@ def row_results(answer: Any, offset: int, count: int) -> list[BulkRowResult] | N
     ``[{index, status, id?, error?}]`` (bare, or under ``results``/``rows``/``data``);
     ``None`` when the answer is neither.
     """
+    from ._models.common import BulkRowResult, BulkRowStatus  # the models load on first use
+
     if isinstance(answer, Mapping) and isinstance(answer.get("ids"), list):
         ids = answer["ids"]
         if len(ids) != count or not all(isinstance(i, str) for i in ids):
@@ -67,6 +71,8 @@ def row_results(answer: Any, offset: int, count: int) -> list[BulkRowResult] | N
 
 def failed_rows(exc: APIError, offset: int, count: int) -> list[BulkRowResult]:
     """Every row of a batch the API refused as a whole (or whose outcome is unknown)."""
+    from ._models.common import BulkRowResult, BulkRowStatus  # the models load on first use
+
     if isinstance(exc, APIStatusError):
         status: BulkRowStatus | str = BulkRowStatus.ERROR
         error: Any = {"code": exc.code, "message": exc.error_message or str(exc)}

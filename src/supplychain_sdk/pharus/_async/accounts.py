@@ -19,8 +19,6 @@ from pydantic import SecretStr
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
 from ..._core.operations import uses
-from .._models import accounts as m
-from .._models.common import Deleted
 from .._routes import accounts as r
 from .base import AsyncPharusResource
 
@@ -28,6 +26,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import accounts as i
+    from .._models import accounts as m
+    from .._models.common import Deleted
 
 __all__ = [
     "AsyncAccountsResources",

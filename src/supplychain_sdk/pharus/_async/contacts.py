@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
 from ..._core.operations import uses
-from .._models import contacts as m
-from .._models.common import Deleted
 from .._routes import contacts as r
 from .base import AsyncPharusResource
 
@@ -17,6 +15,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import contacts as i
+    from .._models import contacts as m
+    from .._models.common import Deleted
 
 __all__ = [
     "AsyncContactLinksResource",

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
-from ..._core.models import APIModel
 from ..._core.operations import uses
 from .._bulk import DEFAULT_BATCH_SIZE
-from .._models import customers as m
-from .._models.common import BulkImportReport, Deleted
 from .._routes import customers as r
 from .base import AsyncPharusResource
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from ..._core.models import APIModel
     from .._inputs import customers as i
+    from .._models import customers as m
+    from .._models.common import BulkImportReport, Deleted
 
 __all__ = [
     "AsyncBrokersResource",

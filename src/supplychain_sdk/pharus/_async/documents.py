@@ -17,8 +17,6 @@ from ..._core.errors import APIConnectionError
 from ..._core.failures import connection_error
 from ..._core.operations import uses
 from ..._core.uploads import FileInput, upload
-from .._models.common import Deleted
-from .._models.documents import Document, DocumentDetail, DocumentEntityType
 from .._routes import documents as r
 from .base import AsyncPharusResource
 
@@ -26,6 +24,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs.documents import DocumentListFilters
+    from .._models.common import Deleted
+    from .._models.documents import Document, DocumentDetail, DocumentEntityType
 
 __all__ = ["AsyncDocumentsResource", "AsyncDocumentsResources"]
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
 from ..._core.operations import uses
-from .._models import inventory as m
 from .._routes import inventory as r
 from .base import AsyncPharusResource
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import inventory as i
+    from .._models import inventory as m
 
 __all__ = [
     "AsyncFinishedGoodsInventoryResource",

@@ -9,19 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
-from ..._core.models import APIModel
 from ..._core.operations import uses
 from .._bulk import DEFAULT_BATCH_SIZE
-from .._models.common import BulkImportReport, Deleted
-from .._models.purchasing import (
-    PurchaseOrder,
-    PurchaseOrderDetail,
-    PurchaseOrderItem,
-    PurchaseOrderReceipt,
-    PurchaseOrderReceiptDetail,
-    PurchaseOrderReceiptResult,
-    PurchaseOrderStatus,
-)
 from .._routes.purchasing import (
     PURCHASE_ORDERS_BULK_IMPORT,
     PURCHASE_ORDERS_CREATE,
@@ -48,6 +37,7 @@ from .base import AsyncPharusResource
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from ..._core.models import APIModel
     from .._inputs.purchasing import (
         PurchaseOrderCreateFields,
         PurchaseOrderItemCreateFields,
@@ -55,6 +45,16 @@ if TYPE_CHECKING:
         PurchaseOrderReceiptCreateFields,
         PurchaseOrderReceiptUpdateFields,
         PurchaseOrderUpdateFields,
+    )
+    from .._models.common import BulkImportReport, Deleted
+    from .._models.purchasing import (
+        PurchaseOrder,
+        PurchaseOrderDetail,
+        PurchaseOrderItem,
+        PurchaseOrderReceipt,
+        PurchaseOrderReceiptDetail,
+        PurchaseOrderReceiptResult,
+        PurchaseOrderStatus,
     )
 
 __all__ = [

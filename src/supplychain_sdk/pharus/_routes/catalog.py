@@ -7,16 +7,20 @@ its own: ``{sku_id}`` in its paths is the output SKU's id (A3).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
-from .. import _models as m
-from .._fields import FieldsModule
-from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs")
+if TYPE_CHECKING:
+    from .. import _inputs as i
+    from .. import _models as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs")
+    m = LazyTypes("supplychain_sdk.pharus._models")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = ["ROWS"]
 

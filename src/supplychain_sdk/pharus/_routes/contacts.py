@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
-from .._fields import FieldsModule
-from .._models import contacts as m
-from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.contacts")
+if TYPE_CHECKING:
+    from .._inputs import contacts as i
+    from .._models import contacts as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.contacts")
+    m = LazyTypes("supplychain_sdk.pharus._models.contacts")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = [
     "CONTACTS_CREATE",

@@ -3,16 +3,20 @@ checks (pharus-routes.md #163-183, in document order)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
-from .._fields import FieldsModule
-from .._models import customers as m
-from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.customers")
+if TYPE_CHECKING:
+    from .._inputs import customers as i
+    from .._models import customers as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.customers")
+    m = LazyTypes("supplychain_sdk.pharus._models.customers")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = [
     "BROKERS_CREATE",

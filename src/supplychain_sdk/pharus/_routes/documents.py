@@ -3,21 +3,25 @@ of downloading a document's content from its signed URL."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIStatusError, InvalidRequestError
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
 from .._errors import PHARUS
-from .._fields import FieldsModule
-from .._models import documents as m
-from .._models.common import Deleted
 from .common import BOUNDED
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.documents")
+if TYPE_CHECKING:
+    from .._inputs import documents as i
+    from .._models import documents as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.documents")
+    m = LazyTypes("supplychain_sdk.pharus._models.documents")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = ["ROWS", "bare_url", "signed_url_request", "storage_error"]
 

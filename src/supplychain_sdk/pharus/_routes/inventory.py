@@ -6,15 +6,18 @@ Transfers are two-phase: ``transfers.create`` puts stock in transit and answers 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
-from .._fields import FieldsModule
-from .._models import inventory as m
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.inventory")
+if TYPE_CHECKING:
+    from .._inputs import inventory as i
+    from .._models import inventory as m
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.inventory")
+    m = LazyTypes("supplychain_sdk.pharus._models.inventory")
 
 __all__ = [
     "FINISHED_GOODS_INVENTORY_ADJUST",

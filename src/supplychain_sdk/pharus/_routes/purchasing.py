@@ -8,17 +8,21 @@ Child resources are addressed shallowly by their own id (A2): items at
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation, prepare
 from ..._core.request import RequestSpec
-from .._fields import FieldsModule
-from .._models import purchasing as m
-from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.purchasing")
+if TYPE_CHECKING:
+    from .._inputs import purchasing as i
+    from .._models import purchasing as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.purchasing")
+    m = LazyTypes("supplychain_sdk.pharus._models.purchasing")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = ["ROWS", "pdf_request"]
 

@@ -8,16 +8,20 @@ Deleting an order channel deactivates it (a Reactivate row exists): the row acce
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..._core.lazy import LazyTypes
 from ..._core.operations import IdKind, Operation
-from .._fields import FieldsModule
-from .._models import sales as m
-from .._models.common import Deleted
 from .common import BOUNDED, CURSOR
 
-#: The request field types, imported when a call first checks its fields.
-i = FieldsModule("supplychain_sdk.pharus._inputs.sales")
+if TYPE_CHECKING:
+    from .._inputs import sales as i
+    from .._models import sales as m
+    from .._models.common import Deleted
+else:  # named by reference: imported when a call first needs them (lazy.py)
+    i = LazyTypes("supplychain_sdk.pharus._inputs.sales")
+    m = LazyTypes("supplychain_sdk.pharus._models.sales")
+    Deleted = LazyTypes("supplychain_sdk.pharus._models.common").Deleted
 
 __all__ = [
     "ORDER_CHANNELS_CREATE",

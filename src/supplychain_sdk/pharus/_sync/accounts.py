@@ -22,8 +22,6 @@ from pydantic import SecretStr
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
 from ..._core.operations import uses
-from .._models import accounts as m
-from .._models.common import Deleted
 from .._routes import accounts as r
 from .base import PharusResource
 
@@ -31,6 +29,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import accounts as i
+    from .._models import accounts as m
+    from .._models.common import Deleted
 
 __all__ = [
     "AccountsResources",

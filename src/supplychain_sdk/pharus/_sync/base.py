@@ -6,15 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core._sync.client import SyncAPIResource
 from ..._core.errors import APIConnectionError, APIStatusError, ResponseDecodeError
-from ..._core.models import APIModel
 from ..._core.operations import Operation
 from ..._core.progress import Progress, load_bar
 from .._bulk import DEFAULT_BATCH_SIZE, batches, failed_rows, row_results
-from .._models.common import BulkImportReport
+
+if TYPE_CHECKING:
+    from ..._core.models import APIModel
+    from .._models.common import BulkImportReport
 
 __all__ = ["PharusResource"]
 
@@ -39,6 +41,8 @@ class PharusResource(SyncAPIResource):
         it may have been applied). The other batches still go. ``progress`` shows a bar of
         the rows answered; ``on_batch`` gets each batch's own report.
         """
+        from .._models.common import BulkImportReport  # the models load on first use
+
         chunks = batches(rows, batch_size)
         op.json_body({"rows": [row for chunk in chunks for row in chunk]})  # check all first
         report = BulkImportReport()

@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
-from ..._core.models import APIModel
 from ..._core.operations import uses
 from .._bulk import DEFAULT_BATCH_SIZE
-from .._models import catalog as m
-from .._models.common import BulkImportReport, Deleted
 from .._routes import catalog as r
 from .base import PharusResource
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from ..._core.models import APIModel
     from .._inputs import catalog as i
+    from .._models import catalog as m
+    from .._models.common import BulkImportReport, Deleted
 
 __all__ = [
     "BomsResource",

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
 from ..._core.operations import uses
-from .._models import contacts as m
-from .._models.common import Deleted
 from .._routes import contacts as r
 from .base import PharusResource
 
@@ -20,6 +18,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import contacts as i
+    from .._models import contacts as m
+    from .._models.common import Deleted
 
 __all__ = [
     "ContactLinksResource",

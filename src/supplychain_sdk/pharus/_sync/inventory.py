@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
 from ..._core.operations import uses
-from .._models import inventory as m
 from .._routes import inventory as r
 from .base import PharusResource
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._inputs import inventory as i
+    from .._models import inventory as m
 
 __all__ = [
     "FinishedGoodsInventoryResource",

@@ -12,19 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
-from ..._core.models import APIModel
 from ..._core.operations import uses
 from .._bulk import DEFAULT_BATCH_SIZE
-from .._models.common import BulkImportReport, Deleted
-from .._models.purchasing import (
-    PurchaseOrder,
-    PurchaseOrderDetail,
-    PurchaseOrderItem,
-    PurchaseOrderReceipt,
-    PurchaseOrderReceiptDetail,
-    PurchaseOrderReceiptResult,
-    PurchaseOrderStatus,
-)
 from .._routes.purchasing import (
     PURCHASE_ORDERS_BULK_IMPORT,
     PURCHASE_ORDERS_CREATE,
@@ -51,6 +40,7 @@ from .base import PharusResource
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from ..._core.models import APIModel
     from .._inputs.purchasing import (
         PurchaseOrderCreateFields,
         PurchaseOrderItemCreateFields,
@@ -58,6 +48,16 @@ if TYPE_CHECKING:
         PurchaseOrderReceiptCreateFields,
         PurchaseOrderReceiptUpdateFields,
         PurchaseOrderUpdateFields,
+    )
+    from .._models.common import BulkImportReport, Deleted
+    from .._models.purchasing import (
+        PurchaseOrder,
+        PurchaseOrderDetail,
+        PurchaseOrderItem,
+        PurchaseOrderReceipt,
+        PurchaseOrderReceiptDetail,
+        PurchaseOrderReceiptResult,
+        PurchaseOrderStatus,
     )
 
 __all__ = [
