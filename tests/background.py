@@ -1,12 +1,12 @@
 """Slow subprocess checks that run beside the suite instead of inside it.
 
-A test marked ``@pytest.mark.background(argv, env=...)`` checks a command that takes many
-seconds in its own interpreter (a nested pytest run on another transport, the benchmarks'
-smoke run). The command starts as soon as collection ends, on the machine's other core,
-while the rest of the suite runs; the marked tests are moved to the end of the run and
-their ``background`` fixture hands them the finished command (`Finished`). Commands run
-one at a time, in collection order. Deselected tests start nothing; the run's end stops
-what is left.
+A test marked ``@pytest.mark.background(argv, env=..., key=...)`` checks a command that
+takes many seconds in its own interpreter (a nested pytest run on another transport, the
+benchmarks' smoke run, the docs' code blocks). The command starts as soon as collection
+ends, on the machine's other core, while the rest of the suite runs; the marked tests are
+moved to the end of the run and their ``background`` fixture hands them the finished command
+(`Finished`). Tests marked with the same ``key`` share one run of it. Commands run one at a
+time, in collection order. Deselected tests start nothing; the run's end stops what is left.
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ class Finished:
 class Job:
     """One marked test's command, and its outcome once it has run."""
 
-    def __init__(self, nodeid: str, argv: Sequence[str], env: Mapping[str, str | None]) -> None:
-        self.nodeid = nodeid
+    def __init__(self, argv: Sequence[str], env: Mapping[str, str | None]) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="background-"))
         self.argv = [sys.executable, *(arg.replace("{tmp}", str(self.tmp)) for arg in argv)]
         self.env = {k: v for k, v in os.environ.items() if k not in env}
@@ -81,8 +80,10 @@ class Job:
 class Runner:
     """Runs the jobs of one session, one after another, in a daemon thread."""
 
-    def __init__(self, jobs: list[Job]) -> None:
-        self.jobs = {job.nodeid: job for job in jobs}
+    def __init__(self, jobs: dict[str, Job], keys: dict[str, str]) -> None:
+        #: the jobs by key, and each marked test's key by node id
+        self.jobs = jobs
+        self.keys = keys
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="background-checks", daemon=True)
         self._thread.start()
@@ -107,8 +108,8 @@ _KEY = pytest.StashKey[Runner]()
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"{MARK}(argv, env=None): the test checks this command (python argv), run beside the "
-        "suite; the `background` fixture gives the finished process",
+        f"{MARK}(argv, env=None, key=None): the test checks this command (python argv), run "
+        "beside the suite (once per key); the `background` fixture gives the finished process",
     )
 
 
@@ -121,13 +122,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
-    jobs = []
+    jobs: dict[str, Job] = {}
+    keys: dict[str, str] = {}
     for item in session.items:
         mark = item.get_closest_marker(MARK)
         if mark is not None:
-            jobs.append(Job(item.nodeid, mark.args[0], mark.kwargs.get("env") or {}))
+            key = keys[item.nodeid] = mark.kwargs.get("key") or item.nodeid
+            if key not in jobs:
+                jobs[key] = Job(mark.args[0], mark.kwargs.get("env") or {})
     if jobs:
-        session.config.stash[_KEY] = Runner(jobs)
+        session.config.stash[_KEY] = Runner(jobs, keys)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -140,9 +144,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def background(request: pytest.FixtureRequest) -> Finished:
     """This test's ``background`` command, finished."""
     runner = request.config.stash.get(_KEY, None)
-    job = runner.jobs.get(request.node.nodeid) if runner is not None else None
-    if job is None:
+    key = runner.keys.get(request.node.nodeid) if runner is not None else None
+    if runner is None or key is None:
         raise pytest.UsageError(f"{request.node.nodeid} has no `background` mark")
+    job = runner.jobs[key]
     job.done.wait()
     assert job.result is not None, "the run was stopped before this command ran"
     return job.result

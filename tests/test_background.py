@@ -13,7 +13,6 @@ def test_a_job_runs_its_command_with_its_own_directory_and_environment() -> None
     os.environ["BACKGROUND_TEST_DROPPED"] = "gone"
     try:
         job = Job(
-            "tests/x.py::test_x",
             [
                 "-c",
                 "import os, sys; print(sys.argv[1]);"
@@ -39,7 +38,7 @@ def test_a_job_runs_its_command_with_its_own_directory_and_environment() -> None
 
 
 def test_a_stopped_run_starts_nothing() -> None:
-    job = Job("tests/x.py::test_x", ["-c", "pass"], {})
+    job = Job(["-c", "pass"], {})
     stopping = threading.Event()
     stopping.set()
     job.run(stopping)

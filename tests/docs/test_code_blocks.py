@@ -4,15 +4,16 @@ under ``mypy --strict``. Markers and their meaning: see ``tests/docs/blocks.py``
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .blocks import MARKERS, ROOT, VALUED, Block, all_blocks, exports_of, modules_of
+from tests.background import Finished
+
+from .blocks import MARKERS, ROOT, VALUED, Block, all_blocks, exports_of
+from .jobs import clean_env, is_test_module
 
 PAGES = all_blocks()
 
@@ -66,45 +67,6 @@ def _shown(block: Block) -> list[str]:
     return shown[: shown.index("...")] if "..." in shown else shown
 
 
-#: Runs pages in one interpreter (imports are paid once): each page in a fresh namespace, in
-#: its own working directory, with its own environment, its output captured on its own.
-RUNNER = r"""
-import contextlib, io, json, os, sys, traceback
-pages = json.load(sys.stdin)
-results = {}
-base_env = dict(os.environ)
-for page in pages:
-    os.chdir(page["cwd"])
-    os.environ.clear()
-    os.environ.update(base_env)
-    os.environ.update(page["env"])
-    out, err = io.StringIO(), io.StringIO()
-    namespace = {"__name__": "__main__"}
-    ok = True
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        for block in page["blocks"]:
-            print(f"--- {block['where']}", flush=True)
-            try:
-                exec(compile(block["code"], block["where"], "exec"), namespace)
-            except BaseException:
-                ok = False
-                print(f"{block['where']} failed:", file=sys.stderr)
-                traceback.print_exc()
-                break
-    results[page["page"]] = {"ok": ok, "stdout": out.getvalue(), "stderr": err.getvalue()}
-with open(sys.argv[1], "w", encoding="utf-8") as report:
-    json.dump(results, report)
-"""
-
-_SECRETS = ("PROCUROS_", "CARTONCLOUD_", "ONESCP_", "ONE_PLATFORM_", "PHARUS_", "SUPPLYCHAIN_")
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(_SECRETS)}
-    env["PYTHONPATH"] = str(ROOT / "src")
-    return env
-
-
 def test_pages_are_found_and_markers_are_known_and_explained() -> None:
     assert "README.md" in PAGES
     assert "docs/platforms/procuros.md" in PAGES
@@ -117,51 +79,22 @@ def test_pages_are_found_and_markers_are_known_and_explained() -> None:
                     assert reason, f"{block.page}:{block.line}: '# docs: {kind}' needs a value"
 
 
-def _is_test_module(page: str) -> bool:
-    return any("pytest" in b.markers for b in PAGES[page])
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    """Every page's blocks, run once in one subprocess: page -> ok, stdout, stderr."""
-    payload = []
-    for page, blocks in sorted(PAGES.items()):
-        runnable = [b for b in blocks if b.runs]
-        if runnable and not _is_test_module(page):
-            payload.append(
-                {
-                    "page": page,
-                    "cwd": str(tmp_path_factory.mktemp("page")),
-                    "env": exports_of(ROOT / page),
-                    "blocks": [{"where": f"{b.page}:{b.line}", "code": b.code} for b in runnable],
-                }
-            )
-    report = tmp_path_factory.mktemp("report") / "runs.json"
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(report)],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    results: dict[str, dict[str, Any]] = json.loads(report.read_text(encoding="utf-8"))
-    return results
-
-
+# every page's blocks, run once in one interpreter beside the suite (tests/docs/jobs.py)
+@pytest.mark.background(
+    ["-m", "tests.docs.jobs", "run", "{tmp}"],
+    env={"PYTHONPATH": str(ROOT / "src")},
+    key="docs: run the pages",
+)
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_the_blocks_of_a_page_run_in_order(
-    page: str, runs: dict[str, dict[str, Any]], tmp_path: Path
-) -> None:
+def test_the_blocks_of_a_page_run_in_order(page: str, background: Finished, tmp_path: Path) -> None:
     runnable: list[Block] = [b for b in PAGES[page] if b.runs]
     if not runnable:
         pytest.skip(f"every block of {page} is marked no-run")
-    if _is_test_module(page):
+    if is_test_module(PAGES[page]):
         _run_as_pytest_module(page, runnable, tmp_path)
         return
+    assert background.returncode == 0, background.output()
+    runs = json.loads((background.tmp / "runs.json").read_text(encoding="utf-8"))
     result = runs[page]
     assert result["ok"], result["stdout"][-3000:] + result["stderr"]
     stdout: str = result["stdout"]
@@ -187,7 +120,7 @@ def _run_as_pytest_module(page: str, runnable: list[Block], tmp_path: Path) -> N
         [sys.executable, "-m", "pytest", *PYTEST_OPTIONS, module.name],
         capture_output=True,
         text=True,
-        env={**_env(), **exports_of(ROOT / page)},
+        env={**clean_env(), **exports_of(ROOT / page)},
         cwd=tmp_path,
         timeout=120,
         check=False,
@@ -198,35 +131,6 @@ def _run_as_pytest_module(page: str, runnable: list[Block], tmp_path: Path) -> N
     assert f"{tests} passed" in done.stdout, done.stdout
 
 
-def test_every_block_type_checks_under_mypy_strict(tmp_path: Path) -> None:
-    files = []
-    for page, blocks in PAGES.items():
-        for name, source in modules_of(page, blocks).items():
-            target = tmp_path / f"{name}.py"
-            target.write_text(source, encoding="utf-8")
-            files.append(str(target))
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            # as a user's project runs it: no project config, no pydantic plugin (without it
-            # model constructors take only their declared types), the oldest Python we support
-            "--strict",
-            "--config-file",
-            os.devnull,
-            "--python-version",
-            "3.10",
-            "--cache-dir",
-            str(ROOT / ".mypy_cache" / "docs-blocks"),
-            "--no-error-summary",
-            *files,
-        ],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=tmp_path,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+@pytest.mark.background(["-m", "tests.docs.jobs", "typecheck", "{tmp}"])
+def test_every_block_type_checks_under_mypy_strict(background: Finished) -> None:
+    assert background.returncode == 0, background.output()
