@@ -3,8 +3,12 @@ figures are in ``benchmarks/``)."""
 
 from __future__ import annotations
 
+import pytest
+
 import supplychain_sdk.cartoncloud as cartoncloud
-from tests.lazy_imports import after, check_namespace, submodules
+from supplychain_sdk._core.lazy import TypeRef
+from supplychain_sdk.cartoncloud._routes import ROUTES
+from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.cartoncloud"
 
@@ -17,20 +21,68 @@ def test_importing_the_package_loads_nothing_of_it() -> None:
 
 
 def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> None:
-    loaded, built = after("from supplychain_sdk.cartoncloud import CartonCloud", PACKAGE)
+    loaded, models = after("from supplychain_sdk.cartoncloud import CartonCloud", PACKAGE)
     mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._models"} <= mine
-    assert {"._async", "._async.client", ".webhooks"} & mine == set()
+    assert {"._sync.client", "._routes"} <= mine
+    # the rows name their models by reference: loaded by the first call that needs them
+    assert {"._async", "._async.client", ".webhooks", "._models"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    assert built == []  # model classes exist; their validators are made on first use
+    assert models == []
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, built = after("from supplychain_sdk.cartoncloud import AsyncCartonCloud", PACKAGE)
+    loaded, models = after("from supplychain_sdk.cartoncloud import AsyncCartonCloud", PACKAGE)
     mine = submodules(loaded, PACKAGE)
     assert "._async.client" in mine
-    assert {"._sync", "._sync.client", ".webhooks"} & mine == set()
-    assert built == []
+    assert {"._sync", "._sync.client", ".webhooks", "._models"} & mine == set()
+    assert models == []
+
+
+_FIRST_CALL = """
+import asyncio, sys, httpx, respx
+from supplychain_sdk.cartoncloud import {client}
+assert "supplychain_sdk.cartoncloud._models" not in sys.modules
+TENANT = "8a0b2c4e-0000-4000-8000-000000000001"
+ORDER = "8a0b2c4e-0000-4000-8000-000000000002"
+ANSWER = {{
+    "id": ORDER, "type": "OUTBOUND", "version": 3,
+    "references": {{"customer": "PO-1"}}, "customer": {{"id": "c1"}},
+}}
+with respx.mock(base_url="https://cc.example") as router:
+    router.post("/uaa/oauth/token").respond(
+        200, json={{"access_token": "t", "token_type": "bearer", "expires_in": 3600}}
+    )
+    router.get(f"/tenants/{{TENANT}}/outbound-orders/{{ORDER}}").respond(200, json=ANSWER)
+    client = {client}("id", "secret", base_url="https://cc.example", tenant_id=TENANT)
+    order = {call}
+    request = router.calls.last.request
+    assert (request.method, request.url.path, request.content) == (
+        "GET", f"/tenants/{{TENANT}}/outbound-orders/{{ORDER}}", b""
+    )
+    assert request.headers["Authorization"] == "Bearer t"
+from supplychain_sdk.cartoncloud import OutboundOrder
+assert type(order) is OutboundOrder, type(order)
+assert order == OutboundOrder.model_validate(ANSWER)
+assert (order.id, order.version, order.references.customer) == (ORDER, 3, "PO-1")
+"""
+
+
+@pytest.mark.parametrize(
+    ("client", "call"),
+    [
+        ("CartonCloud", "client.outbound_orders.retrieve(ORDER)"),
+        ("AsyncCartonCloud", "asyncio.run(client.outbound_orders.retrieve(ORDER))"),
+    ],
+)
+def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
+    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
+    assert "._models" in submodules(loaded, PACKAGE)
+    assert "OutboundOrder" in models
+
+
+def test_every_row_names_its_types_by_reference() -> None:
+    assert check_references(ROUTES, PACKAGE) >= len(ROUTES)
+    assert ROUTES["products.create"].body == TypeRef(f"{PACKAGE}._models", "NewProductBody")
 
 
 def test_a_model_or_the_condition_builder_loads_no_client() -> None:

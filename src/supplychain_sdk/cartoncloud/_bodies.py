@@ -8,22 +8,24 @@ with the errors keyed by JSON pointer like the API's own ``422`` answers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
+from pydantic import BaseModel, ValidationError
 from typing_extensions import TypedDict
 
 from .._core.checks import field_errors, invalid
 from .._core.errors import InvalidRequestError
-from .._core.models import APIModel, OpenEnum
 from .._core.operations import api_fields
 from .._core.versioning import resolve_if_match
-from . import _models as m
 from ._conditions import ConditionLike, condition_json
 
+if TYPE_CHECKING:
+    from .._core.models import APIModel, OpenEnum
+    from . import _models as m
+
+    _AnyProduct = m.NewWarehouseProduct | m.NewTransportProduct | m.UnknownProduct
+
 __all__ = [
-    "NewProductBody",
-    "ProductBody",
     "SearchBody",
     "consignment_body",
     "inbound_order_body",
@@ -33,21 +35,7 @@ __all__ = [
     "update_target",
 ]
 
-M = TypeVar("M", bound=APIModel)
-
-#: A product create's body: a warehouse or a transport product, told apart by ``scope``.
-NewProductBody = Annotated[
-    m.NewWarehouseProduct | m.NewTransportProduct, Field(discriminator="scope")
-]
-
-
-#: A product update's body: also a product of a scope this SDK does not know, sent back as read.
-ProductBody = Annotated[
-    Annotated[m.NewWarehouseProduct, Tag("WAREHOUSE")]
-    | Annotated[m.NewTransportProduct, Tag("TRANSPORT")]
-    | Annotated[m.UnknownProduct, Tag("other")],
-    Discriminator(m.product_scope),
-]
+M = TypeVar("M", bound="APIModel")
 
 
 @api_fields
@@ -195,6 +183,8 @@ def _common(check: _Checker, *, customer_required: bool = True) -> None:
 
 def inbound_order_body(order: object) -> tuple[m.NewInboundOrder, dict[str, Any]]:
     """The checked model and JSON of an inbound order (create or update)."""
+    from . import _models as m  # the models load on first use
+
     model = _as_model(order, m.NewInboundOrder, "the inbound order")
     data = _json(model)
     check = _Checker(data)
@@ -208,6 +198,8 @@ def inbound_order_body(order: object) -> tuple[m.NewInboundOrder, dict[str, Any]
 
 def outbound_order_body(order: object) -> tuple[m.NewOutboundOrder, dict[str, Any]]:
     """The checked model and JSON of an outbound order (create or update)."""
+    from . import _models as m  # the models load on first use
+
     model = _as_model(order, m.NewOutboundOrder, "the outbound order")
     data = _json(model)
     check = _Checker(data)
@@ -222,6 +214,8 @@ def outbound_order_body(order: object) -> tuple[m.NewOutboundOrder, dict[str, An
 
 def consignment_body(consignment: object) -> tuple[m.NewConsignment, dict[str, Any]]:
     """The checked model and JSON of a consignment (create or update)."""
+    from . import _models as m  # the models load on first use
+
     model = _as_model(consignment, m.NewConsignment, "the consignment")
     data = _json(model)
     check = _Checker(data)
@@ -232,20 +226,18 @@ def consignment_body(consignment: object) -> tuple[m.NewConsignment, dict[str, A
     return model, data
 
 
-_PRODUCT_CLASSES: dict[str, type[m.NewWarehouseProduct] | type[m.NewTransportProduct]] = {
-    "WAREHOUSE": m.NewWarehouseProduct,
-    "TRANSPORT": m.NewTransportProduct,
-}
-
-_AnyProduct = m.NewWarehouseProduct | m.NewTransportProduct | m.UnknownProduct
-
-
 def _product_model(product: object) -> _AnyProduct:
+    from . import _models as m  # the models load on first use
+
     if isinstance(product, (m.NewWarehouseProduct, m.NewTransportProduct, m.UnknownProduct)):
         return product
     if isinstance(product, Mapping):
         scope = product.get("scope")
-        cls = _PRODUCT_CLASSES.get(scope) if isinstance(scope, str) else None
+        classes: dict[object, type[m.NewWarehouseProduct] | type[m.NewTransportProduct]] = {
+            "WAREHOUSE": m.NewWarehouseProduct,
+            "TRANSPORT": m.NewTransportProduct,
+        }
+        cls = classes.get(scope) if isinstance(scope, str) else None
         if cls is None:
             raise InvalidRequestError(
                 "the product needs a 'scope' of 'WAREHOUSE' or 'TRANSPORT' "
@@ -263,6 +255,8 @@ def product_body(
     product: object, *, allow_unknown: bool = False
 ) -> tuple[_AnyProduct, dict[str, Any]]:
     """The checked model and JSON of a product, with its ``scope`` always sent."""
+    from . import _models as m  # the models load on first use
+
     model = _product_model(product)
     data = _json(model)
     if isinstance(model, m.UnknownProduct):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .._core._logging import logger
-from .._core.response import RawResponse
-from ._models import _Entity
+
+if TYPE_CHECKING:
+    from .._core.response import RawResponse
+    from ._models import _Entity
 
 __all__ = ["CREATED_WITH_ISSUES", "created"]
 
@@ -14,7 +16,7 @@ __all__ = ["CREATED_WITH_ISSUES", "created"]
 #: (typically an outbound order the stock does not cover, created rejected).
 CREATED_WITH_ISSUES = 228
 
-E = TypeVar("E", bound=_Entity)
+E = TypeVar("E", bound="_Entity")
 
 
 def created(raw: RawResponse, entity: E) -> E:

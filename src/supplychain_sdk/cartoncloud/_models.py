@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import Discriminator, PlainSerializer, PrivateAttr, Tag
+from pydantic import Discriminator, Field, PlainSerializer, PrivateAttr, Tag
 
 from .._core.models import APIModel, OpenEnum
 
@@ -667,6 +667,21 @@ def product_scope(value: Any) -> str:
 Product: TypeAlias = Annotated[
     Annotated[WarehouseProduct, Tag("WAREHOUSE")]
     | Annotated[TransportProduct, Tag("TRANSPORT")]
+    | Annotated[UnknownProduct, Tag("other")],
+    Discriminator(product_scope),
+]
+
+
+# -- request bodies named by the route rows (not exported: callers pass the models above) ----
+#: A product create's body: a warehouse or a transport product, told apart by ``scope``.
+NewProductBody: TypeAlias = Annotated[
+    NewWarehouseProduct | NewTransportProduct, Field(discriminator="scope")
+]
+
+#: A product update's body: also a product of a scope this SDK does not know, sent back as read.
+ProductBody: TypeAlias = Annotated[
+    Annotated[NewWarehouseProduct, Tag("WAREHOUSE")]
+    | Annotated[NewTransportProduct, Tag("TRANSPORT")]
     | Annotated[UnknownProduct, Tag("other")],
     Discriminator(product_scope),
 ]

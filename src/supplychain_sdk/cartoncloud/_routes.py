@@ -13,12 +13,18 @@ The token request (``POST /uaa/oauth/token``) is auth configuration, not a row: 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .._core.lazy import LazyTypes
 from .._core.operations import IdKind, Operation, Paging, route_table
-from . import _models as m
-from ._bodies import NewProductBody, ProductBody, SearchBody
 from ._paging import search_pages
+
+if TYPE_CHECKING:
+    from . import _bodies as b
+    from . import _models as m
+else:  # named by reference: imported when a call first needs them (see _core/lazy.py)
+    b = LazyTypes("supplychain_sdk.cartoncloud._bodies")
+    m = LazyTypes("supplychain_sdk.cartoncloud._models")
 
 __all__ = [
     "CONSIGNMENT_CREATE",
@@ -88,7 +94,7 @@ INBOUND_SEARCH = Operation[m.InboundOrder](
     path="/tenants/{tenant_id}/inbound-orders/search",
     summary="Inbound orders matching a condition, page by page",
     ids=_TENANT,
-    body=SearchBody,
+    body=b.SearchBody,
     answer=m.InboundOrder,
     paging=_SEARCH_PAGES,
     idempotent=True,
@@ -128,7 +134,7 @@ OUTBOUND_SEARCH = Operation[m.OutboundOrder](
     path="/tenants/{tenant_id}/outbound-orders/search",
     summary="Outbound orders matching a condition, page by page",
     ids=_TENANT,
-    body=SearchBody,
+    body=b.SearchBody,
     answer=m.OutboundOrder,
     paging=_SEARCH_PAGES,
     idempotent=True,
@@ -168,7 +174,7 @@ CONSIGNMENT_SEARCH = Operation[m.Consignment](
     path="/tenants/{tenant_id}/consignments/search",
     summary="Consignments matching a condition, page by page",
     ids=_TENANT,
-    body=SearchBody,
+    body=b.SearchBody,
     answer=m.Consignment,
     paging=_SEARCH_PAGES,
     idempotent=True,
@@ -182,7 +188,7 @@ PRODUCT_CREATE = Operation[m.Product](
     path="/tenants/{tenant_id}/products",
     summary="Create a warehouse or transport product",
     ids=_TENANT,
-    body=NewProductBody,
+    body=m.NewProductBody,
     answer=m.Product,
 )
 PRODUCT_RETRIEVE = Operation[m.Product](
@@ -200,7 +206,7 @@ PRODUCT_UPDATE = Operation[m.Product](
     path="/tenants/{tenant_id}/products/{product_id}",
     summary="Replace a product (If-Match: its version)",
     ids={**_TENANT, "product_id": IdKind.UUID},
-    body=ProductBody,
+    body=m.ProductBody,
     answer=m.Product,
     inferred=True,
 )
@@ -210,7 +216,7 @@ PRODUCT_SEARCH = Operation[m.Product](
     path="/tenants/{tenant_id}/products/search",
     summary="Products matching a condition, page by page, typed by scope",
     ids=_TENANT,
-    body=SearchBody,
+    body=b.SearchBody,
     answer=m.Product,
     paging=_SEARCH_PAGES,
     idempotent=True,
@@ -224,7 +230,7 @@ CUSTOMER_SEARCH = Operation[m.Customer](
     path="/tenants/{tenant_id}/customers/search",
     summary="Customers matching a condition, page by page",
     ids=_TENANT,
-    body=SearchBody,
+    body=b.SearchBody,
     answer=m.Customer,
     paging=_SEARCH_PAGES,
     idempotent=True,

@@ -18,10 +18,8 @@ from ..._core._async.pager import AsyncPager
 from ..._core.auth import HeaderAuth, OAuth2ClientCredentials
 from ..._core.checks import uuid_string
 from ..._core.errors import InvalidRequestError
-from ..._core.models import APIModel
 from ..._core.operations import Operation, uses
 from ..._core.options import client_config, seconds_option
-from .. import _models as m
 from .. import _routes as r
 from .._bodies import (
     consignment_body,
@@ -42,6 +40,8 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from ..._core.config import ClientOptions
+    from ..._core.models import APIModel
+    from .. import _models as m
 
 __all__ = [
     "AsyncCartonCloud",
@@ -60,7 +60,7 @@ DEFAULT_BASE_URL = "https://api.cartoncloud.com"
 TOKEN_PATH = "/uaa/oauth/token"
 
 T = TypeVar("T")
-E = TypeVar("E", bound=m._Entity)
+E = TypeVar("E", bound="m._Entity")
 
 
 class _TenantResource(AsyncAPIResource):
