@@ -9,12 +9,10 @@ import pytest
 from pydantic import TypeAdapter
 
 import supplychain_sdk.onescp as onescp
+from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.onescp import _models as m
 from supplychain_sdk.onescp import _routes as api
-from supplychain_sdk.onescp._changes import ChangesPage
-from supplychain_sdk.onescp._erp import ErpAnswer
-from supplychain_sdk.onescp._generic import Parametrized
-from tests.lazy_imports import after, check_namespace, submodules
+from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.onescp"
 
@@ -27,21 +25,64 @@ def test_importing_the_package_loads_nothing_of_it() -> None:
 
 
 def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> None:
-    loaded, built = after("from supplychain_sdk.onescp import OneScp", PACKAGE)
+    loaded, models = after("from supplychain_sdk.onescp import OneScp", PACKAGE)
     mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._models"} <= mine
+    assert {"._sync.client", "._routes", "._requests"} <= mine
     assert {"._async", "._async.client", ".webhooks", "._events"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    # ChangesPage[Order], ErpAnswer[Item], ... are made when a first answer is read
-    assert built == []
+    # the rows name their models by reference; ChangesPage[Order], ErpAnswer[Item], ... are
+    # made when a first answer is read
+    assert "._models" not in mine
+    assert models == []
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, built = after("from supplychain_sdk.onescp import AsyncOneScp", PACKAGE)
+    loaded, models = after("from supplychain_sdk.onescp import AsyncOneScp", PACKAGE)
     mine = submodules(loaded, PACKAGE)
     assert "._async.client" in mine
-    assert {"._sync", "._sync.client", ".webhooks", "._events"} & mine == set()
-    assert built == []
+    assert {"._sync", "._sync.client", ".webhooks", "._events", "._models"} & mine == set()
+    assert models == []
+
+
+_FIRST_CALL = """
+import asyncio, sys, httpx, respx
+from supplychain_sdk.onescp import {client}
+assert "supplychain_sdk.onescp._models" not in sys.modules
+ORDER = "65a1b2c3d4e5f6a7b8c9d0e1"
+with respx.mock(base_url="https://onescp.example") as router:
+    router.put(f"/api/purchase-order/{{ORDER}}/status").respond(
+        200, json={{"success": True, "order": {{"_id": ORDER, "status": "approved"}}}}
+    )
+    client = {client}(base_url="https://onescp.example", token="t")
+    order = {call}
+    request = router.calls.last.request
+    assert (request.method, request.url.path, request.content) == (
+        "PUT", f"/api/purchase-order/{{ORDER}}/status", b'{{"status":"approved"}}'
+    )
+    assert request.headers["Authorization"] == "Bearer t"
+from supplychain_sdk.onescp import Order, OrderStatus
+assert type(order) is Order, type(order)
+assert order == Order.model_validate({{"_id": ORDER, "status": "approved"}})
+assert order.status is OrderStatus.APPROVED
+"""
+
+
+@pytest.mark.parametrize(
+    ("client", "call"),
+    [
+        ("OneScp", "client.orders.update_status(ORDER, 'approved')"),
+        ("AsyncOneScp", "asyncio.run(client.orders.update_status(ORDER, 'approved'))"),
+    ],
+)
+def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
+    # the status is checked against OrderStatus (a model enum) before anything is sent
+    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
+    assert "._models" in submodules(loaded, PACKAGE)
+    assert "Order" in models
+
+
+def test_every_row_names_its_types_by_reference() -> None:
+    assert check_references(api.ROUTES, PACKAGE) >= len(api.ROUTES)
 
 
 def test_models_events_and_checkpoints_load_no_client() -> None:
@@ -70,24 +111,25 @@ def test_every_name_resolves_and_is_listed() -> None:
 @pytest.mark.parametrize(
     ("row", "model"),
     [
-        (api.ORDERS_CHANGES, ChangesPage[m.Order]),
-        (api.SHIPMENTS_CHANGES, ChangesPage[m.Shipment]),
-        (api.ITEMS_CHANGES, ChangesPage[m.Item]),
-        (api.TASKS_CHANGES, ChangesPage[m.Task]),
-        (api.ORDERS_UPSERT, ErpAnswer[m.Order]),
-        (api.SHIPMENTS_UPSERT, ErpAnswer[m.Shipment]),
-        (api.ITEMS_UPSERT, ErpAnswer[m.Item]),
+        (api.ORDERS_CHANGES, m.ChangesPage[m.Order]),
+        (api.SHIPMENTS_CHANGES, m.ChangesPage[m.Shipment]),
+        (api.ITEMS_CHANGES, m.ChangesPage[m.Item]),
+        (api.TASKS_CHANGES, m.ChangesPage[m.Task]),
+        (api.ORDERS_UPSERT, m.ErpAnswer[m.Order]),
+        (api.SHIPMENTS_UPSERT, m.ErpAnswer[m.Shipment]),
+        (api.ITEMS_UPSERT, m.ErpAnswer[m.Item]),
     ],
 )
 def test_a_generic_answer_is_the_parametrized_model(
     row: api.OneScpOperation[object], model: Any
 ) -> None:
     answer = row.answer
-    assert isinstance(answer, Parametrized)
-    assert answer.model() is model
+    assert isinstance(answer, TypeRef)
+    assert answer.resolve() is model
     assert repr(answer) == model.__name__
-    assert answer == Parametrized(answer.origin, answer.arg)
-    assert hash(answer) == hash(Parametrized(answer.origin, answer.arg))
+    copy = TypeRef(answer.module, answer.name, answer.args)
+    assert answer == copy
+    assert hash(answer) == hash(copy)
     decoded: Any = TypeAdapter(answer).validate_json(b'{"created": [{"_id": "a1"}], "updated": []}')
     assert [record.id for record in decoded.created] == ["a1"]
     assert type(decoded) is model

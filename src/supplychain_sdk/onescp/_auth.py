@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._core._logging import REDACTED
 from .._core.auth import AuthBase, BearerAuth, LoginTokenAuth, Token, TokenProvider
 from .._core.decoding import cast
 from .._core.errors import InvalidRequestError, ResponseDecodeError
 from .._core.response import RawResponse
-from ._models import User
 from ._routes import LOGIN
+
+if TYPE_CHECKING:
+    from ._models import User
 
 __all__ = ["OneScpLoginAuth", "accept_login", "resolve_auth"]
 
@@ -59,6 +61,8 @@ def accept_login(auth: OneScpLoginAuth, raw: RawResponse, answer: Any) -> User:
 
     if user is None:
         raise broken("the answer has no 'user'")
+    from ._models import User  # the models load on first use
+
     profile: User = cast(User, user, method=raw.method, url=raw.url, status=raw.status_code)
     try:
         auth.accept(answer)

@@ -1,52 +1,33 @@
-"""Reading ONESCP change feeds (the ``/sync`` delta endpoints), without I/O: the answer's
-shape, the typed changes of one page, and the position a feed resumes from."""
+"""Reading ONESCP change feeds (the ``/sync`` delta endpoints), without I/O: the typed changes
+of one page, and the position a feed resumes from (the answer's shape, ``ChangesPage``, is
+in ``_models``)."""
 
 from __future__ import annotations
 
 import json
-from typing import Generic, TypeVar
-
-from pydantic import Field
+from typing import TYPE_CHECKING, TypeVar
 
 from .._core.errors import InvalidRequestError, PaginationError
-from .._core.models import APIModel
-from . import _models as m
+
+if TYPE_CHECKING:
+    from .._core.models import APIModel
+    from . import _models as m
 
 __all__ = [
     "MAX_PAGE_SIZE",
-    "ChangesPage",
-    "DeletedRecord",
     "decode_position",
     "encode_position",
     "read_page",
 ]
 
-M = TypeVar("M", bound=APIModel)
+M = TypeVar("M", bound="APIModel")
 
 #: The changes endpoints' largest page.
 MAX_PAGE_SIZE = 500
 
 
-class DeletedRecord(APIModel):
-    """A ``deleted`` entry: the record's ``_id`` and when it was deleted."""
-
-    id: str = Field(alias="_id")
-    deleted_at: str | None = None
-
-
-class ChangesPage(APIModel, Generic[M]):
-    """One answer of a changes endpoint; any other shape is a `ResponseDecodeError`."""
-
-    created: list[M] | None = None
-    updated: list[M] | None = None
-    deleted: list[DeletedRecord] | None = None
-    last_sync_timestamp: str | None = None
-    has_more: bool | None = None
-    pagination: m.Pagination | None = None
-
-
 def read_page(
-    answer: ChangesPage[M], *, page: int, page_size: int, where: str
+    answer: m.ChangesPage[M], *, page: int, page_size: int, where: str
 ) -> tuple[list[m.Change[M]], bool]:
     """The changes of one page (created, updated, then deleted) and whether more follow.
 
@@ -54,6 +35,8 @@ def read_page(
     that says ``hasMore`` but holds nothing raises `PaginationError` (so a feed never loops
     or saves a position past changes it did not see).
     """
+    from . import _models as m  # loaded already: the answer is one of its models
+
     changes: list[m.Change[M]] = [m.Created(record) for record in answer.created or []]
     changes.extend(m.Updated(record) for record in answer.updated or [])
     changes.extend(m.Deleted(entry.id, entry.deleted_at or None) for entry in answer.deleted or [])

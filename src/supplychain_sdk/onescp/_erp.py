@@ -4,18 +4,14 @@ row must pass before anything is sent, the batches, and the shape of an answer."
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BaseModel
 
 from .._core.errors import InvalidRequestError
-from .._core.models import APIModel
-from . import _models as m
 from ._requests import is_object_id
 
-__all__ = ["ErpAnswer", "batches", "erp_rows"]
-
-M = TypeVar("M", bound=APIModel)
+__all__ = ["batches", "erp_rows"]
 
 _ORDER_TEXT = ("purchaseOrderNumber", "supplierAccountNumber")
 _ORDER_IDS = ("supplierCompany", "supplierId")
@@ -130,24 +126,3 @@ def erp_rows(rows: object, kind: str) -> list[dict[str, Any]]:
 def batches(rows: Sequence[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
     """``rows`` cut into lists of at most ``size``."""
     return [list(rows[i : i + size]) for i in range(0, len(rows), size)]
-
-
-def _row_error(entry: Any) -> Any:
-    """A refused row as ``{"payload": {...}, "message": "..."}`` (the API also words it
-    ``error``, or sends a bare message)."""
-    if not isinstance(entry, Mapping):
-        return {"payload": {}, "message": str(entry)}
-    payload = entry.get("payload")
-    message = entry.get("message") or entry.get("error") or "rejected without a reason"
-    return {
-        "payload": dict(payload) if isinstance(payload, Mapping) else {},
-        "message": str(message),
-    }
-
-
-class ErpAnswer(APIModel, Generic[M]):
-    """One ``sync-from-erp`` answer; any other shape is a `ResponseDecodeError`."""
-
-    created: list[M] | None = None
-    updated: list[M] | None = None
-    errors: list[Annotated[m.ErpRowError, BeforeValidator(_row_error)]] | None = None

@@ -9,10 +9,11 @@ through unchanged (the API mixes ``2024-12-31`` and ``2024-01-15T10:30:00Z`` in 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Generic, Literal, TypeVar, Union
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
 
 import attrs
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .._core.models import APIModel, OpenEnum
 
@@ -586,3 +587,46 @@ class Deleted:
 
 #: One change a change feed yields: ``Created[Order] | Updated[Order] | Deleted`` for orders.
 Change = Union[Created[M], Updated[M], Deleted]  # noqa: UP007 - a generic alias needs Union
+
+
+# -- the answers of change feeds and ERP upserts (generic: a route row names
+# ``ChangesPage[Order]``, made on its first answer) ------------------------------------------------
+
+
+class DeletedRecord(APIModel):
+    """A ``deleted`` entry of a change feed: the record's ``_id`` and when it was deleted."""
+
+    id: str = Field(alias="_id")
+    deleted_at: str | None = None
+
+
+class ChangesPage(APIModel, Generic[M]):
+    """One answer of a changes endpoint; any other shape is a `ResponseDecodeError`."""
+
+    created: list[M] | None = None
+    updated: list[M] | None = None
+    deleted: list[DeletedRecord] | None = None
+    last_sync_timestamp: str | None = None
+    has_more: bool | None = None
+    pagination: Pagination | None = None
+
+
+def _row_error(entry: Any) -> Any:
+    """A refused row as ``{"payload": {...}, "message": "..."}`` (the API also words it
+    ``error``, or sends a bare message)."""
+    if not isinstance(entry, Mapping):
+        return {"payload": {}, "message": str(entry)}
+    payload = entry.get("payload")
+    message = entry.get("message") or entry.get("error") or "rejected without a reason"
+    return {
+        "payload": dict(payload) if isinstance(payload, Mapping) else {},
+        "message": str(message),
+    }
+
+
+class ErpAnswer(APIModel, Generic[M]):
+    """One ``sync-from-erp`` answer; any other shape is a `ResponseDecodeError`."""
+
+    created: list[M] | None = None
+    updated: list[M] | None = None
+    errors: list[Annotated[ErpRowError, BeforeValidator(_row_error)]] | None = None

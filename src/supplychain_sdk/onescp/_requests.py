@@ -14,7 +14,7 @@ import functools
 import re
 import typing
 from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BeforeValidator, Field, ValidationInfo
 from pydantic.alias_generators import to_camel
@@ -23,10 +23,15 @@ from typing_extensions import Required, TypedDict
 
 from .._core.checks import known, timestamp
 from .._core.errors import InvalidRequestError
+from .._core.lazy import LazyTypes, resolve_type
 from .._core.models import OpenEnum
 from .._core.operations import api_fields
 from .._core.urls import absolute_url
-from . import _models as m
+
+if TYPE_CHECKING:
+    from . import _models as m
+else:  # the models and enums load when a request is first checked (see _core/lazy.py)
+    m = LazyTypes("supplychain_sdk.onescp._models")
 
 __all__ = [
     "OBJECT_ID",
@@ -146,8 +151,9 @@ def _url(value: str, name: str) -> str:
 
 
 def one_of(enum: type[E], value: E | str | None, name: str) -> str:
-    """The value of a known member of ``enum`` that must be given."""
-    member = known(enum, value, name)
+    """The value of a known member of ``enum`` (or of the enum a `TypeRef` names) that must
+    be given."""
+    member = known(resolve_type(enum), value, name)
     if member is None:
         raise InvalidRequestError(f"{name} is required")
     return str(member.value)

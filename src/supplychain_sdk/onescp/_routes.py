@@ -10,17 +10,20 @@ ONESCP API document (``inferred=False``); ``route_overrides`` can still move any
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from .._core.lazy import LazyTypes
 from .._core.operations import IdKind, Operation, Paging, route_table
-from . import _models as m
-from . import _requests as r
-from ._changes import ChangesPage
-from ._erp import ErpAnswer
-from ._generic import Parametrized
 from ._paging import items_of, pages
+
+if TYPE_CHECKING:
+    from . import _models as m
+    from . import _requests as r
+else:  # named by reference: imported when a call first needs them (see _core/lazy.py)
+    m = LazyTypes("supplychain_sdk.onescp._models")
+    r = LazyTypes("supplychain_sdk.onescp._requests")
 
 __all__ = ["LOGIN", "ROUTES", "OneScpOperation"]
 
@@ -117,21 +120,21 @@ ORDERS_DELETE = OneScpOperation[None](
     summary="Delete (soft-delete) a purchase order",
     ids={"order_id": OBJECT_ID},
 )
-ORDERS_CHANGES: OneScpOperation[ChangesPage[m.Order]] = OneScpOperation(
+ORDERS_CHANGES: OneScpOperation[m.ChangesPage[m.Order]] = OneScpOperation(
     name="orders.changes",
     method="GET",
     path="/api/purchase-order/sync",
     summary="Orders created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=Parametrized(ChangesPage, m.Order),
+    answer=m.ChangesPage[m.Order],
 )
-ORDERS_UPSERT: OneScpOperation[ErpAnswer[m.Order]] = OneScpOperation(
+ORDERS_UPSERT: OneScpOperation[m.ErpAnswer[m.Order]] = OneScpOperation(
     name="orders.upsert_from_erp",
     method="POST",
     path="/api/purchase-order/sync-from-erp",
     summary="Create or update orders from an ERP (idempotent upsert)",
     body=r.ErpOrders,
-    answer=Parametrized(ErpAnswer, m.Order),
+    answer=m.ErpAnswer[m.Order],
     idempotent=True,
 )
 LINES_ADD = OneScpOperation[m.Order](
@@ -237,21 +240,21 @@ SHIPMENTS_UPDATE_STATUS = OneScpOperation[m.Shipment](
     answer=m.Shipment,
     envelope="shipment",
 )
-SHIPMENTS_CHANGES: OneScpOperation[ChangesPage[m.Shipment]] = OneScpOperation(
+SHIPMENTS_CHANGES: OneScpOperation[m.ChangesPage[m.Shipment]] = OneScpOperation(
     name="shipments.changes",
     method="GET",
     path="/api/shipment/sync",
     summary="Shipments created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=Parametrized(ChangesPage, m.Shipment),
+    answer=m.ChangesPage[m.Shipment],
 )
-SHIPMENTS_UPSERT: OneScpOperation[ErpAnswer[m.Shipment]] = OneScpOperation(
+SHIPMENTS_UPSERT: OneScpOperation[m.ErpAnswer[m.Shipment]] = OneScpOperation(
     name="shipments.upsert_from_erp",
     method="POST",
     path="/api/shipment/sync-from-erp",
     summary="Create or update shipments from an ERP (idempotent upsert)",
     body=r.ErpShipments,
-    answer=Parametrized(ErpAnswer, m.Shipment),
+    answer=m.ErpAnswer[m.Shipment],
     idempotent=True,
 )
 CONTAINERS_ADD = OneScpOperation[m.Shipment](
@@ -368,21 +371,21 @@ ITEMS_EXPORT = OneScpOperation[None](
     summary="Export every item as CSV or Excel (a file download)",
     query=r.ExportQuery,
 )
-ITEMS_CHANGES: OneScpOperation[ChangesPage[m.Item]] = OneScpOperation(
+ITEMS_CHANGES: OneScpOperation[m.ChangesPage[m.Item]] = OneScpOperation(
     name="items.changes",
     method="GET",
     path="/api/items/sync",
     summary="Items created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=Parametrized(ChangesPage, m.Item),
+    answer=m.ChangesPage[m.Item],
 )
-ITEMS_UPSERT: OneScpOperation[ErpAnswer[m.Item]] = OneScpOperation(
+ITEMS_UPSERT: OneScpOperation[m.ErpAnswer[m.Item]] = OneScpOperation(
     name="items.upsert_from_erp",
     method="POST",
     path="/api/items/sync-from-erp",
     summary="Create or update items from an ERP (idempotent upsert)",
     body=r.ErpItems,
-    answer=Parametrized(ErpAnswer, m.Item),
+    answer=m.ErpAnswer[m.Item],
     idempotent=True,
 )
 
@@ -445,13 +448,13 @@ TASKS_DECIDE = OneScpOperation[m.Task](
     answer=m.Task,
     envelope="task",
 )
-TASKS_CHANGES: OneScpOperation[ChangesPage[m.Task]] = OneScpOperation(
+TASKS_CHANGES: OneScpOperation[m.ChangesPage[m.Task]] = OneScpOperation(
     name="tasks.changes",
     method="GET",
     path="/api/task/sync",
     summary="Your tasks created, updated and deleted since a timestamp (one page)",
     query=r.ChangesQuery,
-    answer=Parametrized(ChangesPage, m.Task),
+    answer=m.ChangesPage[m.Task],
 )
 
 # -- reference data and webhooks ------------------------------------------------------------------

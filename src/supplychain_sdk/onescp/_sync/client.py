@@ -24,17 +24,15 @@ from ..._core.auth import TokenProvider
 from ..._core.checkpoint import Checkpoint
 from ..._core.checks import positive_int
 from ..._core.errors import APIStatusError, InvalidRequestError
-from ..._core.models import APIModel
 from ..._core.operations import Operation, apply_overrides, prepare, uses
 from ..._core.options import check_options, client_config, seconds_option
 from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
 from ..._core.urls import check_base_url
-from .. import _models as m
 from .. import _routes as api
 from .._auth import OneScpLoginAuth, accept_login, resolve_auth
-from .._changes import MAX_PAGE_SIZE, ChangesPage, decode_position, encode_position, read_page
-from .._erp import ErpAnswer, batches, erp_rows
+from .._changes import MAX_PAGE_SIZE, decode_position, encode_position, read_page
+from .._erp import batches, erp_rows
 from .._errors import ONESCP
 from .._files import (
     EXPORT_ACCEPT,
@@ -65,6 +63,8 @@ if TYPE_CHECKING:
     from typing_extensions import Self, Unpack
 
     from ..._core.config import ClientOptions
+    from ..._core.models import APIModel
+    from .. import _models as m
 
 __all__ = [
     "Auth",
@@ -83,7 +83,7 @@ __all__ = [
     "WebhookSubscriptions",
 ]
 
-M = TypeVar("M", bound=APIModel)
+M = TypeVar("M", bound="APIModel")
 
 #: The production API (the document writes it with ``http://``; the SDK uses TLS).
 DEFAULT_BASE_URL = "https://api.onescp.com"
@@ -119,7 +119,7 @@ class ChangeFeed(Generic[M]):
     def __init__(
         self,
         client: SyncAPIClient,
-        op: Operation[ChangesPage[M]],
+        op: Operation[m.ChangesPage[M]],
         *,
         since: Moment | None,
         page_size: int,
@@ -191,13 +191,15 @@ class ChangeFeed(Generic[M]):
 
 def _upsert(
     client: SyncAPIClient,
-    op: Operation[ErpAnswer[M]],
+    op: Operation[m.ErpAnswer[M]],
     key: str,
     rows: Iterable[Mapping[str, Any] | APIModel],
     batch_size: int,
     progress: bool = False,
     on_batch: Callable[[m.ErpSyncReport[M]], object] | None = None,
 ) -> m.ErpSyncReport[M]:
+    from .. import _models as m  # the models load on first use
+
     size = positive_int(batch_size, "batch_size")
     if size is None:
         raise InvalidRequestError("batch_size must be a positive integer")
@@ -293,6 +295,8 @@ class Auth(SyncAPIResource):
     @property
     def user(self) -> m.User | None:
         """The user of the latest login (automatic or explicit), without a request."""
+        from .. import _models as m  # the models load on first use
+
         auth = self._client.config.auth
         login = auth.last_login if isinstance(auth, OneScpLoginAuth) else None
         user = login.get("user") if isinstance(login, Mapping) else None
@@ -1013,7 +1017,7 @@ class Items(SyncAPIResource):
     def export(
         self,
         *,
-        format: m.ExportFormat | str = m.ExportFormat.CSV,
+        format: m.ExportFormat | str = "csv",
         to: str | os.PathLike[str] | IO[bytes] | None = None,
     ) -> bytes | int:
         """Export every item as CSV or Excel.
@@ -1023,6 +1027,8 @@ class Items(SyncAPIResource):
         returned; a path is written to a temporary file first and renamed when the download
         is complete, so it never holds a partial export.
         """
+        from .. import _models as m  # the models load on first use
+
         fmt = one_of(m.ExportFormat, format, "format")
         if to is None:
             buffer = io.BytesIO()
@@ -1380,6 +1386,8 @@ class OneScp(SyncAPIClient):
         reset = read("x-ratelimit-reset")
         if limit is None and remaining is None and reset is None:
             return None
+        from .. import _models as m  # the models load on first use
+
         return m.RateLimit(limit=limit, remaining=remaining, reset=reset)
 
     @cached_property
