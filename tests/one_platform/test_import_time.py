@@ -3,8 +3,12 @@ figures are in ``benchmarks/``)."""
 
 from __future__ import annotations
 
+import pytest
+
 import supplychain_sdk.one_platform as one_platform
-from tests.lazy_imports import after, check_namespace, submodules
+from supplychain_sdk._core.lazy import TypeRef
+from supplychain_sdk.one_platform._routes import ROUTES
+from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.one_platform"
 
@@ -17,20 +21,61 @@ def test_importing_the_package_loads_nothing_of_it() -> None:
 
 
 def test_the_sync_client_does_not_load_the_async_client() -> None:
-    loaded, built = after("from supplychain_sdk.one_platform import OnePlatform", PACKAGE)
+    loaded, models = after("from supplychain_sdk.one_platform import OnePlatform", PACKAGE)
     mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._models"} <= mine
-    assert {"._async", "._async.client", "._schedule"} & mine == set()
+    assert {"._sync.client", "._routes"} <= mine
+    # the rows name their models by reference: loaded by the first call that needs them
+    assert {"._async", "._async.client", "._schedule", "._models"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    assert built == []  # model classes exist; their validators are made on first use
+    assert models == []
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, built = after("from supplychain_sdk.one_platform import AsyncOnePlatform", PACKAGE)
+    loaded, models = after("from supplychain_sdk.one_platform import AsyncOnePlatform", PACKAGE)
     mine = submodules(loaded, PACKAGE)
     assert "._async.client" in mine
-    assert {"._sync", "._sync.client"} & mine == set()
-    assert built == []
+    assert {"._sync", "._sync.client", "._models"} & mine == set()
+    assert models == []
+
+
+_FIRST_CALL = """
+import asyncio, sys, httpx, respx
+from supplychain_sdk.one_platform import {client}
+assert "supplychain_sdk.one_platform._models" not in sys.modules
+PATH = "/api/v1/account/integrations/auth-required/clients/C-1"
+ANSWER = {{"clientId": "C-1", "name": "Acme", "taxId": "PL123"}}
+with respx.mock(base_url="https://one.example") as router:
+    router.get(PATH).respond(200, json=ANSWER)
+    client = {client}("https://one.example", token="t")
+    record = {call}
+    request = router.calls.last.request
+    assert (request.method, request.url.path, request.content) == ("GET", PATH, b"")
+    assert request.headers["Authorization"] == "Bearer t"
+from supplychain_sdk.one_platform import ClientRecord
+assert type(record) is ClientRecord, type(record)
+assert record == ClientRecord.model_validate(ANSWER)
+assert (record.client_id, record.tax_id) == ("C-1", "PL123")
+"""
+
+
+@pytest.mark.parametrize(
+    ("client", "call"),
+    [
+        ("OnePlatform", "client.clients.retrieve('C-1')"),
+        ("AsyncOnePlatform", "asyncio.run(client.clients.retrieve('C-1'))"),
+    ],
+)
+def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
+    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
+    assert "._models" in submodules(loaded, PACKAGE)
+    assert "ClientRecord" in models
+
+
+def test_every_row_names_its_types_by_reference() -> None:
+    assert check_references(ROUTES, PACKAGE) >= len(ROUTES)
+    assert (
+        ROUTES["stocks.push_incremental"].body == list[TypeRef(f"{PACKAGE}._models", "StockLevel")]
+    )
 
 
 def test_the_schedule_and_the_push_report_load_no_client() -> None:

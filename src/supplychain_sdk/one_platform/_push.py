@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
-from typing import Any, Generic, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar
 
 import attrs
 from pydantic import BaseModel, ValidationError
@@ -20,8 +20,10 @@ from .._core.errors import (
     InvalidRequestError,
     SupplyChainError,
 )
-from .._core.models import APIModel
 from .._core.progress import Progress, load_bar
+
+if TYPE_CHECKING:
+    from .._core.models import APIModel
 
 __all__ = [
     "MAX_CHUNK_ROWS",
@@ -65,7 +67,7 @@ MAX_CHUNK_ROWS = 10_000
 MAX_PRICE_LISTS_PER_CLIENT = 2_000
 
 R = TypeVar("R")
-M = TypeVar("M", bound=APIModel)
+M = TypeVar("M", bound="APIModel")
 
 #: ``accepted``: ONe took the chunk; ``failed``: it was sent and refused (or never answered);
 #: ``refused``: the SDK did not send it (invalid rows, price-list limit).
@@ -111,6 +113,7 @@ def chunked(rows: Iterable[R], size: int) -> Iterator[tuple[int, list[R]]]:
 def to_models(model: type[M], rows: Iterable[Any], start: int = 0) -> list[M]:
     """Each row as a ``model`` (a model is kept, a mapping validated); every bad row is named
     by its index in the whole input (``rows[10003].quantity``) in one `InvalidRequestError`."""
+    from .._core.models import APIModel  # loaded with the platform's models
     checked: list[M] = []
     errors: dict[str, list[str]] = {}
     for offset, row in enumerate(rows):

@@ -10,15 +10,20 @@ entity; ONe -> ERP: GET). If your ONe instance differs, move a row without a rel
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from typing_extensions import NotRequired, Required, TypedDict
 
+from .._core.lazy import LazyTypes
 from .._core.operations import Operation, Paging, api_fields, route_table
 from .._core.pagination import PageMeta, PageRequest
 from .._core.response import RawResponse
-from . import _models as m
+
+if TYPE_CHECKING:
+    from . import _models as m
+else:  # named by reference: imported when a call first needs them (see _core/lazy.py)
+    m = LazyTypes("supplychain_sdk.one_platform._models")
 
 __all__ = ["ROUTES", "OneAnswer", "shipments_of"]
 

@@ -9,6 +9,8 @@ ONe token, no client headers, no cookies. The last step (``file-upload-complete`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import httpx
 
@@ -16,7 +18,9 @@ from .._core.config import Timeout, user_agent
 from .._core.errors import InvalidRequestError
 from .._core.uploads import upload
 from .._core.urls import is_loopback
-from ._models import Acknowledgement
+
+if TYPE_CHECKING:
+    from ._models import Acknowledgement
 
 __all__ = ["PDF_TYPE", "PdfFile", "UploadReceipt", "pdf_file", "public_url", "upload_request"]
 

@@ -18,13 +18,12 @@ from ..._core.checks import invalid, positive_int
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIConnectionError, APIError, APIStatusError, InvalidRequestError
 from ..._core.failures import connection_error
-from ..._core.models import APIModel
+from ..._core.lazy import LazyTypes, resolve_type
 from ..._core.operations import Operation, uses
 from ..._core.options import client_config
 from ..._core.platform import Platform
 from ..._core.retry import IDEMPOTENT_METHODS, RETRYABLE_STATUSES, backoff, server_wait
 from ..._core.urls import check_base_url
-from .. import _models as m
 from .. import _routes as r
 from .._auth import resolve_auth, resolve_base_url
 from .._errors import ONE_PLATFORM
@@ -48,7 +47,12 @@ if TYPE_CHECKING:
     from typing_extensions import Self, Unpack
 
     from ..._core.config import ClientOptions
+    from ..._core.models import APIModel
     from ..._core.uploads import FileInput
+    from .. import _models as m
+else:  # named by reference, imported by the first call that needs them (see _core/lazy.py):
+    # a model passed on is resolved where it is used, ``m.Acknowledgement()`` builds one
+    m = LazyTypes("supplychain_sdk.one_platform._models")
 
 __all__ = [
     "AsyncClientBlockades",
@@ -65,7 +69,7 @@ __all__ = [
     "AsyncWarehouses",
 ]
 
-M = TypeVar("M", bound=APIModel)
+M = TypeVar("M", bound="APIModel")
 StockRowT = TypeVar("StockRowT", bound="m.StockLevel | Mapping[str, Any]")
 ClientRowT = TypeVar("ClientRowT", bound="m.ClientRecord | Mapping[str, Any]")
 RetailRowT = TypeVar("RetailRowT", bound="m.RetailPrice | Mapping[str, Any]")
@@ -207,6 +211,7 @@ class AsyncOnePlatform(AsyncAPIClient):
         progress: bool = False,
         on_chunk: Callable[[ChunkResult], object] | None = None,
     ) -> PushReport[Any]:
+        model = resolve_type(model)  # ``m.StockLevel`` names the class: the class itself
         size = check_chunk_size(chunk_size)
         check_rows(rows)
         routed = self.route(op)
