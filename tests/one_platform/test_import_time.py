@@ -4,12 +4,22 @@ figures are in ``benchmarks/``)."""
 from __future__ import annotations
 
 import typing
+from decimal import Decimal
+from typing import Any
 
 import pytest
+import respx
 
 import supplychain_sdk.one_platform as one_platform
 from supplychain_sdk._core.lazy import TypeRef
+from supplychain_sdk.one_platform import (
+    Acknowledgement,
+    AsyncOnePlatform,
+    InvoiceDocument,
+    OnePlatform,
+)
 from supplychain_sdk.one_platform._routes import ROUTES
+from tests.conftest import Mode
 from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.one_platform"
@@ -91,3 +101,31 @@ def test_every_name_resolves_and_is_listed() -> None:
     check_namespace(one_platform, ["._models"])
     assert one_platform.OnePlatform.__module__ == f"{PACKAGE}._sync.client"
     assert one_platform.AsyncOnePlatform.__module__ == f"{PACKAGE}._async.client"
+
+
+async def test_a_model_body_named_by_reference_is_sent_with_exact_decimals(mode: Mode) -> None:
+    # the row names InvoiceDocument by reference; the model is sent as the model itself
+    # would be: exact decimal numbers, unknown fields included
+    invoice = InvoiceDocument.model_validate(
+        {
+            "invoiceId": "I-1",
+            "number": "FV/1",
+            "clientId": "C-1",
+            "issueDate": "2026-01-31",
+            "currency": "PLN",
+            "netTotal": Decimal("100.10"),
+            "grossTotal": Decimal("123.12"),
+            "discountRate": Decimal("0.050"),
+        }
+    )
+    client: Any = (AsyncOnePlatform if mode.is_async else OnePlatform)(
+        "https://one.example", token="t", max_retries=0
+    )
+    with respx.mock(base_url="https://one.example") as router:
+        route = router.post(ROUTES["invoices.create"].path).respond(200, json={"success": True})
+        answer = await mode(client.invoices.create(invoice))
+    assert route.calls.last.request.content == (
+        b'{"invoiceId":"I-1","number":"FV/1","clientId":"C-1","issueDate":"2026-01-31",'
+        b'"currency":"PLN","netTotal":100.10,"grossTotal":123.12,"discountRate":0.050}'
+    )
+    assert answer == Acknowledgement(success=True)

@@ -3,15 +3,18 @@ generic answer model at import (no timed assertions: the figures are in ``benchm
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
+import respx
 from pydantic import TypeAdapter
 
 import supplychain_sdk.onescp as onescp
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.onescp import _models as m
 from supplychain_sdk.onescp import _routes as api
+from tests.conftest import Mode
 from tests.lazy_imports import after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.onescp"
@@ -134,3 +137,25 @@ def test_a_generic_answer_is_the_parametrized_model(
     assert [record.id for record in decoded.created] == ["a1"]
     assert type(decoded) is model
     assert decoded == model.model_validate({"created": [{"_id": "a1"}], "updated": []})
+
+
+async def test_a_model_body_named_by_reference_is_sent_as_the_model_sends_itself(
+    mode: Mode,
+) -> None:
+    # the row names OrderLineInput by reference; unknown fields keep their exact decimals
+    line = m.OrderLineInput.model_validate(
+        {"item": {"number": "I-1"}, "quantity": 2.5, "unitCost": Decimal("10.125")}
+    )
+    order_id = "65a1b2c3d4e5f6a7b8c9d0e1"
+    client: Any = (onescp.AsyncOneScp if mode.is_async else onescp.OneScp)(
+        base_url="https://onescp.example", token="t", max_retries=0
+    )
+    with respx.mock(base_url="https://onescp.example") as router:
+        route = router.post(f"/api/purchase-order/{order_id}/lines").respond(
+            200, json={"success": True, "order": {"_id": order_id}}
+        )
+        order = await mode(client.orders.lines.add(order_id, line))
+    assert route.calls.last.request.content == (
+        b'{"item":{"number":"I-1"},"quantity":2.5,"unitCost":10.125}'
+    )
+    assert order == m.Order.model_validate({"_id": order_id})

@@ -114,6 +114,7 @@ def to_models(model: type[M], rows: Iterable[Any], start: int = 0) -> list[M]:
     """Each row as a ``model`` (a model is kept, a mapping validated); every bad row is named
     by its index in the whole input (``rows[10003].quantity``) in one `InvalidRequestError`."""
     from .._core.models import APIModel  # loaded with the platform's models
+
     checked: list[M] = []
     errors: dict[str, list[str]] = {}
     for offset, row in enumerate(rows):
