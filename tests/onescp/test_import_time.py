@@ -30,12 +30,12 @@ def test_importing_the_package_loads_nothing_of_it() -> None:
 def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> None:
     loaded, models = after("from supplychain_sdk.onescp import OneScp", PACKAGE)
     mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._requests"} <= mine
+    assert {"._sync.client", "._routes", "._arguments"} <= mine
     assert {"._async", "._async.client", ".webhooks", "._events"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    # the rows name their models by reference; ChangesPage[Order], ErpAnswer[Item], ... are
-    # made when a first answer is read
-    assert "._models" not in mine
+    # the rows name their models and request TypedDicts by reference; ChangesPage[Order],
+    # ErpAnswer[Item], ... are made when a first answer is read
+    assert {"._models", "._requests"} & mine == set()
     assert models == []
 
 
@@ -43,7 +43,14 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
     loaded, models = after("from supplychain_sdk.onescp import AsyncOneScp", PACKAGE)
     mine = submodules(loaded, PACKAGE)
     assert "._async.client" in mine
-    assert {"._sync", "._sync.client", ".webhooks", "._events", "._models"} & mine == set()
+    assert {
+        "._sync",
+        "._sync.client",
+        ".webhooks",
+        "._events",
+        "._models",
+        "._requests",
+    } & mine == (set())
     assert models == []
 
 
@@ -80,7 +87,7 @@ assert order.status is OrderStatus.APPROVED
 def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
     # the status is checked against OrderStatus (a model enum) before anything is sent
     loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
-    assert "._models" in submodules(loaded, PACKAGE)
+    assert {"._models", "._requests"} <= submodules(loaded, PACKAGE)
     assert "Order" in models
 
 

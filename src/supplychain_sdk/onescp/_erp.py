@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .._core.errors import InvalidRequestError
-from ._requests import is_object_id
+from ._arguments import is_object_id
 
 __all__ = ["batches", "erp_rows"]
 

@@ -12,21 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import typing
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationInfo
-from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 from typing_extensions import Required, TypedDict
 
-from .._core.checks import known, timestamp
+from .._core.checks import timestamp
 from .._core.errors import InvalidRequestError
-from .._core.lazy import LazyTypes, resolve_type
-from .._core.models import OpenEnum
+from .._core.lazy import LazyTypes
 from .._core.operations import api_fields
 from .._core.urls import absolute_url
+from ._arguments import is_object_id, one_of
 
 if TYPE_CHECKING:
     from . import _models as m
@@ -34,7 +32,6 @@ else:  # the models and enums load when a request is first checked (see _core/la
     m = LazyTypes("supplychain_sdk.onescp._models")
 
 __all__ = [
-    "OBJECT_ID",
     "ChangesQuery",
     "ContainerUpdate",
     "DocumentForm",
@@ -62,22 +59,7 @@ __all__ = [
     "TaskFilters",
     "TaskStatusUpdate",
     "TaskUpdate",
-    "extra_body",
-    "given",
-    "is_object_id",
-    "one_of",
 ]
-
-E = TypeVar("E", bound=OpenEnum)
-
-#: An ONESCP id: a MongoDB ObjectId.
-OBJECT_ID = re.compile(r"[0-9a-fA-F]{24}")
-
-
-def is_object_id(value: object) -> bool:
-    """Whether ``value`` is an ONESCP id (24 hexadecimal characters)."""
-    return isinstance(value, str) and OBJECT_ID.fullmatch(value) is not None
-
 
 # -- value types ----------------------------------------------------------------------------------
 
@@ -150,15 +132,6 @@ def _url(value: str, name: str) -> str:
     return value
 
 
-def one_of(enum: type[E], value: E | str | None, name: str) -> str:
-    """The value of a known member of ``enum`` (or of the enum a `TypeRef` names) that must
-    be given."""
-    member = known(resolve_type(enum), value, name)
-    if member is None:
-        raise InvalidRequestError(f"{name} is required")
-    return str(member.value)
-
-
 def _events(value: object, name: str) -> list[str]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidRequestError(f"{name} must be a list of event names, e.g. ['order.created']")
@@ -188,60 +161,6 @@ PriorityValue = Annotated[str, _checked(functools.partial(one_of, m.Priority))]
 DecisionValue = Annotated[str, _checked(functools.partial(one_of, m.TaskDecision))]
 DocumentTypeValue = Annotated[str, _checked(functools.partial(one_of, m.DocumentType))]
 ExportFormatValue = Annotated[str, _checked(functools.partial(one_of, m.ExportFormat))]
-
-
-# -- helpers of the thin methods ------------------------------------------------------------------
-
-
-def given(**values: Any) -> dict[str, Any]:
-    """The arguments that were given (not ``None``), for a query or a body."""
-    return {key: value for key, value in values.items() if value is not None}
-
-
-@functools.cache
-def _api_names(schema: Any) -> frozenset[str]:
-    names: set[str] = set()
-    for key, annotation in typing.get_type_hints(schema, include_extras=True).items():
-        names.add(key)
-        alias = next(
-            (
-                meta.alias
-                for meta in getattr(annotation, "__metadata__", ())
-                if getattr(meta, "alias", None)
-            ),
-            None,
-        )
-        names.add(alias if isinstance(alias, str) else to_camel(key))
-    return frozenset(names)
-
-
-def extra_body(
-    schema: Any,
-    fields: Mapping[str, Any],
-    extra: Mapping[str, Any] | None,
-    *,
-    change: str | None = None,
-) -> dict[str, Any] | None:
-    """``extra`` (API fields a method does not name), checked to sit beside ``fields``.
-
-    A key that a named argument covers is refused, so one value never silently replaces
-    another. With ``change`` (the operation's name) an update that changes nothing is
-    refused.
-    """
-    if extra is not None:
-        if not isinstance(extra, Mapping):
-            raise InvalidRequestError("extra must be a dict of API field names to values")
-        for key in extra:
-            if not isinstance(key, str) or not key:
-                raise InvalidRequestError("extra keys must be non-empty strings")
-        clash = sorted(key for key in extra if key in _api_names(schema))
-        if clash:
-            raise InvalidRequestError(
-                f"extra repeats fields that have their own argument: {clash}; pass them by name"
-            )
-    if change is not None and not fields and not extra:
-        raise InvalidRequestError(f"{change} needs at least one field to change")
-    return dict(extra) if extra else None
 
 
 # -- schemas: auth --------------------------------------------------------------------------------

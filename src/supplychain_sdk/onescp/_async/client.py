@@ -28,6 +28,7 @@ from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
 from ..._core.urls import check_base_url
 from .. import _routes as api
+from .._arguments import extra_body, given, one_of
 from .._auth import OneScpLoginAuth, accept_login, resolve_auth
 from .._changes import MAX_PAGE_SIZE, decode_position, encode_position, read_page
 from .._erp import batches, erp_rows
@@ -40,21 +41,6 @@ from .._files import (
     finish_partial,
     partial_file,
     sniff_import_name,
-)
-from .._requests import (
-    ContainerUpdate,
-    ItemCreate,
-    ItemUpdate,
-    LineUpdate,
-    OrderCreate,
-    OrderUpdate,
-    ShipmentCreate,
-    ShipmentUpdate,
-    TaskCreate,
-    TaskUpdate,
-    extra_body,
-    given,
-    one_of,
 )
 
 if TYPE_CHECKING:
@@ -434,7 +420,7 @@ class AsyncOrderLines(AsyncAPIResource):
             api.LINES_UPDATE,
             ids={"order_id": order_id, "line_id": line_id},
             body=body,
-            extra_body=extra_body(LineUpdate, body, extra, change="lines.update"),
+            extra_body=extra_body(api.LINES_UPDATE.body, body, extra, change="lines.update"),
         )
 
     @uses(api.LINES_DELETE)
@@ -524,7 +510,7 @@ class AsyncOrders(AsyncAPIResource):
             notes=notes,
         )
         return await self._client.run(
-            api.ORDERS_CREATE, body=body, extra_body=extra_body(OrderCreate, body, extra)
+            api.ORDERS_CREATE, body=body, extra_body=extra_body(api.ORDERS_CREATE.body, body, extra)
         )
 
     @uses(api.ORDERS_UPDATE)
@@ -543,7 +529,7 @@ class AsyncOrders(AsyncAPIResource):
             api.ORDERS_UPDATE,
             ids={"order_id": order_id},
             body=body,
-            extra_body=extra_body(OrderUpdate, body, extra, change="orders.update"),
+            extra_body=extra_body(api.ORDERS_UPDATE.body, body, extra, change="orders.update"),
         )
 
     @uses(api.ORDERS_UPDATE_STATUS)
@@ -659,7 +645,9 @@ class AsyncShipmentContainers(AsyncAPIResource):
             api.CONTAINERS_UPDATE,
             ids={"shipment_id": shipment_id, "container_id": container_id},
             body=body,
-            extra_body=extra_body(ContainerUpdate, body, extra, change="containers.update"),
+            extra_body=extra_body(
+                api.CONTAINERS_UPDATE.body, body, extra, change="containers.update"
+            ),
         )
 
     @uses(api.CONTAINERS_DELETE)
@@ -771,7 +759,7 @@ class AsyncShipments(AsyncAPIResource):
             api.SHIPMENTS_CREATE,
             ids={"order_id": order_id, "line_id": line_id},
             body=body,
-            extra_body=extra_body(ShipmentCreate, body, extra),
+            extra_body=extra_body(api.SHIPMENTS_CREATE.body, body, extra),
         )
 
     @uses(api.SHIPMENTS_UPDATE)
@@ -811,7 +799,9 @@ class AsyncShipments(AsyncAPIResource):
             api.SHIPMENTS_UPDATE,
             ids={"shipment_id": shipment_id},
             body=body,
-            extra_body=extra_body(ShipmentUpdate, body, extra, change="shipments.update"),
+            extra_body=extra_body(
+                api.SHIPMENTS_UPDATE.body, body, extra, change="shipments.update"
+            ),
         )
 
     @uses(api.SHIPMENTS_UPDATE_STATUS)
@@ -934,7 +924,7 @@ class AsyncItems(AsyncAPIResource):
             material=material,
         )
         return await self._client.run(
-            api.ITEMS_CREATE, body=body, extra_body=extra_body(ItemCreate, body, extra)
+            api.ITEMS_CREATE, body=body, extra_body=extra_body(api.ITEMS_CREATE.body, body, extra)
         )
 
     @uses(api.ITEMS_UPDATE)
@@ -965,7 +955,7 @@ class AsyncItems(AsyncAPIResource):
             api.ITEMS_UPDATE,
             ids={"item_id": item_id},
             body=body,
-            extra_body=extra_body(ItemUpdate, body, extra, change="items.update"),
+            extra_body=extra_body(api.ITEMS_UPDATE.body, body, extra, change="items.update"),
         )
 
     @uses(api.ITEMS_DELETE)
@@ -1172,7 +1162,7 @@ class AsyncTasks(AsyncAPIResource):
             api.TASKS_CREATE,
             ids={"order_id": order_id},
             body=body,
-            extra_body=extra_body(TaskCreate, body, extra),
+            extra_body=extra_body(api.TASKS_CREATE.body, body, extra),
         )
 
     @uses(api.TASKS_UPDATE)
@@ -1199,7 +1189,7 @@ class AsyncTasks(AsyncAPIResource):
             api.TASKS_UPDATE,
             ids={"task_id": task_id},
             body=body,
-            extra_body=extra_body(TaskUpdate, body, extra, change="tasks.update"),
+            extra_body=extra_body(api.TASKS_UPDATE.body, body, extra, change="tasks.update"),
         )
 
     @uses(api.TASKS_UPDATE_STATUS)

@@ -31,6 +31,7 @@ from ..._core.progress import Progress, load_bar
 from ..._core.uploads import FileInput, upload
 from ..._core.urls import check_base_url
 from .. import _routes as api
+from .._arguments import extra_body, given, one_of
 from .._auth import OneScpLoginAuth, accept_login, resolve_auth
 from .._changes import MAX_PAGE_SIZE, decode_position, encode_position, read_page
 from .._erp import batches, erp_rows
@@ -43,21 +44,6 @@ from .._files import (
     finish_partial,
     partial_file,
     sniff_import_name,
-)
-from .._requests import (
-    ContainerUpdate,
-    ItemCreate,
-    ItemUpdate,
-    LineUpdate,
-    OrderCreate,
-    OrderUpdate,
-    ShipmentCreate,
-    ShipmentUpdate,
-    TaskCreate,
-    TaskUpdate,
-    extra_body,
-    given,
-    one_of,
 )
 
 if TYPE_CHECKING:
@@ -437,7 +423,7 @@ class OrderLines(SyncAPIResource):
             api.LINES_UPDATE,
             ids={"order_id": order_id, "line_id": line_id},
             body=body,
-            extra_body=extra_body(LineUpdate, body, extra, change="lines.update"),
+            extra_body=extra_body(api.LINES_UPDATE.body, body, extra, change="lines.update"),
         )
 
     @uses(api.LINES_DELETE)
@@ -527,7 +513,7 @@ class Orders(SyncAPIResource):
             notes=notes,
         )
         return self._client.run(
-            api.ORDERS_CREATE, body=body, extra_body=extra_body(OrderCreate, body, extra)
+            api.ORDERS_CREATE, body=body, extra_body=extra_body(api.ORDERS_CREATE.body, body, extra)
         )
 
     @uses(api.ORDERS_UPDATE)
@@ -546,7 +532,7 @@ class Orders(SyncAPIResource):
             api.ORDERS_UPDATE,
             ids={"order_id": order_id},
             body=body,
-            extra_body=extra_body(OrderUpdate, body, extra, change="orders.update"),
+            extra_body=extra_body(api.ORDERS_UPDATE.body, body, extra, change="orders.update"),
         )
 
     @uses(api.ORDERS_UPDATE_STATUS)
@@ -658,7 +644,9 @@ class ShipmentContainers(SyncAPIResource):
             api.CONTAINERS_UPDATE,
             ids={"shipment_id": shipment_id, "container_id": container_id},
             body=body,
-            extra_body=extra_body(ContainerUpdate, body, extra, change="containers.update"),
+            extra_body=extra_body(
+                api.CONTAINERS_UPDATE.body, body, extra, change="containers.update"
+            ),
         )
 
     @uses(api.CONTAINERS_DELETE)
@@ -770,7 +758,7 @@ class Shipments(SyncAPIResource):
             api.SHIPMENTS_CREATE,
             ids={"order_id": order_id, "line_id": line_id},
             body=body,
-            extra_body=extra_body(ShipmentCreate, body, extra),
+            extra_body=extra_body(api.SHIPMENTS_CREATE.body, body, extra),
         )
 
     @uses(api.SHIPMENTS_UPDATE)
@@ -810,7 +798,9 @@ class Shipments(SyncAPIResource):
             api.SHIPMENTS_UPDATE,
             ids={"shipment_id": shipment_id},
             body=body,
-            extra_body=extra_body(ShipmentUpdate, body, extra, change="shipments.update"),
+            extra_body=extra_body(
+                api.SHIPMENTS_UPDATE.body, body, extra, change="shipments.update"
+            ),
         )
 
     @uses(api.SHIPMENTS_UPDATE_STATUS)
@@ -933,7 +923,7 @@ class Items(SyncAPIResource):
             material=material,
         )
         return self._client.run(
-            api.ITEMS_CREATE, body=body, extra_body=extra_body(ItemCreate, body, extra)
+            api.ITEMS_CREATE, body=body, extra_body=extra_body(api.ITEMS_CREATE.body, body, extra)
         )
 
     @uses(api.ITEMS_UPDATE)
@@ -964,7 +954,7 @@ class Items(SyncAPIResource):
             api.ITEMS_UPDATE,
             ids={"item_id": item_id},
             body=body,
-            extra_body=extra_body(ItemUpdate, body, extra, change="items.update"),
+            extra_body=extra_body(api.ITEMS_UPDATE.body, body, extra, change="items.update"),
         )
 
     @uses(api.ITEMS_DELETE)
@@ -1171,7 +1161,7 @@ class Tasks(SyncAPIResource):
             api.TASKS_CREATE,
             ids={"order_id": order_id},
             body=body,
-            extra_body=extra_body(TaskCreate, body, extra),
+            extra_body=extra_body(api.TASKS_CREATE.body, body, extra),
         )
 
     @uses(api.TASKS_UPDATE)
@@ -1198,7 +1188,7 @@ class Tasks(SyncAPIResource):
             api.TASKS_UPDATE,
             ids={"task_id": task_id},
             body=body,
-            extra_body=extra_body(TaskUpdate, body, extra, change="tasks.update"),
+            extra_body=extra_body(api.TASKS_UPDATE.body, body, extra, change="tasks.update"),
         )
 
     @uses(api.TASKS_UPDATE_STATUS)

@@ -14,8 +14,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pydantic import SecretStr
-
 from ..._core._async.client import AsyncAPIClient
 from ..._core._async.pager import AsyncPager
 from ..._core.operations import uses
@@ -23,6 +21,7 @@ from .._routes import accounts as r
 from .base import AsyncPharusResource
 
 if TYPE_CHECKING:
+    from pydantic import SecretStr
     from typing_extensions import Unpack
 
     from .._inputs import accounts as i

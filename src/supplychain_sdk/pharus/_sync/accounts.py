@@ -17,8 +17,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pydantic import SecretStr
-
 from ..._core._sync.client import SyncAPIClient
 from ..._core._sync.pager import SyncPager
 from ..._core.operations import uses
@@ -26,6 +24,7 @@ from .._routes import accounts as r
 from .base import PharusResource
 
 if TYPE_CHECKING:
+    from pydantic import SecretStr
     from typing_extensions import Unpack
 
     from .._inputs import accounts as i
