@@ -32,7 +32,7 @@ def _subclasses(cls):
         yield from _subclasses(sub)
 
 print(json.dumps({
-    "modules": sorted(n for n in sys.modules if n.startswith("supplychain_sdk")),
+    "modules": sorted(n for n in sys.modules if n.startswith(("supplychain_sdk", "pydantic"))),
     "models": sorted(
         c.__qualname__ for c in set(_subclasses(BaseModel))
         if c.__module__.startswith(PACKAGE + ".")
@@ -42,13 +42,18 @@ print(json.dumps({
 
 
 def after(statement: str, package: str) -> tuple[set[str], list[str]]:
-    """The ``supplychain_sdk`` modules loaded after ``statement`` in a fresh interpreter, and
-    the pydantic model classes of ``package`` created by then (built or not)."""
+    """The ``supplychain_sdk`` and ``pydantic`` modules loaded after ``statement`` in a fresh
+    interpreter, and the pydantic model classes of ``package`` created by then (built or not)."""
     code = f"PACKAGE = {package!r}\n{statement}\n{_REPORT}"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.splitlines()[-1])
     return set(report["modules"]), list(report["models"])
+
+
+#: What creating a first model class loads (``pydantic.fields`` and the models' base): a
+#: client import that loads none of it defines no model at all.
+MODEL_MACHINERY = frozenset({"supplychain_sdk._core.models", "pydantic.fields"})
 
 
 def submodules(loaded: set[str], package: str) -> set[str]:

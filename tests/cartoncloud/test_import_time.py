@@ -8,7 +8,7 @@ import pytest
 import supplychain_sdk.cartoncloud as cartoncloud
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.cartoncloud._routes import ROUTES
-from tests.lazy_imports import after, check_namespace, check_references, submodules
+from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.cartoncloud"
 
@@ -28,6 +28,9 @@ def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> No
     assert {"._async", "._async.client", ".webhooks", "._models"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
     assert models == []
+    # conditions are sent, not built: the comparison enum (and the models' base) stay unloaded
+    assert "._comparisons" not in mine
+    assert MODEL_MACHINERY & loaded == set()
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
@@ -36,6 +39,7 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
     assert "._async.client" in mine
     assert {"._sync", "._sync.client", ".webhooks", "._models"} & mine == set()
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """
@@ -89,7 +93,7 @@ def test_a_model_or_the_condition_builder_loads_no_client() -> None:
     loaded, _ = after("from supplychain_sdk.cartoncloud import OutboundOrder", PACKAGE)
     assert submodules(loaded, PACKAGE) == {"._models"}
     loaded, _ = after("from supplychain_sdk.cartoncloud import JsonField", PACKAGE)
-    assert submodules(loaded, PACKAGE) == {"._conditions"}
+    assert submodules(loaded, PACKAGE) == {"._comparisons", "._conditions"}
 
 
 def test_the_webhooks_module_loads_on_first_use() -> None:

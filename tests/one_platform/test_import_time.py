@@ -20,7 +20,7 @@ from supplychain_sdk.one_platform import (
 )
 from supplychain_sdk.one_platform._routes import ROUTES
 from tests.conftest import Mode
-from tests.lazy_imports import after, check_namespace, check_references, submodules
+from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.one_platform"
 
@@ -40,6 +40,7 @@ def test_the_sync_client_does_not_load_the_async_client() -> None:
     assert {"._async", "._async.client", "._schedule", "._models"} & mine == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()  # no model class defined at all
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
@@ -48,6 +49,7 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
     assert "._async.client" in mine
     assert {"._sync", "._sync.client", "._models"} & mine == set()
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """

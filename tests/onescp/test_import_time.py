@@ -15,7 +15,7 @@ from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.onescp import _models as m
 from supplychain_sdk.onescp import _routes as api
 from tests.conftest import Mode
-from tests.lazy_imports import after, check_namespace, check_references, submodules
+from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.onescp"
 
@@ -37,6 +37,7 @@ def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> No
     # ErpAnswer[Item], ... are made when a first answer is read
     assert {"._models", "._requests"} & mine == set()
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()  # no model class defined at all
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
@@ -52,6 +53,7 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
         "._requests",
     } & mine == (set())
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """

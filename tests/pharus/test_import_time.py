@@ -13,7 +13,7 @@ import supplychain_sdk.pharus as pharus
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.pharus import VendorCreateFields
 from supplychain_sdk.pharus._routes import ROUTES
-from tests.lazy_imports import after, check_namespace, check_references, submodules
+from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
 
 PACKAGE = "supplychain_sdk.pharus"
 GROUPS = [
@@ -46,6 +46,7 @@ def test_the_sync_client_does_not_load_the_async_client() -> None:
     assert {name for name in mine if name.startswith(("._models", "._inputs"))} == set()
     assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()  # no model class defined at all
 
 
 def test_the_async_client_does_not_load_the_sync_client() -> None:
@@ -55,6 +56,7 @@ def test_the_async_client_does_not_load_the_sync_client() -> None:
     assert {name for name in mine if name.startswith("._sync")} == set()
     assert {name for name in mine if name.startswith(("._models", "._inputs"))} == set()
     assert models == []
+    assert MODEL_MACHINERY & loaded == set()
 
 
 def test_a_model_or_an_error_loads_no_client_and_no_route() -> None:

@@ -29,16 +29,8 @@ if TYPE_CHECKING:
         AsyncTenants,
         AsyncUserAccount,
     )
-    from ._conditions import (
-        MATCH_ALL,
-        AndCondition,
-        Condition,
-        ConditionLike,
-        JsonField,
-        OrCondition,
-        TextComparisonCondition,
-        TextComparisonMethod,
-    )
+    from ._comparisons import JsonField, TextComparisonCondition, TextComparisonMethod
+    from ._conditions import MATCH_ALL, AndCondition, Condition, ConditionLike, OrCondition
     from ._models import *  # noqa: F403
     from ._sync.client import (
         CartonCloud,
@@ -63,16 +55,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "AsyncTenants",
         "AsyncUserAccount",
     ),
-    "._conditions": (
-        "MATCH_ALL",
-        "AndCondition",
-        "Condition",
-        "ConditionLike",
-        "JsonField",
-        "OrCondition",
-        "TextComparisonCondition",
-        "TextComparisonMethod",
-    ),
+    "._comparisons": ("JsonField", "TextComparisonCondition", "TextComparisonMethod"),
+    "._conditions": ("MATCH_ALL", "AndCondition", "Condition", "ConditionLike", "OrCondition"),
     "._models": (
         "Address",
         "ChargeMethod",

@@ -8,8 +8,8 @@ The search endpoints take a tree of conditions::
          "value": {"type": "ValueField", "value": "SO-1001"},
          "method": "EQUAL_TO"}]}
 
-Build it with `JsonField` and the ``&`` / ``|`` operators (or `AndCondition` /
-`OrCondition`)::
+Build it with `JsonField` (in ``_comparisons``, with the text comparisons that are the tree's
+leaves) and the ``&`` / ``|`` operators (or `AndCondition` / `OrCondition`)::
 
     JsonField("/references/customer").equals("SO-1001") & JsonField("/status").equals("DRAFT")
 
@@ -19,44 +19,21 @@ inside `AndCondition` / `OrCondition`; they are sent as they are.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
 import attrs
 
 from .._core.errors import InvalidRequestError
-from .._core.models import OpenEnum
 
 __all__ = [
     "MATCH_ALL",
     "AndCondition",
     "Condition",
     "ConditionLike",
-    "JsonField",
     "OrCondition",
-    "TextComparisonCondition",
-    "TextComparisonMethod",
     "condition_json",
 ]
-
-_POINTER = re.compile(r"^(/([^~]|~[01])*)*$")
-
-
-class TextComparisonMethod(OpenEnum):
-    """How a `TextComparisonCondition` compares the field with its value."""
-
-    EQUAL_TO = "EQUAL_TO"
-    CONTAINS = "CONTAINS"
-    STARTS_WITH = "STARTS_WITH"
-
-
-def _check_pointer(pointer: object) -> str:
-    if not isinstance(pointer, str) or not pointer or not _POINTER.match(pointer):
-        raise InvalidRequestError(
-            f"a search field must be a JSON pointer such as '/references/customer', got {pointer!r}"
-        )
-    return pointer
 
 
 class Condition:
@@ -104,45 +81,6 @@ def condition_json(condition: object) -> dict[str, Any]:
 
 
 @attrs.frozen(init=False)
-class TextComparisonCondition(Condition):
-    """Compare the text at a JSON ``pointer`` of each entity with ``value``.
-
-    Args:
-        pointer: a JSON pointer into the entity (``"/references/customer"``).
-        value: the text to compare with.
-        method: ``EQUAL_TO`` (default), ``CONTAINS`` or ``STARTS_WITH``.
-    """
-
-    pointer: str
-    value: str
-    method: TextComparisonMethod
-
-    def __init__(
-        self,
-        pointer: str,
-        value: str,
-        method: TextComparisonMethod | str = TextComparisonMethod.EQUAL_TO,
-    ) -> None:
-        if not isinstance(value, str):
-            raise InvalidRequestError(
-                f"a text comparison needs a string value, got {type(value).__name__} "
-                "(compare numbers as text, e.g. str(42))"
-            )
-        if not isinstance(method, str) or not TextComparisonMethod(method).is_known:
-            allowed = ", ".join(m.value for m in TextComparisonMethod)
-            raise InvalidRequestError(f"method {method!r} is not one of: {allowed}")
-        self.__attrs_init__(_check_pointer(pointer), value, TextComparisonMethod(method))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "type": "TextComparisonCondition",
-            "field": {"type": "JsonField", "pointer": self.pointer},
-            "value": {"type": "ValueField", "value": self.value},
-            "method": self.method.value,
-        }
-
-
-@attrs.frozen(init=False)
 class AndCondition(Condition):
     """Every one of ``conditions`` holds; ``AndCondition()`` with none matches everything."""
 
@@ -186,35 +124,6 @@ def _children(conditions: tuple[ConditionLike, ...]) -> tuple[Condition | dict[s
 
 def _child(condition: Condition | dict[str, Any]) -> dict[str, Any]:
     return condition.to_dict() if isinstance(condition, Condition) else dict(condition)
-
-
-@attrs.frozen(init=False)
-class JsonField:
-    """A field of the searched entities, named by JSON pointer; builds text comparisons.
-
-    Example:
-        ```python
-        JsonField("/customer/references/code").equals("C123")
-        JsonField("/references/customer").starts_with("SO-")
-        ```
-    """
-
-    pointer: str
-
-    def __init__(self, pointer: str) -> None:
-        self.__attrs_init__(_check_pointer(pointer))
-
-    def equals(self, value: str) -> TextComparisonCondition:
-        """The field's text is ``value`` (``EQUAL_TO``)."""
-        return TextComparisonCondition(self.pointer, value, TextComparisonMethod.EQUAL_TO)
-
-    def contains(self, value: str) -> TextComparisonCondition:
-        """The field's text contains ``value`` (``CONTAINS``)."""
-        return TextComparisonCondition(self.pointer, value, TextComparisonMethod.CONTAINS)
-
-    def starts_with(self, value: str) -> TextComparisonCondition:
-        """The field's text starts with ``value`` (``STARTS_WITH``)."""
-        return TextComparisonCondition(self.pointer, value, TextComparisonMethod.STARTS_WITH)
 
 
 #: The condition ``list()`` searches with: an empty ``AndCondition``, true for every entity.
