@@ -289,6 +289,25 @@ def test_raw_response_redacts_when_read_and_holds_no_request() -> None:
     assert late.url == f"{BASE}/by-token/[REDACTED]"
 
 
+def test_raw_response_elapsed_once_the_answer_is_closed() -> None:
+    """`RawResponse.elapsed` is httpx's figure for an answer read through a client's stream;
+    an answer made whole in memory (a mock) has none, and is kept without asking for it."""
+
+    def streamed(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=httpx.ByteStream(b"{}"))
+
+    with httpx.Client(transport=httpx.MockTransport(streamed)) as http:
+        read = http.get(f"{BASE}/a")
+    assert read.is_closed
+    elapsed = RawResponse.from_httpx(read).elapsed
+    assert isinstance(elapsed, float)
+    assert elapsed == read.elapsed.total_seconds()
+    whole = httpx.Response(200, content=b"{}", request=httpx.Request("GET", f"{BASE}/a"))
+    assert RawResponse.from_httpx(whole).elapsed is None
+    whole.close()  # closed, but never timed by a client
+    assert RawResponse.from_httpx(whole).elapsed is None
+
+
 async def test_request_validates_method(mode: Mode) -> None:
     with pytest.raises(InvalidRequestError, match="method"):
         await mode(mode.client().request("", "/a"))

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from ._logging import current_secret_segments, redact_headers, redact_url
+from ._logging import _secret_segments, redact_headers, redact_url
 from .errors import InvalidRequestError, ResponseDecodeError
 
 __all__ = ["RawResponse", "keeping_bodies"]
@@ -21,6 +21,11 @@ __all__ = ["RawResponse", "keeping_bodies"]
 _keep_bodies: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "supplychain_sdk_keep_bodies", default=False
 )
+
+
+#: Bound ``get`` of the two context variables an answer reads (one call each per answer).
+_keep_bodies_now = _keep_bodies.get
+_segments_now = _secret_segments.get
 
 
 @contextmanager
@@ -61,21 +66,21 @@ class RawResponse:
             (case-insensitive lookups via `header`).
         method: method of the request that got this answer.
         url: URL of that request, secret query values redacted.
-        elapsed: seconds from sending to the end of the headers, when known.
+        elapsed: seconds from sending the request to the end of the answer, when known.
         content: the body as received, kept only for answers received inside
             ``capture_responses(bodies=True)`` (``None`` otherwise, and for a download
             streamed to a file). Never in the repr. It is the answer as the server sent it:
             a login answer's token included.
     """
 
-    __slots__ = ("_headers", "_source", "_url", "content", "elapsed", "method", "status_code")
+    __slots__ = ("_facts", "_redacted", "_source")
 
-    status_code: int
-    method: str
-    elapsed: float | None
-    content: bytes | None
-    _headers: Mapping[str, str] | None
-    _url: str | None
+    #: status_code, method, elapsed, content: one tuple, so that an answer costs one store
+    _facts: tuple[int, str, float | None, bytes | None]
+    #: the redacted headers and URL, once read
+    _redacted: tuple[Mapping[str, str], str] | None
+    #: what they are redacted from (the answer's headers, the request's URL, the call's
+    #: secret path segments) until then
     _source: tuple[httpx.Headers, httpx.URL, tuple[str, ...]] | None
 
     def __init__(
@@ -88,12 +93,8 @@ class RawResponse:
         content: bytes | None = None,
     ) -> None:
         _set = object.__setattr__
-        _set(self, "status_code", status_code)
-        _set(self, "method", method)
-        _set(self, "elapsed", elapsed)
-        _set(self, "content", content)
-        _set(self, "_headers", headers)
-        _set(self, "_url", url)
+        _set(self, "_facts", (status_code, method, elapsed, content))
+        _set(self, "_redacted", (headers, url))
         _set(self, "_source", None)
 
     @classmethod
@@ -105,48 +106,71 @@ class RawResponse:
         request's URL are held until then, never the request (its ``Authorization``) or
         the body (unless bodies are kept).
         """
-        try:
-            elapsed: float | None = response.elapsed.total_seconds()
-        except RuntimeError:
-            elapsed = None
+        elapsed: float | None = None
+        # httpx knows the time once the answer's stream is closed; an answer made whole in
+        # memory (a mock) has none, and asking would raise
+        if response.is_closed:
+            try:
+                elapsed = response.elapsed.total_seconds()
+            except RuntimeError:  # closed without a client's stream: no time taken
+                elapsed = None
+        request = response.request
         raw = cls.__new__(cls)
         _set = object.__setattr__
-        _set(raw, "status_code", response.status_code)
-        _set(raw, "method", response.request.method)
-        _set(raw, "elapsed", elapsed)
-        _set(raw, "content", _body_of(response) if _keep_bodies.get() else None)
-        _set(raw, "_headers", None)
-        _set(raw, "_url", None)
+        content = _body_of(response) if _keep_bodies_now() else None
+        _set(raw, "_facts", (response.status_code, request.method, elapsed, content))
+        _set(raw, "_redacted", None)
         # the call's secret path segments now: the URL may be read after the call is over
-        _set(raw, "_source", (response.headers, response.request.url, current_secret_segments()))
+        _set(raw, "_source", (response.headers, request.url, _segments_now()))
         return raw
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+        return self._facts[0]
+
+    @property
+    def method(self) -> str:
+        """Method of the request that got this answer."""
+        return self._facts[1]
+
+    @property
+    def elapsed(self) -> float | None:
+        """Seconds from sending the request to the end of the answer, when known."""
+        return self._facts[2]
+
+    @property
+    def content(self) -> bytes | None:
+        """The body as received, when kept (see the class docstring)."""
+        return self._facts[3]
 
     @property
     def headers(self) -> Mapping[str, str]:
         """Response headers: names lower-cased, secret values redacted."""
-        if self._headers is None:
+        redacted = self._redacted
+        if redacted is None:
             return self._materialize()[0]
-        return self._headers
+        return redacted[0]
 
     @property
     def url(self) -> str:
         """URL of the request that got this answer, secret query values redacted."""
-        if self._url is None:
+        redacted = self._redacted
+        if redacted is None:
             return self._materialize()[1]
-        return self._url
+        return redacted[1]
 
     def _materialize(self) -> tuple[Mapping[str, str], str]:
         source = self._source
-        if source is None:  # another thread got here first: both are set
-            return self._headers or {}, self._url or ""
+        if source is None:  # another thread got here first: the redacted pair is set
+            return self._redacted or ({}, "")
         headers, url, segments = source
         kept = (
             redact_headers({k.lower(): v for k, v in headers.items()}),
             redact_url(str(url), segments),
         )
         _set = object.__setattr__
-        _set(self, "_headers", kept[0])
-        _set(self, "_url", kept[1])
+        _set(self, "_redacted", kept)
         _set(self, "_source", None)
         return kept
 
