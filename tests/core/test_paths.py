@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from urllib.parse import quote
 
 import pytest
 
@@ -28,6 +29,36 @@ class Kind(str, Enum):
 )
 def test_encoding(value: object, expected: str) -> None:
     assert path("/orders/{order_id}", order_id=value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "949b2ef2-3f40-465e-a7ee-ea3f9f189860",
+        "A_b~c-9",
+        "a.b",
+        "...",
+        "x\n",
+        "a%2Fb",
+        "ID\u00e9",
+        "tab\t",
+    ],
+)
+def test_plain_and_other_ids_encode_like_quote(value: str) -> None:
+    """The shortcut for ids of unreserved characters gives exactly what percent-encoding
+    gives; anything else (dots, percent signs, controls, non-ASCII) is encoded."""
+    assert path("/orders/{order_id}", order_id=value) == f"/orders/{quote(value, safe='')}"
+
+
+class Text(str):
+    """A ``str`` subclass: encoded through ``str()``, like before the shortcut."""
+
+    def __str__(self) -> str:
+        return "shown"
+
+
+def test_a_str_subclass_takes_the_checked_path() -> None:
+    assert path("/orders/{order_id}", order_id=Text("abc")) == "/orders/shown"
 
 
 @pytest.mark.parametrize("value", [None, "", "  ", ".", "..", True, 1.5, b"x"])

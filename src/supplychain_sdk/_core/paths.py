@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from enum import Enum
 from functools import lru_cache
@@ -14,7 +15,14 @@ __all__ = ["path"]
 _FORMATTER = string.Formatter()
 
 
+#: An id made of unreserved characters only, which percent-encoding leaves as it is (no
+#: ``.``: ``"."`` and ``".."`` are refused below).
+_PLAIN = re.compile(r"[A-Za-z0-9_~-]+")
+
+
 def _segment(name: str, value: object) -> str:
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return value  # the common id (a UUID, a number, a slug): nothing to check or encode
     if value is None:
         raise InvalidRequestError(f"{name} is required, got None")
     if isinstance(value, bool) or not isinstance(value, (str, int, Enum)):
@@ -41,7 +49,7 @@ def path(template: str, **params: object) -> str:
     path; ``None``, empty and blank ids raise `InvalidRequestError` before sending.
     """
     names = _names(template)
-    missing = names - params.keys()
-    if missing:
+    if not params.keys() >= names:
+        missing = names - params.keys()
         raise InvalidRequestError(f"missing path parameters: {', '.join(sorted(missing))}")
-    return template.format(**{name: _segment(name, params[name]) for name in names})
+    return template.format_map({name: _segment(name, params[name]) for name in names})
