@@ -16,6 +16,7 @@ from supplychain_sdk._core import (
     ResponseDecodeError,
 )
 from supplychain_sdk._core._logging import _redact_plain_url, redact_url, secret_segments
+from supplychain_sdk._core.decoding import _adapter, _json_validators, validate_json_or_none
 from tests.conftest import Mode, mock
 
 
@@ -63,6 +64,29 @@ async def test_typed_answer_validated_from_bytes(mode: Mode) -> None:
     assert item == Item(id=1, price=Decimal("12.5"))
     assert client.last_response is not None
     assert client.last_response.status_code == 200
+
+
+class Deferred(APIModel):
+    """A model of its own, so that no other test has validated it yet."""
+
+    id: int
+    tags: list[str] = []
+
+
+def test_json_validator_shortcut_validates_like_the_adapter() -> None:
+    """After a type's first answer, `validate_json_or_none` calls pydantic-core's validator
+    of that type directly: the same answers, the same refusals."""
+    _json_validators.pop(Deferred, None)
+    first = validate_json_or_none(Deferred, b'{"id": 1, "tags": ["a"]}')
+    assert first == Deferred(id=1, tags=["a"])
+    shortcut = _json_validators[Deferred]
+    assert shortcut.__self__ is _adapter(Deferred).validator  # type: ignore[attr-defined]
+    assert validate_json_or_none(Deferred, b'{"id": 2}') == Deferred(id=2)
+    assert validate_json_or_none(Deferred, b'{"id": "two"}') is None
+    assert validate_json_or_none(Deferred, b'{"id": 2') is None
+    assert validate_json_or_none(list[Deferred], b'[{"id": 3}]') == [Deferred(id=3)]
+    assert validate_json_or_none(list[Deferred], b'[{"id": 3}]') == [Deferred(id=3)]
+    assert list[Deferred] in _json_validators
 
 
 async def test_untyped_and_non_json_answers_still_decoded(mode: Mode) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import httpx
 from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic_core import SchemaValidator
 from typing_extensions import NotRequired, TypedDict
 
 from .errors import (
@@ -222,10 +223,23 @@ def cast_json(
 def validate_json_or_none(tp: type[T] | Any, content: bytes) -> T | None:
     """``content`` validated as ``tp`` in one pass, or ``None`` if it does not validate (the
     caller then calls `cast_json` for the typed error). The fast path of a typed answer."""
+    validate = _json_validators.get(tp)
     try:
-        return _adapter(tp).validate_json(content)  # type: ignore[no-any-return,arg-type]
+        if validate is not None:
+            return validate(content)  # type: ignore[no-any-return]
+        adapter = _adapter(tp)  # type: ignore[arg-type]
+        answer: T = adapter.validate_json(content)  # builds the validator if deferred
     except ValidationError:
         return None
+    if isinstance(adapter.validator, SchemaValidator) and len(_json_validators) < 512:
+        _json_validators[tp] = adapter.validator.validate_json
+    return answer
+
+
+#: pydantic-core's own ``validate_json`` of each type's built validator: what
+#: `validate_json_or_none` calls once a type was validated through its `TypeAdapter` (the
+#: same validator and options, without the adapter's Python frame).
+_json_validators: dict[Any, Callable[[bytes], Any]] = {}
 
 
 @lru_cache(maxsize=512)
