@@ -8,7 +8,7 @@ instead::
     if TYPE_CHECKING:
         from . import _models as m  # type checkers see the real classes
     else:
-        m = LazyTypes("supplychain_sdk.pharus._models")
+        m = LazyTypes("supplychain_sdk.<platform>._models")
 
     USERS_CREATE = Operation[m.User](..., answer=m.User)
 
