@@ -17,6 +17,7 @@ from supplychain_sdk._core import (
     Platform,
     RateLimitError,
 )
+from supplychain_sdk._core._retrying import may_retry, replay_safe
 from supplychain_sdk._core.retry import backoff, server_wait
 from tests.conftest import Mode, mock
 
@@ -323,3 +324,15 @@ async def test_post_5xx_says_whether_the_outcome_is_unknown(
         with pytest.raises(InternalServerError) as caught_get:
             await mode(client.request("GET", "/orders"))
         assert caught_get.value.outcome_unknown is False
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "POST", "PATCH"])
+@pytest.mark.parametrize("idempotent", [None, True, False])
+@pytest.mark.parametrize("retry_non_idempotent", [False, True])
+@pytest.mark.parametrize("conditional", [False, True])
+def test_replay_safe_is_may_retry_and_not_conditional(
+    method: str, idempotent: bool | None, retry_non_idempotent: bool, conditional: bool
+) -> None:
+    """`replay_safe` (inlined for speed) decides exactly as `may_retry` and not If-Match."""
+    expected = may_retry(method, idempotent, retry_non_idempotent) and not conditional
+    assert replay_safe(method, idempotent, retry_non_idempotent, conditional) is expected

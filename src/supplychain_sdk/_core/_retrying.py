@@ -35,7 +35,11 @@ def replay_safe(
     """Whether a call may be sent again after it may have reached the server: retried at
     all, and not a conditional (If-Match) write, whose replay after it was applied would
     meet a version conflict caused by itself."""
-    return may_retry(method, idempotent, retry_non_idempotent) and not conditional
+    if conditional:
+        return False
+    if idempotent is None:  # `may_retry`, inline: this runs for every call
+        return method in IDEMPOTENT_METHODS or retry_non_idempotent
+    return idempotent
 
 
 class RetryPolicy:

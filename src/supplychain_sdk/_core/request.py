@@ -177,7 +177,7 @@ def build_request(
         return http.build_request(
             spec.method,
             url,
-            params=clean_params(spec.params) or None,
+            params=(clean_params(spec.params) or None) if spec.params else None,
             json=encode_json(spec.json) if spec.json is not None else None,
             content=spec.content,
             data=dict(spec.data) if spec.data is not None else None,

@@ -531,7 +531,8 @@ class AsyncAPIClient:
         )
         # The first attempt runs on its own: most calls need no retry loop at all.
         first: tuple[httpx.Response, Any] | Exception
-        leave_json = typed and sink is None and self.platform.envelope_error is None
+        envelope_error = self.platform.envelope_error
+        leave_json = typed and sink is None and envelope_error is None
         try:
             first = await self._attempt(request, sink, safe, leave_json)
         except Exception as exc:
@@ -559,8 +560,8 @@ class AsyncAPIClient:
                 )
         else:
             response, body = first
-        if self.platform.envelope_error is not None:
-            details = self.platform.envelope_error(body)
+        if envelope_error is not None:
+            details = envelope_error(body)
             if details is not None:
                 raise status_error(
                     self.platform, response, body, if_match=spec.if_match, details=details
@@ -676,9 +677,10 @@ class AsyncAPIClient:
                 time.monotonic() - started,
                 raw.request_id,
             )
-        if sink is not None and response.is_success and not _is_json(response):
+        success = 200 <= response.status_code < 300  # `response.is_success`, inline
+        if sink is not None and success and not _is_json(response):
             return response, None
-        if leave_json and response.is_success and readable_as_json(response):
+        if leave_json and success and readable_as_json(response):
             return response, RAW_JSON
         return response, decode_body(response, outcome_unknown=not replay_safe)
 
