@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import httpx
 import pytest
 
@@ -13,6 +14,7 @@ from supplychain_sdk._core import (
     CursorPagination,
     InternalServerError,
     InvalidRequestError,
+    RequestSpec,
     ResponseDecodeError,
 )
 from supplychain_sdk._core._logging import _redact_plain_url, redact_url, secret_segments
@@ -205,3 +207,22 @@ async def test_page_without_items_is_empty(mode: Mode) -> None:
         pager = client.paginate("GET", "/items", item_type=Item, strategy=strategy)
         assert await mode.collect(pager) == []
         await mode.close(client)
+
+
+def test_request_spec_is_immutable_and_evolves() -> None:
+    """`RequestSpec` (a frozen attrs class with a ``__dict__``, quick to build) refuses
+    changes; `attrs.evolve` makes a changed copy and leaves the original as it was."""
+    spec = RequestSpec(method="GET", path="/items", params={"a": 1})
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        spec.path = "/other"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del spec.method  # type: ignore[misc]
+    moved = attrs.evolve(spec, path="/next", is_url=True)
+    assert (moved.method, moved.path, moved.params, moved.is_url) == (
+        "GET",
+        "/next",
+        {"a": 1},
+        True,
+    )
+    assert spec == RequestSpec(method="GET", path="/items", params={"a": 1})
+    assert spec != moved
