@@ -98,3 +98,28 @@ async def test_relative_path_must_start_with_slash(mode: Mode) -> None:
 async def test_malformed_urls_are_invalid_requests(mode: Mode, bad: str) -> None:
     with pytest.raises(InvalidRequestError, match="invalid URL"):
         await mode(mode.client().request("GET", bad))
+
+
+@pytest.mark.parametrize(
+    ("template", "params", "expected"),
+    [
+        ("/a/{x}/b/{y}", {"x": "1", "y": "a b"}, "/a/1/b/a%20b"),
+        ("/a/{x}/{x}", {"x": "s/t"}, "/a/s%2Ft/s%2Ft"),
+        ("/{x}.json", {"x": "7", "unused": "z"}, "/7.json"),
+        ("/literal/{{x}}/{x}", {"x": "9"}, "/literal/{x}/9"),
+        ("/no-fields", {}, "/no-fields"),
+        ("/{x!s}", {"x": "1 2"}, "/1%202"),
+        ("/{x:>3}", {"x": "7"}, "/  7"),
+    ],
+)
+def test_templates_fill_like_str_format(
+    template: str, params: dict[str, object], expected: str
+) -> None:
+    """Plain ``{name}`` templates are joined from pieces parsed once; the result is what
+    ``str.format`` gives (a spec or conversion goes through ``str.format`` itself)."""
+    assert path(template, **params) == expected
+
+
+def test_missing_names_are_reported_before_bad_values() -> None:
+    with pytest.raises(InvalidRequestError, match="missing path parameters: b, c"):
+        path("/{a}/{b}/{c}", a=None)

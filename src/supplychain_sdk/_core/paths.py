@@ -42,6 +42,19 @@ def _names(template: str) -> frozenset[str]:
     return frozenset(field for _, field, _, _ in _FORMATTER.parse(template) if field is not None)
 
 
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """``template`` as (text, field name) pairs, parsed once; ``None`` when a field is more
+    than a plain ``{name}`` (a format spec, a conversion, an attribute), which
+    ``str.format`` fills instead."""
+    pieces: list[tuple[str, str | None]] = []
+    for text, field, spec, conversion in _FORMATTER.parse(template):
+        if field is not None and (spec or conversion or not field.isidentifier()):
+            return None
+        pieces.append((text, field))
+    return tuple(pieces)
+
+
 def path(template: str, **params: object) -> str:
     """Fill ``template`` (``"/orders/{order_id}"``) with percent-encoded ``params``.
 
@@ -52,4 +65,12 @@ def path(template: str, **params: object) -> str:
     if not params.keys() >= names:
         missing = names - params.keys()
         raise InvalidRequestError(f"missing path parameters: {', '.join(sorted(missing))}")
-    return template.format_map({name: _segment(name, params[name]) for name in names})
+    pieces = _pieces(template)
+    if pieces is None:
+        return template.format_map({name: _segment(name, params[name]) for name in names})
+    parts: list[str] = []
+    for text, name in pieces:
+        parts.append(text)
+        if name is not None:
+            parts.append(_segment(name, params[name]))
+    return "".join(parts)
