@@ -289,9 +289,10 @@ def test_raw_response_redacts_when_read_and_holds_no_request() -> None:
     assert late.url == f"{BASE}/by-token/[REDACTED]"
 
 
-def test_raw_response_elapsed_once_the_answer_is_closed() -> None:
-    """`RawResponse.elapsed` is httpx's figure for an answer read through a client's stream;
-    an answer made whole in memory (a mock) has none, and is kept without asking for it."""
+def test_raw_response_elapsed_without_an_exception() -> None:
+    """`RawResponse.elapsed` is httpx's figure (``response.elapsed``) for an answer read
+    through a client's stream; an answer made whole in memory (a mock) has none, and no
+    exception is raised to find that out."""
 
     def streamed(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, stream=httpx.ByteStream(b"{}"))
@@ -303,9 +304,16 @@ def test_raw_response_elapsed_once_the_answer_is_closed() -> None:
     assert isinstance(elapsed, float)
     assert elapsed == read.elapsed.total_seconds()
     whole = httpx.Response(200, content=b"{}", request=httpx.Request("GET", f"{BASE}/a"))
-    assert RawResponse.from_httpx(whole).elapsed is None
-    whole.close()  # closed, but never timed by a client
-    assert RawResponse.from_httpx(whole).elapsed is None
+    with pytest.raises(RuntimeError):
+        whole.elapsed  # noqa: B018  # what httpx says of an answer it never timed
+
+    def refuse(self: httpx.Response) -> None:
+        raise AssertionError("the elapsed property was asked (it raises for this answer)")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(httpx.Response, "elapsed", property(refuse))
+        assert RawResponse.from_httpx(whole).elapsed is None
+        assert RawResponse.from_httpx(read).elapsed == elapsed
 
 
 async def test_request_validates_method(mode: Mode) -> None:

@@ -7,6 +7,7 @@ import contextvars
 import json as jsonlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -106,14 +107,11 @@ class RawResponse:
         request's URL are held until then, never the request (its ``Authorization``) or
         the body (unless bodies are kept).
         """
-        elapsed: float | None = None
-        # httpx knows the time once the answer's stream is closed; an answer made whole in
-        # memory (a mock) has none, and asking would raise
-        if response.is_closed:
-            try:
-                elapsed = response.elapsed.total_seconds()
-            except RuntimeError:  # closed without a client's stream: no time taken
-                elapsed = None
+        # What ``response.elapsed`` returns, read without the property: it raises (and the
+        # call would catch) RuntimeError for an answer no client's stream timed, such as one
+        # made whole in memory by a mock. (tests/core/test_client.py checks the two agree.)
+        timed = getattr(response, "_elapsed", None)
+        elapsed = timed.total_seconds() if isinstance(timed, timedelta) else None
         request = response.request
         raw = cls.__new__(cls)
         _set = object.__setattr__
