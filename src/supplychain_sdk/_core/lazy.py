@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
-__all__ = ["LazyTypes", "TypeRef", "model_body", "resolve_type"]
+__all__ = ["LazyTypes", "TypeRef", "resolve_type"]
 
 _UNRESOLVED: Any = object()
 
@@ -155,16 +155,3 @@ def resolve_type(tp: Any) -> Any:
     if isinstance(tp, types.GenericAlias):
         return types.GenericAlias(origin, resolved)
     return tp.copy_with(resolved)
-
-
-def model_body(value: Any) -> Any:
-    """A model given as a request body, as the mapping of its set fields in its API names
-    with their Python values (exact `Decimal`s, in unknown fields too); anything else as it is.
-
-    A row whose body names its model by reference validates this mapping back into the model
-    and sends what the model itself would send.
-    """
-    dump = getattr(value, "model_dump", None)
-    if dump is None or isinstance(value, type):
-        return value
-    return dump(mode="python", by_alias=True, exclude_unset=True)

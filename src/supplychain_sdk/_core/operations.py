@@ -28,6 +28,7 @@ from pydantic_core import to_jsonable_python
 
 from .checks import field_errors, invalid
 from .errors import InvalidRequestError
+from .lazy import TypeRef
 from .pagination import PaginationStrategy
 from .paths import path as fill_path
 from .request import RequestSpec
@@ -238,7 +239,10 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
 
 
 def _validated(schema: Any, value: Any, what: str) -> Any:
-    if isinstance(value, BaseModel) and isinstance(schema, type) and isinstance(value, schema):
+    # a model of the body's type (named by reference or not) is sent as it sends itself:
+    # exact decimals, unknown fields included
+    target = schema.resolve() if isinstance(schema, TypeRef) else schema
+    if isinstance(value, BaseModel) and isinstance(target, type) and isinstance(value, target):
         checked: Any = value
     else:
         from .models import APIModel  # not at import: it builds the first pydantic model

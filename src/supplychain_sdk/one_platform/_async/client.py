@@ -18,7 +18,7 @@ from ..._core.checks import invalid, positive_int
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIConnectionError, APIError, APIStatusError, InvalidRequestError
 from ..._core.failures import connection_error
-from ..._core.lazy import LazyTypes, model_body, resolve_type
+from ..._core.lazy import LazyTypes, resolve_type
 from ..._core.operations import Operation, uses
 from ..._core.options import client_config
 from ..._core.platform import Platform
@@ -195,8 +195,6 @@ class AsyncOnePlatform(AsyncAPIClient):
     async def _write(
         self, op: Operation[m.Acknowledgement | None], **call: Any
     ) -> m.Acknowledgement:
-        if "body" in call:
-            call["body"] = model_body(call["body"])
         return await self.run(op, **call) or m.Acknowledgement()
 
     async def _push(

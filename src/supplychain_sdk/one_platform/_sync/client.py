@@ -21,7 +21,7 @@ from ..._core.checks import invalid, positive_int
 from ..._core.decoding import decode_body, status_error
 from ..._core.errors import APIConnectionError, APIError, APIStatusError, InvalidRequestError
 from ..._core.failures import connection_error
-from ..._core.lazy import LazyTypes, model_body, resolve_type
+from ..._core.lazy import LazyTypes, resolve_type
 from ..._core.operations import Operation, uses
 from ..._core.options import client_config
 from ..._core.platform import Platform
@@ -196,8 +196,6 @@ class OnePlatform(SyncAPIClient):
 
     # -- the composite helpers the resources share ------------------------------------------------
     def _write(self, op: Operation[m.Acknowledgement | None], **call: Any) -> m.Acknowledgement:
-        if "body" in call:
-            call["body"] = model_body(call["body"])
         return self.run(op, **call) or m.Acknowledgement()
 
     def _push(

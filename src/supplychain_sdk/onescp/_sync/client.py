@@ -24,7 +24,6 @@ from ..._core.auth import TokenProvider
 from ..._core.checkpoint import Checkpoint
 from ..._core.checks import positive_int
 from ..._core.errors import APIStatusError, InvalidRequestError
-from ..._core.lazy import model_body
 from ..._core.operations import Operation, apply_overrides, prepare, uses
 from ..._core.options import check_options, client_config, seconds_option
 from ..._core.progress import Progress, load_bar
@@ -396,8 +395,7 @@ class OrderLines(SyncAPIResource):
         ``line`` is an ``OrderLineInput`` or a dict in the API's names (``item`` with at least
         a ``number``, and ``quantity`` are required). Never retried automatically.
         """
-        body = model_body(line)
-        return self._client.run(api.LINES_ADD, ids={"order_id": order_id}, body=body)
+        return self._client.run(api.LINES_ADD, ids={"order_id": order_id}, body=line)
 
     @uses(api.LINES_UPDATE)
     def update(
@@ -612,8 +610,9 @@ class ShipmentContainers(SyncAPIResource):
     @uses(api.CONTAINERS_ADD)
     def add(self, shipment_id: str, container: m.ContainerInput | Mapping[str, Any]) -> m.Shipment:
         """Add a container (``container_number`` required); returns the updated shipment."""
-        body = model_body(container)
-        return self._client.run(api.CONTAINERS_ADD, ids={"shipment_id": shipment_id}, body=body)
+        return self._client.run(
+            api.CONTAINERS_ADD, ids={"shipment_id": shipment_id}, body=container
+        )
 
     @uses(api.CONTAINERS_UPDATE)
     def update(
