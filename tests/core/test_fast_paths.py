@@ -4,10 +4,12 @@ first attempt outside tenacity, paths joined without parsing, redaction remember
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated, Literal
 
 import attrs
 import httpx
 import pytest
+from pydantic import BaseModel, Discriminator, Tag
 
 from supplychain_sdk._core import (
     APIModel,
@@ -175,6 +177,44 @@ async def test_pages_read_from_bytes_keep_their_other_fields(mode: Mode) -> None
         assert await mode.collect(pager) == [Item(id=1), Item(id=2), Item(id=3)]
         assert route.calls[1].request.url.params["cursor"] == "c2"
         await mode.close(client)
+
+
+class Box(BaseModel):
+    kind: Literal["box"]
+    id: int
+
+
+class Pallet(BaseModel):
+    kind: Literal["pallet"]
+    id: int
+
+
+#: the kinds the discriminator of `Unit` was asked for, in order
+ASKED: list[object] = []
+
+
+def _kind(value: object) -> object:
+    ASKED.append(value)
+    return value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+
+
+Unit = Annotated[
+    Annotated[Box, Tag("box")] | Annotated[Pallet, Tag("pallet")], Discriminator(_kind)
+]
+
+
+async def test_items_read_with_their_page_are_validated_once(mode: Mode) -> None:
+    ASKED.clear()
+    strategy = CursorPagination(next_cursor=lambda body, raw: None)
+    page = {"data": [{"kind": "box", "id": 1}, {"kind": "pallet", "id": 2}]}
+    with mock() as router:
+        router.get("/items").respond(200, json=page)
+        client = mode.client()
+        pager = client.paginate("GET", "/items", item_type=Unit, strategy=strategy)
+        items = await mode.collect(pager)
+        await mode.close(client)
+    assert page["data"] == ASKED  # once per item, from the bytes; never again as a model
+    assert items == [Box(kind="box", id=1), Pallet(kind="pallet", id=2)]
 
 
 @pytest.mark.parametrize(

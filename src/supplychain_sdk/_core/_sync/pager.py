@@ -117,9 +117,11 @@ class SyncPager(Generic[T]):
         key = _single_key(self._items)
         response, body = self._client._send(spec, typed=key is not None)
         unknown = self._client._outcome_unknown(spec)
+        typed = False  # whether the items were validated with the page
         if body is RAW_JSON:  # items validated with the page, from the bytes, in one pass
             assert key is not None
             body = read_page_json(key, self._item_type, response.content)
+            typed = body is not None
             if body is None:  # not a page of such items: read the slow way, for the reason
                 body = decode_body(response, outcome_unknown=unknown)
         expect_json(response, body, outcome_unknown=unknown)
@@ -129,13 +131,17 @@ class SyncPager(Generic[T]):
             if body is not None and not isinstance(body, Mapping):
                 raise _unreadable(raw, f"a JSON {type(body).__name__} has no items", unknown)
             data = []
-        items: list[T] = cast(
-            list[self._item_type],  # type: ignore[name-defined]
-            data,
-            method=raw.method,
-            url=raw.url,
-            status=raw.status_code,
-            outcome_unknown=unknown,
+        items: list[T] = (
+            data
+            if typed
+            else cast(
+                list[self._item_type],  # type: ignore[name-defined]
+                data,
+                method=raw.method,
+                url=raw.url,
+                status=raw.status_code,
+                outcome_unknown=unknown,
+            )
         )
         meta, next_request = _read(
             lambda: self._strategy.read(request, body, raw, len(items)),
