@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 import typing
@@ -21,6 +22,7 @@ from pydantic import BaseModel
 
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk._core.operations import Operation
+from supplychain_sdk._core.transports import SYNC_TRANSPORT_ENV, TRANSPORT_ENV
 
 _REPORT = """
 import json, sys
@@ -43,9 +45,13 @@ print(json.dumps({
 
 def after(statement: str, package: str) -> tuple[set[str], list[str]]:
     """The ``supplychain_sdk`` and ``pydantic`` modules loaded after ``statement`` in a fresh
-    interpreter, and the pydantic model classes of ``package`` created by then (built or not)."""
+    interpreter, and the pydantic model classes of ``package`` created by then (built or not).
+
+    The interpreter's clients use httpx's own transports (what respx mocks there), whatever
+    transport the test run puts its own clients on."""
     code = f"PACKAGE = {package!r}\n{statement}\n{_REPORT}"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k not in (TRANSPORT_ENV, SYNC_TRANSPORT_ENV)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.splitlines()[-1])
     return set(report["modules"]), list(report["models"])

@@ -73,13 +73,11 @@ def pytest_report_header() -> str:
 #: Tests that look inside httpx's own transport (its httpcore pool; their urllib3
 #: counterparts are in tests/core/test_sync_transport.py); the benchmarks' smoke run, which
 #: picks each client's transport itself and answers its in-process section from httpx's own
-#: transport; and a sync call mocked with respx in a fresh interpreter, which inherits the
-#: environment but not this plugin's mocker. They all run in the normal suite.
+#: transport. They all run in the normal suite.
 HTTPX_INTERNALS = frozenset(
     {
         "tests/core/test_client.py::test_clients_share_one_ssl_context[SyncAPIClient]",
         "tests/benchmarks/test_smoke.py::test_every_section_runs_in_smoke_mode",
-        "tests/pharus/test_import_time.py::test_a_call_loads_the_request_types_it_checks",
         # the normal run's own nested run of the async half on aiohttp
         "tests/core/test_transports.py::test_async_suite_passes_on_the_aiohttp_transport",
     }
