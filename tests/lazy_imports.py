@@ -62,6 +62,19 @@ def after(statement: str, package: str) -> tuple[set[str], list[str]]:
 MODEL_MACHINERY = frozenset({"supplychain_sdk._core.models", "pydantic.fields"})
 
 
+def sync_and_async(client: str, call: str) -> list[tuple[str, str]]:
+    """``(client class, statement)`` of one first call with the sync client and with its
+    async twin (``Async<client>``, the call run with ``asyncio.run``)."""
+    return [(client, call), (f"Async{client}", f"asyncio.run({call})")]
+
+
+def first_call(template: str, package: str, client: str, call: str) -> tuple[set[str], list[str]]:
+    """`after` a first call: ``template`` filled with the client class and the call; the
+    modules of ``package`` it loaded (relative, as `submodules`) and the model classes made."""
+    loaded, models = after(template.format(client=client, call=call), package)
+    return submodules(loaded, package), models
+
+
 def submodules(loaded: set[str], package: str) -> set[str]:
     """The modules of ``package`` in ``loaded``, relative to it (``"._models"``)."""
     return {name.removeprefix(package) for name in loaded if name.startswith(package + ".")}

@@ -8,7 +8,15 @@ import pytest
 import supplychain_sdk.cartoncloud as cartoncloud
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.cartoncloud._routes import ROUTES
-from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
+from tests.lazy_imports import (
+    MODEL_MACHINERY,
+    after,
+    check_namespace,
+    check_references,
+    first_call,
+    submodules,
+    sync_and_async,
+)
 
 PACKAGE = "supplychain_sdk.cartoncloud"
 
@@ -72,15 +80,11 @@ assert (order.id, order.version, order.references.customer) == (ORDER, 3, "PO-1"
 
 
 @pytest.mark.parametrize(
-    ("client", "call"),
-    [
-        ("CartonCloud", "client.outbound_orders.retrieve(ORDER)"),
-        ("AsyncCartonCloud", "asyncio.run(client.outbound_orders.retrieve(ORDER))"),
-    ],
+    ("client", "call"), sync_and_async("CartonCloud", "client.outbound_orders.retrieve(ORDER)")
 )
 def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
-    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
-    assert "._models" in submodules(loaded, PACKAGE)
+    mine, models = first_call(_FIRST_CALL, PACKAGE, client, call)
+    assert "._models" in mine
     assert "OutboundOrder" in models
 
 

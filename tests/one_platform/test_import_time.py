@@ -20,7 +20,15 @@ from supplychain_sdk.one_platform import (
 )
 from supplychain_sdk.one_platform._routes import ROUTES
 from tests.conftest import Mode
-from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
+from tests.lazy_imports import (
+    MODEL_MACHINERY,
+    after,
+    check_namespace,
+    check_references,
+    first_call,
+    submodules,
+    sync_and_async,
+)
 
 PACKAGE = "supplychain_sdk.one_platform"
 
@@ -73,15 +81,11 @@ assert (record.client_id, record.tax_id) == ("C-1", "PL123")
 
 
 @pytest.mark.parametrize(
-    ("client", "call"),
-    [
-        ("OnePlatform", "client.clients.retrieve('C-1')"),
-        ("AsyncOnePlatform", "asyncio.run(client.clients.retrieve('C-1'))"),
-    ],
+    ("client", "call"), sync_and_async("OnePlatform", "client.clients.retrieve('C-1')")
 )
 def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
-    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
-    assert "._models" in submodules(loaded, PACKAGE)
+    mine, models = first_call(_FIRST_CALL, PACKAGE, client, call)
+    assert "._models" in mine
     assert "ClientRecord" in models
 
 

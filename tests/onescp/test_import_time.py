@@ -15,7 +15,15 @@ from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.onescp import _models as m
 from supplychain_sdk.onescp import _routes as api
 from tests.conftest import Mode
-from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
+from tests.lazy_imports import (
+    MODEL_MACHINERY,
+    after,
+    check_namespace,
+    check_references,
+    first_call,
+    submodules,
+    sync_and_async,
+)
 
 PACKAGE = "supplychain_sdk.onescp"
 
@@ -80,16 +88,12 @@ assert order.status is OrderStatus.APPROVED
 
 
 @pytest.mark.parametrize(
-    ("client", "call"),
-    [
-        ("OneScp", "client.orders.update_status(ORDER, 'approved')"),
-        ("AsyncOneScp", "asyncio.run(client.orders.update_status(ORDER, 'approved'))"),
-    ],
+    ("client", "call"), sync_and_async("OneScp", "client.orders.update_status(ORDER, 'approved')")
 )
 def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, call: str) -> None:
     # the status is checked against OrderStatus (a model enum) before anything is sent
-    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
-    assert {"._models", "._requests"} <= submodules(loaded, PACKAGE)
+    mine, models = first_call(_FIRST_CALL, PACKAGE, client, call)
+    assert {"._models", "._requests"} <= mine
     assert "Order" in models
 
 

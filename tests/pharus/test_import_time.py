@@ -13,7 +13,15 @@ import supplychain_sdk.pharus as pharus
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.pharus import VendorCreateFields
 from supplychain_sdk.pharus._routes import ROUTES
-from tests.lazy_imports import MODEL_MACHINERY, after, check_namespace, check_references, submodules
+from tests.lazy_imports import (
+    MODEL_MACHINERY,
+    after,
+    check_namespace,
+    check_references,
+    first_call,
+    submodules,
+    sync_and_async,
+)
 
 PACKAGE = "supplychain_sdk.pharus"
 GROUPS = [
@@ -92,14 +100,11 @@ assert vendor == Vendor(id="v1", name="Acme")
 
 @pytest.mark.parametrize(
     ("client", "call"),
-    [
-        ("Pharus", "client.vendors.create(name='Acme', term='net 30')"),
-        ("AsyncPharus", "asyncio.run(client.vendors.create(name='Acme', term='net 30'))"),
-    ],
+    sync_and_async("Pharus", "client.vendors.create(name='Acme', term='net 30')"),
 )
 def test_a_first_call_loads_its_types_and_returns_the_exact_model(client: str, call: str) -> None:
-    loaded, models = after(_FIRST_CALL.format(client=client, call=call), PACKAGE)
-    assert {"._models.catalog", "._inputs.catalog"} <= submodules(loaded, PACKAGE)
+    mine, models = first_call(_FIRST_CALL, PACKAGE, client, call)
+    assert {"._models.catalog", "._inputs.catalog"} <= mine
     assert "Vendor" in models
 
 
