@@ -174,6 +174,39 @@ async def test_sdk_headers_ride_on_its_own_pool_and_per_request_elsewhere(mode: 
         await asyncio.to_thread(injected.close)
 
 
+async def test_own_pool_keeps_no_cookies_an_injected_one_keeps_its_own(mode: Mode) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("Cookie"))
+        return httpx.Response(200, json={}, headers={"Set-Cookie": "lb=node-7; Path=/"})
+
+    seen: list[str | None] = []
+    injected: httpx.Client | httpx.AsyncClient = (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        if mode.is_async
+        else httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    client = mode.client()
+    on_injected = mode.client(http_client=injected)
+    with mock() as router:
+        route = router.get("/a").mock(side_effect=answer)
+        for _ in range(2):
+            await mode(client.request("GET", "/a"))
+        assert dict(client._http.cookies) == {}  # the answer's cookie was not kept
+        client._http.cookies = {"pinned": "by-hand"}  # a cookie set by hand is sent
+        await mode(client.request("GET", "/a"))
+        assert route.call_count == 3
+    for _ in range(2):
+        await mode(on_injected.request("GET", "/a"))
+    assert seen == [None, None, "pinned=by-hand", None, "lb=node-7"]
+    assert dict(injected.cookies) == {"lb": "node-7"}  # the owner's pool, the owner's rules
+    await mode.close(client)
+    await mode.close(on_injected)
+    if isinstance(injected, httpx.AsyncClient):
+        await injected.aclose()
+    else:
+        await asyncio.to_thread(injected.close)
+
+
 async def test_context_manager_closes_owned_pool(mode: Mode) -> None:
     if mode.is_async:
         async with mode.client() as client:  # type: ignore[union-attr]

@@ -773,6 +773,124 @@ def test_answers_without_a_body_keep_the_connection() -> None:
     assert server.opened == 1
 
 
+# -- reading answers' heads as httpx's own transport does --------------------------------------
+# (the answer sent, then what both transports make of it: the status, reason, headers and
+# body of the answer, or the httpx exception)
+_OK2 = b"content-length: 2\r\n\r\nok"
+Outcome = tuple[int, bytes, list[tuple[str, str]], bytes] | type[Exception]
+ODD_HEADS: dict[str, tuple[bytes, Outcome]] = {
+    "folded header joined by a space": (
+        b"HTTP/1.1 200 OK\r\nx-a: one\r\n  two\r\n" + _OK2,
+        (200, b"OK", [("x-a", "one two"), ("content-length", "2")], b"ok"),
+    ),
+    "tabs and spaces around a value": (
+        b"HTTP/1.1 200 OK\r\nx-a:\tb c\t\r\nx-b:\r\n" + _OK2,
+        (200, b"OK", [("x-a", "b c"), ("x-b", ""), ("content-length", "2")], b"ok"),
+    ),
+    "latin-1 in a value and the reason, kept as sent": (
+        b"HTTP/1.1 200  caf\xe9 \r\nx-a: caf\xe9\r\n" + _OK2,
+        (200, b" caf\xe9 ", [("x-a", "caf\xe9"), ("content-length", "2")], b"ok"),
+    ),
+    "line feeds alone": (
+        b"HTTP/1.1 200 OK\nx-a: b\ncontent-length: 2\n\nok",
+        (200, b"OK", [("x-a", "b"), ("content-length", "2")], b"ok"),
+    ),
+    "no reason phrase": (b"HTTP/1.1 204\r\n\r\n", (204, b"", [], b"")),
+    "repeats of one Content-Length made one": (
+        b"HTTP/1.1 200 OK\r\ncontent-length: 2, 2\r\ncontent-length: 2\r\n\r\nok",
+        (200, b"OK", [("content-length", "2")], b"ok"),
+    ),
+    "Chunked in capitals": (
+        b"HTTP/1.1 200 OK\r\ntransfer-encoding: Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        (200, b"OK", [("transfer-encoding", "chunked")], b"ok"),
+    ),
+    "interim 100 and 103 answers skipped": (
+        b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nlink: </a>\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\n" + _OK2,
+        (200, b"OK", [("content-length", "2")], b"ok"),
+    ),
+    "HTTP/1.0 body until the server closes": (
+        b"HTTP/1.0 200 OK\r\n\r\nok",
+        (200, b"OK", [], b"ok"),
+    ),
+    "a line that is not a header": (
+        b"HTTP/1.1 200 OK\r\nx-a b\r\n" + _OK2,
+        httpx.RemoteProtocolError,
+    ),
+    "a space before the colon": (
+        b"HTTP/1.1 200 OK\r\nx-a : b\r\n" + _OK2,
+        httpx.RemoteProtocolError,
+    ),
+    "a folded first line": (b"HTTP/1.1 200 OK\r\n x-a: b\r\n" + _OK2, httpx.RemoteProtocolError),
+    "NUL in a value": (b"HTTP/1.1 200 OK\r\nx-a: a\x00b\r\n" + _OK2, httpx.RemoteProtocolError),
+    "vertical tab in a value": (
+        b"HTTP/1.1 200 OK\r\nx-a: a\x0bb\r\n" + _OK2,
+        httpx.RemoteProtocolError,
+    ),
+    "two Content-Lengths": (
+        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\ncontent-length: 3\r\n\r\nok",
+        httpx.RemoteProtocolError,
+    ),
+    "Content-Length not a number": (
+        b"HTTP/1.1 200 OK\r\ncontent-length: +2\r\n\r\nok",
+        httpx.RemoteProtocolError,
+    ),
+    "Transfer-Encoding other than chunked": (
+        b"HTTP/1.1 200 OK\r\ntransfer-encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        httpx.RemoteProtocolError,
+    ),
+    "closed in the middle of the head": (
+        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nx-a: b",
+        httpx.RemoteProtocolError,
+    ),
+    "closed after an interim answer": (b"HTTP/1.1 100 Continue\r\n\r\n", httpx.RemoteProtocolError),
+    "not HTTP/1": (b"HTTP/2 200 OK\r\n" + _OK2, httpx.RemoteProtocolError),
+    "a status below 100": (b"HTTP/1.1 099 X\r\n" + _OK2, httpx.RemoteProtocolError),
+}
+
+
+def _outcome(client: httpx.Client, url: str) -> Outcome:
+    try:
+        answer = client.get(url)
+    except httpx.HTTPError as exc:
+        return type(exc)
+    reason = answer.extensions["reason_phrase"]
+    return answer.status_code, reason, list(answer.headers.items()), answer.content
+
+
+@pytest.mark.parametrize("case", ODD_HEADS)
+def test_answer_heads_read_as_httpx_reads_them(case: str) -> None:
+    answer, expected = ODD_HEADS[case]
+
+    def handler(conn: socket.socket) -> None:
+        read_request(conn.makefile("rb"))
+        conn.sendall(answer)
+        conn.shutdown(socket.SHUT_WR)
+
+    with serving(handler) as server:
+        with http() as on_urllib3:
+            got = _outcome(on_urllib3, server.url + "/x")
+        with httpx.Client() as on_httpx:
+            reference = _outcome(on_httpx, server.url + "/x")
+    assert got == expected
+    assert reference == expected
+
+
+def test_more_than_100_headers_refused() -> None:
+    many = b"".join(b"x-%d: v\r\n" % n for n in range(101))
+
+    def handler(conn: socket.socket) -> None:
+        read_request(conn.makefile("rb"))
+        conn.sendall(b"HTTP/1.1 200 OK\r\n" + many + _OK2)
+
+    with (
+        serving(handler) as server,
+        http() as client,
+        pytest.raises(httpx.RemoteProtocolError, match="more than 100 headers"),
+    ):
+        client.get(server.url + "/x")
+
+
 def test_idle_connections_expire() -> None:
     def handler(conn: socket.socket) -> None:
         answer_all(conn)

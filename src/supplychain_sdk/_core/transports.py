@@ -26,7 +26,7 @@ import asyncio
 import os
 import ssl
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
@@ -130,10 +130,48 @@ def sync_transport_name(option: str | None) -> SyncTransportName:
     return "urllib3"
 
 
+class _KeepNoCookies(httpx.Cookies):
+    """A cookie jar that keeps nothing the server sets (``Set-Cookie`` is ignored); cookies
+    put in it by hand are sent as usual."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Ignore ``response``'s ``Set-Cookie`` headers."""
+
+
+class _CookieFree:
+    """Makes a client's ``cookies`` a `_KeepNoCookies` jar: httpx asks the jar after every
+    answer, and building the ``urllib`` request and response it reads cost ~17 µs a call."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """The pool's cookies: empty unless set by hand (answers' cookies are not kept)."""
+        jar = self.__dict__.get("_sdk_cookies")
+        if jar is None:
+            jar = self.__dict__["_sdk_cookies"] = _KeepNoCookies()
+        return cast(httpx.Cookies, jar)
+
+    @cookies.setter
+    def cookies(self, cookies: httpx.Cookies | dict[str, str]) -> None:
+        self.__dict__["_sdk_cookies"] = _KeepNoCookies(cookies)
+
+
+class _SdkClient(_CookieFree, httpx.Client):
+    """The SDK's own sync pool: an ``httpx.Client`` that keeps no cookies."""
+
+
+class _SdkAsyncClient(_CookieFree, httpx.AsyncClient):
+    """The SDK's own async pool: an ``httpx.AsyncClient`` that keeps no cookies."""
+
+
 def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
     """The SDK's own connection pool for a client of ``config``: an ``httpx.Client`` (on
     urllib3 when ``config.sync_transport`` says so) or an ``httpx.AsyncClient`` (on aiohttp
-    when ``config.async_transport`` says so)."""
+    when ``config.async_transport`` says so).
+
+    The pool keeps no cookies: the platforms authenticate every request with a token, and a
+    jar filled by answers would be state shared by every call (and every thread) of the
+    client, growing with whatever a proxy or load balancer sets.
+    """
     options: dict[str, Any] = {
         "verify": config.ssl_context(),
         "limits": config.limits.to_httpx(),
@@ -150,7 +188,9 @@ def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
         options["transport"] = Urllib3Transport(
             ssl_context=config.ssl_context(), limits=config.limits.to_httpx()
         )
-    return kind(**options)
+    if kind is httpx.AsyncClient:
+        return cast(ClientT, _SdkAsyncClient(**options))
+    return cast(ClientT, _SdkClient(**options))
 
 
 def _total(*parts: float | None) -> float | None:
