@@ -426,16 +426,30 @@ async def connections_kept(
     base_url: str, *, calls: int, concurrency: int, transport: str
 ) -> dict[str, int]:
     """Connections the server accepted while one new SDK client made ``calls`` GETs at
-    ``concurrency`` (a pool that keeps its connections opens ``concurrency`` of them)."""
-    async with httpx.AsyncClient(base_url=base_url) as admin:
+    ``concurrency`` (a pool that keeps its connections opens ``concurrency`` of them).
+    ``transport="httpx, hand-written"``: a plain ``httpx.AsyncClient`` with the SDK's
+    limits instead, for comparison."""
+    async with httpx.AsyncClient(base_url=base_url) as admin, AsyncExitStack() as stack:
         await admin.post("/_reset")
-        async with AsyncProcuros(TOKEN, base_url=base_url, async_transport=transport) as sdk:  # type: ignore[arg-type]
+        if transport == "httpx, hand-written":
+            limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+            hand = await stack.enter_async_context(
+                httpx.AsyncClient(base_url=base_url, headers=HEADERS, limits=limits)
+            )
+
+            async def one() -> Any:
+                return (await hand.get(SHOW)).raise_for_status()
+
+        else:
+            sdk = await stack.enter_async_context(
+                AsyncProcuros(TOKEN, base_url=base_url, async_transport=transport)  # type: ignore[arg-type]
+            )
 
             async def one() -> Any:
                 return await sdk.transactions.retrieve(TX_ID)
 
-            await _gather(one, calls, concurrency)
-            stats: dict[str, int] = (await admin.get("/_stats")).json()
+        await _gather(one, calls, concurrency)
+        stats: dict[str, int] = (await admin.get("/_stats")).json()
     return stats
 
 

@@ -190,7 +190,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         transport=transport,
                     )
                 )
-                for transport in ("httpx", "aiohttp")
+                for transport in ("httpx", "aiohttp", "httpx, hand-written")
             }
     report["results"] = [row(r) for r in results]
     report["seconds"] = round(time.perf_counter() - started, 1)

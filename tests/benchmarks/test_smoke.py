@@ -47,7 +47,7 @@ def test_every_section_runs_in_smoke_mode(background: Finished) -> None:
     assert report["generated_dropped"]["endpoints"] == ["POST /v2/transactions"]
     assert "Transaction" in report["generated_dropped"]["schemas"]
     assert set(report["pager_peak_mib"]) == {"100", "200"}  # JSON keys
-    for transport in ("httpx", "aiohttp"):
+    for transport in ("httpx", "aiohttp", "httpx, hand-written"):
         assert report["connections"][transport]["requests"] == 8
     printed = background.stdout
     assert "sync GET transaction" in printed

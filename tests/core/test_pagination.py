@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -75,6 +75,49 @@ async def test_page_number_walks_all_pages_lazily(mode: Mode) -> None:
             {"status": "open", "page": "2", "limit": "10"},
             {"status": "open", "page": "3", "limit": "10"},
         ]
+
+
+class Tracked(APIModel):
+    """An item that notes when it is freed."""
+
+    id: int
+    freed: ClassVar[list[int]] = []
+
+    def __del__(self) -> None:
+        Tracked.freed.append(self.id)
+
+
+async def test_one_page_in_memory_while_the_next_is_fetched(mode: Mode) -> None:
+    freed_when_asked: list[list[int]] = []
+    answer = page_handler(6)
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        freed_when_asked.append(sorted(Tracked.freed))
+        return answer(request)
+
+    Tracked.freed.clear()
+    with mock() as router:
+        router.get("/items").mock(side_effect=handle)
+        client = mode.client()
+        p = client._paginate(
+            RequestSpec(method="GET", path="/items", params={"status": "open"}),
+            strategy=PageNumberPagination(page_size=3, meta=body_meta(prefix="pagination")),
+            item_type=Tracked,
+            items=lambda body: body["data"],
+        )
+        ids = []
+        if mode.is_async:
+            async for item in p:
+                ids.append(item.id)
+        else:
+            for item in p:
+                ids.append(item.id)
+        del item
+    assert ids == [1, 2, 3, 4, 5, 6]
+    # the first page and its items are gone before the second is asked for; the loop's
+    # last item is still the caller's
+    assert freed_when_asked == [[], [1, 2]]
+    await mode.close(client)
 
 
 async def test_limit_stops_early_without_extra_requests(mode: Mode) -> None:

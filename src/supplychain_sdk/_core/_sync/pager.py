@@ -185,6 +185,7 @@ class SyncPager(Generic[T]):
                 if self._max_pages is not None and pages >= self._max_pages:
                     return
                 request = page.next_request
+                del page  # freed before the next page arrives: one page in memory, not two
         finally:
             if progress is not None:
                 progress.close()
@@ -198,6 +199,7 @@ class SyncPager(Generic[T]):
                         return
                     remaining -= 1
                 yield item
+            del page  # (see `pages`)
 
     def to_list(self) -> list[T]:
         """Every item in a list (mind the memory on large collections)."""
