@@ -170,6 +170,36 @@ async def test_request_arrives_exactly_and_answer_is_read() -> None:
     assert body == b'{"n":1}'
 
 
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+async def test_cookies_the_server_sets_are_not_sent_back(transport: str) -> None:
+    cookies_sent: list[bytes] = []
+    done = asyncio.Event()
+    answer = OK.replace(b"\r\n\r\n", b"\r\nset-cookie: lb=node-7; Path=/\r\n\r\n", 1)
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            try:
+                head, _ = await read_request(reader)
+            except asyncio.IncompleteReadError:  # the client closed its connection
+                break
+            lines = head.lower().split(b"\r\n")
+            cookies_sent.append(b"".join(line for line in lines if line.startswith(b"cookie:")))
+            writer.write(answer)
+            await writer.drain()
+        writer.close()
+        done.set()
+
+    async with raw_server(handler) as base_url:
+        # a host name, not an IP address: aiohttp's own jar keeps cookies only from names
+        base_url = base_url.replace("127.0.0.1", "localhost")
+        client = Mode("async").client(base_url=base_url, async_transport=transport)
+        for _ in range(3):
+            assert await client.request("GET", "/a") == {"ok": True}
+        await client.close()
+        await done.wait()
+    assert cookies_sent == [b"", b"", b""]
+
+
 async def test_multipart_upload_streams_whole_body() -> None:
     seen: list[tuple[bytes, bytes]] = []
 

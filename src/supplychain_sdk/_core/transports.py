@@ -309,6 +309,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             trust_env=False,
             auto_decompress=False,  # httpx decodes Content-Encoding itself
             skip_auto_headers=("User-Agent", "Accept-Encoding", "Accept"),
+            cookie_jar=aiohttp.DummyCookieJar(),  # only the cookies httpx put in the request
             timeout=aiohttp.ClientTimeout(total=None),
         )
         # One retry policy: the SDK's (by method, If-Match, the caller's say), not aiohttp's
