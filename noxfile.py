@@ -87,10 +87,11 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on src."""
+    """mypy --strict on src, the public API's typing checks and the benchmarks."""
     session.install("-e", ".[dev]")
     session.run("mypy", "--strict", "src")
     session.run("mypy", "--strict", "tests/typing")
+    session.run("mypy", "--strict", "benchmarks")
 
 
 @nox.session

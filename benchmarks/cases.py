@@ -592,7 +592,7 @@ async def generated_async_pairs(
     pairs = []
     for transport in ("httpx", "aiohttp"):
         sdk = await stack.enter_async_context(
-            AsyncProcuros(TOKEN, base_url=base_url, async_transport=transport)  # type: ignore[arg-type]
+            AsyncProcuros(TOKEN, base_url=base_url, async_transport=transport)
         )
         ops: dict[str, tuple[Callable[[], Awaitable[Any]], Callable[[], Awaitable[Any]]]] = {
             "ping (GET, 204)": (
@@ -777,8 +777,9 @@ def webhook_body(size: int) -> bytes:
 def webhook_pairs(sizes: dict[str, int], repeat: int) -> list[Pair]:
     """``onescp.webhooks.verify`` against ``hmac`` + ``validate_json`` of the same event."""
     from supplychain_sdk.onescp import webhooks
+    from supplychain_sdk.onescp._events import event_adapter
 
-    adapter = webhooks.event_adapter()
+    adapter = event_adapter()
     key = WEBHOOK_SECRET.encode()
     pairs = []
     for label, size in sizes.items():
@@ -817,8 +818,9 @@ def webhook_pairs(sizes: dict[str, int], repeat: int) -> list[Pair]:
 def documented_webhook_pair(repeat: int) -> Pair:
     """A 1 KB delivery as ONESCP documents it: no ``deliveryId`` in the body, it is a header."""
     from supplychain_sdk.onescp import webhooks
+    from supplychain_sdk.onescp._events import event_adapter
 
-    adapter = webhooks.event_adapter()
+    adapter = event_adapter()
     key = WEBHOOK_SECRET.encode()
     event = json.loads(webhook_body(1024))
     del event["deliveryId"]
