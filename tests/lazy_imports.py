@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 import typing
@@ -73,6 +74,16 @@ def first_call(template: str, package: str, client: str, call: str) -> tuple[set
     modules of ``package`` it loaded (relative, as `submodules`) and the model classes made."""
     loaded, models = after(template.format(client=client, call=call), package)
     return submodules(loaded, package), models
+
+
+def group_modules(package: str, *subpackages: str) -> list[str]:
+    """The modules of ``package``'s ``subpackages``, relative to it (``"._models.sales"``),
+    as the source tree has them."""
+    found = []
+    for sub in subpackages:
+        path = importlib.import_module(sub, package).__path__
+        found += [f"{sub}.{module.name}" for module in pkgutil.iter_modules(path)]
+    return sorted(found)
 
 
 def submodules(loaded: set[str], package: str) -> set[str]:

@@ -1,17 +1,15 @@
 """``supplychain_sdk.cartoncloud`` loads its names on first use (no timed assertions: the
-figures are in ``benchmarks/``)."""
+figures are in ``benchmarks/``). What every
+platform's package and clients load at import: ``tests/test_lazy_platforms.py``."""
 
 from __future__ import annotations
 
 import pytest
 
-import supplychain_sdk.cartoncloud as cartoncloud
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.cartoncloud._routes import ROUTES
 from tests.lazy_imports import (
-    MODEL_MACHINERY,
     after,
-    check_namespace,
     check_references,
     first_call,
     submodules,
@@ -19,35 +17,6 @@ from tests.lazy_imports import (
 )
 
 PACKAGE = "supplychain_sdk.cartoncloud"
-
-
-def test_importing_the_package_loads_nothing_of_it() -> None:
-    loaded, built = after("import supplychain_sdk.cartoncloud", PACKAGE)
-    assert PACKAGE in loaded
-    assert submodules(loaded, PACKAGE) == set()
-    assert built == []
-
-
-def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> None:
-    loaded, models = after("from supplychain_sdk.cartoncloud import CartonCloud", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes"} <= mine
-    # the rows name their models by reference: loaded by the first call that needs them
-    assert {"._async", "._async.client", ".webhooks", "._models"} & mine == set()
-    assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    assert models == []
-    # conditions are sent, not built: the comparison enum (and the models' base) stay unloaded
-    assert "._comparisons" not in mine
-    assert MODEL_MACHINERY & loaded == set()
-
-
-def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, models = after("from supplychain_sdk.cartoncloud import AsyncCartonCloud", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert "._async.client" in mine
-    assert {"._sync", "._sync.client", ".webhooks", "._models"} & mine == set()
-    assert models == []
-    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """
@@ -105,10 +74,3 @@ def test_the_webhooks_module_loads_on_first_use() -> None:
         "from supplychain_sdk.cartoncloud import webhooks; assert webhooks.__name__", PACKAGE
     )
     assert submodules(loaded, PACKAGE) == {".webhooks", "._models"}
-
-
-def test_every_name_resolves_and_is_listed() -> None:
-    check_namespace(cartoncloud, ["._models"])
-    assert cartoncloud.CartonCloud.__module__ == f"{PACKAGE}._sync.client"
-    assert cartoncloud.AsyncCartonCloud.__module__ == f"{PACKAGE}._async.client"
-    assert cartoncloud.webhooks.__name__ == f"{PACKAGE}.webhooks"

@@ -1,5 +1,6 @@
 """``supplychain_sdk.one_platform`` loads its names on first use (no timed assertions: the
-figures are in ``benchmarks/``)."""
+figures are in ``benchmarks/``). What every
+platform's package and clients load at import: ``tests/test_lazy_platforms.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from typing import Any
 import pytest
 import respx
 
-import supplychain_sdk.one_platform as one_platform
 from supplychain_sdk._core.lazy import TypeRef
 from supplychain_sdk.one_platform import (
     Acknowledgement,
@@ -21,9 +21,7 @@ from supplychain_sdk.one_platform import (
 from supplychain_sdk.one_platform._routes import ROUTES
 from tests.conftest import Mode
 from tests.lazy_imports import (
-    MODEL_MACHINERY,
     after,
-    check_namespace,
     check_references,
     first_call,
     submodules,
@@ -31,33 +29,6 @@ from tests.lazy_imports import (
 )
 
 PACKAGE = "supplychain_sdk.one_platform"
-
-
-def test_importing_the_package_loads_nothing_of_it() -> None:
-    loaded, built = after("import supplychain_sdk.one_platform", PACKAGE)
-    assert PACKAGE in loaded
-    assert submodules(loaded, PACKAGE) == set()
-    assert built == []
-
-
-def test_the_sync_client_does_not_load_the_async_client() -> None:
-    loaded, models = after("from supplychain_sdk.one_platform import OnePlatform", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes"} <= mine
-    # the rows name their models by reference: loaded by the first call that needs them
-    assert {"._async", "._async.client", "._schedule", "._models"} & mine == set()
-    assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    assert models == []
-    assert MODEL_MACHINERY & loaded == set()  # no model class defined at all
-
-
-def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, models = after("from supplychain_sdk.one_platform import AsyncOnePlatform", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert "._async.client" in mine
-    assert {"._sync", "._sync.client", "._models"} & mine == set()
-    assert models == []
-    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """
@@ -101,12 +72,6 @@ def test_the_schedule_and_the_push_report_load_no_client() -> None:
     assert submodules(loaded, PACKAGE) == {"._schedule"}
     loaded, _ = after("from supplychain_sdk.one_platform import PushReport", PACKAGE)
     assert submodules(loaded, PACKAGE) == {"._push"}
-
-
-def test_every_name_resolves_and_is_listed() -> None:
-    check_namespace(one_platform, ["._models"])
-    assert one_platform.OnePlatform.__module__ == f"{PACKAGE}._sync.client"
-    assert one_platform.AsyncOnePlatform.__module__ == f"{PACKAGE}._async.client"
 
 
 async def test_a_model_body_named_by_reference_is_sent_with_exact_decimals(mode: Mode) -> None:

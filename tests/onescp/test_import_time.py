@@ -1,5 +1,6 @@
 """``supplychain_sdk.onescp`` loads its names on first use, and its route rows build no
-generic answer model at import (no timed assertions: the figures are in ``benchmarks/``)."""
+generic answer model at import (no timed assertions: the figures are in ``benchmarks/``).
+What every platform's package and clients load at import: ``tests/test_lazy_platforms.py``."""
 
 from __future__ import annotations
 
@@ -16,9 +17,7 @@ from supplychain_sdk.onescp import _models as m
 from supplychain_sdk.onescp import _routes as api
 from tests.conftest import Mode
 from tests.lazy_imports import (
-    MODEL_MACHINERY,
     after,
-    check_namespace,
     check_references,
     first_call,
     submodules,
@@ -26,42 +25,6 @@ from tests.lazy_imports import (
 )
 
 PACKAGE = "supplychain_sdk.onescp"
-
-
-def test_importing_the_package_loads_nothing_of_it() -> None:
-    loaded, built = after("import supplychain_sdk.onescp", PACKAGE)
-    assert PACKAGE in loaded
-    assert submodules(loaded, PACKAGE) == set()
-    assert built == []
-
-
-def test_the_sync_client_loads_neither_the_async_client_nor_the_webhooks() -> None:
-    loaded, models = after("from supplychain_sdk.onescp import OneScp", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert {"._sync.client", "._routes", "._arguments"} <= mine
-    assert {"._async", "._async.client", ".webhooks", "._events"} & mine == set()
-    assert not any(name.startswith("supplychain_sdk.sandbox") for name in loaded)
-    # the rows name their models and request TypedDicts by reference; ChangesPage[Order],
-    # ErpAnswer[Item], ... are made when a first answer is read
-    assert {"._models", "._requests"} & mine == set()
-    assert models == []
-    assert MODEL_MACHINERY & loaded == set()  # no model class defined at all
-
-
-def test_the_async_client_does_not_load_the_sync_client() -> None:
-    loaded, models = after("from supplychain_sdk.onescp import AsyncOneScp", PACKAGE)
-    mine = submodules(loaded, PACKAGE)
-    assert "._async.client" in mine
-    assert {
-        "._sync",
-        "._sync.client",
-        ".webhooks",
-        "._events",
-        "._models",
-        "._requests",
-    } & mine == (set())
-    assert models == []
-    assert MODEL_MACHINERY & loaded == set()
 
 
 _FIRST_CALL = """
@@ -116,11 +79,7 @@ def test_the_webhooks_module_loads_on_first_use() -> None:
     assert "._sync.client" not in submodules(loaded, PACKAGE)
 
 
-def test_every_name_resolves_and_is_listed() -> None:
-    check_namespace(onescp, ["._models"])
-    assert onescp.OneScp.__module__ == f"{PACKAGE}._sync.client"
-    assert onescp.AsyncOneScp.__module__ == f"{PACKAGE}._async.client"
-    assert onescp.webhooks.__name__ == f"{PACKAGE}.webhooks"
+def test_the_event_table_is_not_exported() -> None:
     assert "EVENT_CLASSES" not in onescp.__all__
 
 
