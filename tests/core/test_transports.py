@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import importlib.abc
 import io
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -198,6 +200,49 @@ async def test_cookies_the_server_sets_are_not_sent_back(transport: str) -> None
         await client.close()
         await done.wait()
     assert cookies_sent == [b"", b"", b""]
+
+
+class Lookups(importlib.abc.MetaPathFinder):
+    """Records every module name the import system searches for (finding none itself)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        self.names.append(name)
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+async def test_an_async_call_searches_for_no_module(transport: str) -> None:
+    """httpcore asks for ``sniffio`` on every async lock, event and shield; if it is missing
+    (anyio >= 4.11 no longer installs it) each ask is a failed import that searches the
+    whole ``sys.path`` again (encode/httpcore#1103), ~250 µs a call. The SDK depends on it."""
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            try:
+                await read_request(reader)
+            except asyncio.IncompleteReadError:
+                break
+            writer.write(OK)
+            await writer.drain()
+        writer.close()
+        done.set()
+
+    done = asyncio.Event()
+    lookups = Lookups()
+    async with raw_server(handler) as base_url:
+        client = Mode("async").client(base_url=base_url, async_transport=transport)
+        assert await client.request("GET", "/a") == {"ok": True}  # what loads lazily, loaded
+        sys.meta_path.insert(0, lookups)
+        try:
+            for _ in range(3):
+                assert await client.request("GET", "/a") == {"ok": True}
+        finally:
+            sys.meta_path.remove(lookups)
+        await client.close()
+        await done.wait()
+    assert lookups.names == []
 
 
 async def test_multipart_upload_streams_whole_body() -> None:
