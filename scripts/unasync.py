@@ -48,6 +48,11 @@ NAMES = {
     "__anext__": "__next__",
     "anext": "next",
     "StopAsyncIteration": "StopIteration",
+    "AsyncByteStream": "SyncByteStream",
+    "BoundAsyncStream": "BoundSyncStream",
+    "async_auth_flow": "sync_auth_flow",
+    "asend": "send",
+    "handle_async_request": "handle_request",
     "asyncio": "time",
     "_async": "_sync",
 }

@@ -1,4 +1,4 @@
-"""The SDK's own pool sends its requests directly (`_SdkClient.send`), and what a caller
+"""The SDK's own pool sends its requests directly (`SdkPool.send`), and what a caller
 can see is what ``httpx.Client.send`` gives: every scenario here runs on both and compares."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
+from supplychain_sdk._core._async.pool import AsyncSdkPool
+from supplychain_sdk._core._sync.pool import SdkPool
 from supplychain_sdk._core.auth import BearerAuth
-from supplychain_sdk._core.transports import _SdkAsyncClient, _SdkClient
 from tests.conftest import Mode
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -52,11 +53,10 @@ def pools(mode: Mode, handler: Handler = answer, **options: Any) -> list[Any]:
     if mode.is_async:
         return [
             kind(transport=httpx.MockTransport(handler), **options)
-            for kind in (_SdkAsyncClient, httpx.AsyncClient)
+            for kind in (AsyncSdkPool, httpx.AsyncClient)
         ]
     return [
-        kind(transport=httpx.MockTransport(handler), **options)
-        for kind in (_SdkClient, httpx.Client)
+        kind(transport=httpx.MockTransport(handler), **options) for kind in (SdkPool, httpx.Client)
     ]
 
 
@@ -102,7 +102,7 @@ async def test_sends_what_httpx_sends(
 ) -> None:
     results = []
     for pool in reversed(pools(mode, headers={"User-Agent": "ua/1"})):  # httpx's first
-        if isinstance(pool, (_SdkClient, _SdkAsyncClient)):
+        if isinstance(pool, (SdkPool, AsyncSdkPool)):
             refuse_httpx_send(monkeypatch)
         request = pool.build_request("GET", f"http://api.test{path}", headers={"X-Call": "1"})
         response = await send(mode, pool, request, auth=auth, follow_redirects=False)

@@ -24,17 +24,15 @@ when chosen; the ``urllib3`` extra), under the same rules.
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import ssl
-import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
-from httpx._client import BoundAsyncStream, BoundSyncStream, UseClientDefault
-from httpx._types import AuthTypes
 
+from ._async.pool import AsyncSdkPool
+from ._sync.pool import SdkPool
 from .config import AsyncTransportName, ClientConfig, SyncTransportName
 from .errors import InvalidRequestError
 
@@ -135,195 +133,6 @@ def sync_transport_name(option: str | None) -> SyncTransportName:
     return "urllib3"
 
 
-class _KeepNoCookies(httpx.Cookies):
-    """A cookie jar that keeps nothing the server sets (``Set-Cookie`` is ignored); cookies
-    put in it by hand are sent as usual."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        """Ignore ``response``'s ``Set-Cookie`` headers."""
-
-
-class _CookieFree:
-    """Makes a client's ``cookies`` a `_KeepNoCookies` jar: httpx asks the jar after every
-    answer, and building the ``urllib`` request and response it reads cost ~17 µs a call."""
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        """The pool's cookies: empty unless set by hand (answers' cookies are not kept)."""
-        jar = self.__dict__.get("_sdk_cookies")
-        if jar is None:
-            jar = self.__dict__["_sdk_cookies"] = _KeepNoCookies()
-        return cast(httpx.Cookies, jar)
-
-    @cookies.setter
-    def cookies(self, cookies: httpx.Cookies | dict[str, str]) -> None:
-        self.__dict__["_sdk_cookies"] = _KeepNoCookies(cookies)
-
-
-_httpx_logger = logging.getLogger("httpx")
-
-
-def _direct(client: httpx.Client | httpx.AsyncClient, follow_redirects: object) -> bool:
-    """Whether `_SdkClient.send` may take its direct path (given an explicit auth flow):
-    redirects not followed, no event hooks, an open client. Else httpx's own ``send``."""
-    hooks = client.event_hooks
-    return (
-        follow_redirects is False
-        and not client.is_closed
-        and not hooks["request"]
-        and not hooks["response"]
-    )
-
-
-def _log(request: httpx.Request, response: httpx.Response) -> None:
-    """httpx's own ``INFO`` line for a request (built only when that level is on)."""
-    if _httpx_logger.isEnabledFor(logging.INFO):
-        _httpx_logger.info(
-            'HTTP Request: %s %s "%s %d %s"',
-            request.method,
-            request.url,
-            response.http_version,
-            response.status_code,
-            response.reason_phrase,
-        )
-
-
-class _SdkClient(_CookieFree, httpx.Client):
-    """The SDK's own sync pool: an ``httpx.Client`` that keeps no cookies and sends the
-    SDK's requests directly (`send`)."""
-
-    def send(
-        self,
-        request: httpx.Request,
-        *,
-        stream: bool = False,
-        auth: AuthTypes | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
-        follow_redirects: bool | UseClientDefault = httpx.USE_CLIENT_DEFAULT,
-    ) -> httpx.Response:
-        """``httpx.Client.send`` with the layers the SDK's calls never use left out: an
-        explicit auth flow, no redirects followed, no event hooks (else httpx's own ``send``).
-
-        The auth flow, proxy mounts, timeouts, ``response.elapsed``/``history``/``request``,
-        the request on a transport error and httpx's log line are kept: ~12 µs less a call.
-        """
-        if not isinstance(auth, httpx.Auth) or not _direct(self, follow_redirects):
-            return super().send(
-                request, stream=stream, auth=auth, follow_redirects=follow_redirects
-            )
-        request.extensions.setdefault("timeout", self.timeout.as_dict())
-        history: list[httpx.Response] = []
-        flow = auth.sync_auth_flow(request)
-        try:
-            request = next(flow)
-            while True:
-                response = self._send_one(request)
-                try:
-                    try:
-                        request = flow.send(response)
-                    except StopIteration:
-                        break
-                    response.history = list(history)
-                    response.read()
-                    history.append(response)
-                except BaseException:
-                    response.close()
-                    raise
-        finally:
-            flow.close()
-        response.history = history
-        if not stream:
-            try:
-                response.read()
-            except BaseException:
-                response.close()
-                raise
-        return response
-
-    def _send_one(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(request.stream, httpx.SyncByteStream):
-            raise RuntimeError("Attempted to send an async request with a sync Client instance.")
-        transport = self._transport_for_url(request.url)
-        start = time.perf_counter()
-        try:
-            response = transport.handle_request(request)
-        except httpx.RequestError as exc:
-            exc.request = request
-            raise
-        assert isinstance(response.stream, httpx.SyncByteStream)
-        response.request = request
-        response.stream = BoundSyncStream(response.stream, response=response, start=start)
-        _log(request, response)
-        if response.has_redirect_location:  # not followed: where it points, as httpx says
-            response.next_request = self._build_redirect_request(request, response)
-        return response
-
-
-class _SdkAsyncClient(_CookieFree, httpx.AsyncClient):
-    """The SDK's own async pool: an ``httpx.AsyncClient`` that keeps no cookies and sends
-    the SDK's requests directly (`send`)."""
-
-    async def send(
-        self,
-        request: httpx.Request,
-        *,
-        stream: bool = False,
-        auth: AuthTypes | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
-        follow_redirects: bool | UseClientDefault = httpx.USE_CLIENT_DEFAULT,
-    ) -> httpx.Response:
-        """``httpx.AsyncClient.send`` with the layers the SDK's calls never use left out
-        (as `_SdkClient.send`)."""
-        if not isinstance(auth, httpx.Auth) or not _direct(self, follow_redirects):
-            return await super().send(
-                request, stream=stream, auth=auth, follow_redirects=follow_redirects
-            )
-        request.extensions.setdefault("timeout", self.timeout.as_dict())
-        history: list[httpx.Response] = []
-        flow = auth.async_auth_flow(request)
-        try:
-            request = await flow.__anext__()
-            while True:
-                response = await self._send_one(request)
-                try:
-                    try:
-                        request = await flow.asend(response)
-                    except StopAsyncIteration:
-                        break
-                    response.history = list(history)
-                    await response.aread()
-                    history.append(response)
-                except BaseException:
-                    await response.aclose()
-                    raise
-        finally:
-            await flow.aclose()
-        response.history = history
-        if not stream:
-            try:
-                await response.aread()
-            except BaseException:
-                await response.aclose()
-                raise
-        return response
-
-    async def _send_one(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(request.stream, httpx.AsyncByteStream):
-            raise RuntimeError("Attempted to send an sync request with an AsyncClient instance.")
-        transport = self._transport_for_url(request.url)
-        start = time.perf_counter()
-        try:
-            response = await transport.handle_async_request(request)
-        except httpx.RequestError as exc:
-            exc.request = request
-            raise
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        response.request = request
-        response.stream = BoundAsyncStream(response.stream, response=response, start=start)
-        _log(request, response)
-        if response.has_redirect_location:  # not followed: where it points, as httpx says
-            response.next_request = self._build_redirect_request(request, response)
-        return response
-
-
 def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
     """The SDK's own connection pool for a client of ``config``: an ``httpx.Client`` (on
     urllib3 when ``config.sync_transport`` says so) or an ``httpx.AsyncClient`` (on aiohttp
@@ -350,8 +159,8 @@ def http_client_for(config: ClientConfig, kind: type[ClientT]) -> ClientT:
             ssl_context=config.ssl_context(), limits=config.limits.to_httpx()
         )
     if kind is httpx.AsyncClient:
-        return cast(ClientT, _SdkAsyncClient(**options))
-    return cast(ClientT, _SdkClient(**options))
+        return cast(ClientT, AsyncSdkPool(**options))
+    return cast(ClientT, SdkPool(**options))
 
 
 def _total(*parts: float | None) -> float | None:
