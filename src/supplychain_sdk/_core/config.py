@@ -246,8 +246,8 @@ class ClientConfig:
             ``ssl.SSLContext``. Verification cannot be turned off. Token requests use it too.
             With ``http_client``, configure TLS on that client instead.
         async_transport: what async clients send through: ``"httpx"`` (httpx's own pool) or
-            ``"aiohttp"`` (an aiohttp pool under the same httpx API, about twice as fast per
-            call; needs ``supplychain-sdk[aiohttp]``). ``None`` (the default) reads
+            ``"aiohttp"`` (an aiohttp pool under the same httpx API, faster per call, most
+            under concurrency; needs ``supplychain-sdk[aiohttp]``). ``None`` (the default) reads
             ``SUPPLYCHAIN_SDK_ASYNC_TRANSPORT``, else ``"httpx"``.
         sync_transport: what sync clients send through: ``"httpx"`` (httpx's own pool) or
             ``"urllib3"`` (a urllib3 pool under the same httpx API, faster per call;
