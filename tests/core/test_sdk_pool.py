@@ -189,3 +189,27 @@ async def test_what_the_sdk_never_asks_goes_through_httpx(mode: Mode) -> None:
         with pytest.raises(RuntimeError, match="client has been closed"):
             await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
     assert calls == ["Request"] * 6
+
+
+async def test_a_body_of_the_other_kind_is_refused(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body only the other kind of pool can read (an async iterator on a sync pool, a
+    sync one on an async pool) is refused before anything is sent, as httpx refuses it."""
+
+    async def async_chunks() -> AsyncGenerator[bytes]:
+        yield b"x"
+
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return answer(request)
+
+    pool = pools(mode, record)[0]
+    refuse_httpx_send(monkeypatch)
+    body = iter([b"x"]) if mode.is_async else async_chunks()
+    request = httpx.Request("POST", "http://api.test/a", content=body)
+    with pytest.raises(RuntimeError, match="a request body of the wrong kind"):
+        await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
+    assert sent == []
