@@ -1,7 +1,7 @@
 """What every route-table platform package loads, in fresh interpreters: nothing at
 ``import``, and for a client only its own half (sync or async), its route rows and what its
 rows need at import, never a model class. Each platform's own test_import_time.py checks
-the rest: a first call, its references, the modules its models and helpers load.
+the rest: a first call, examples of its references, the modules its models and helpers load.
 
 Procuros, whose generated models work another way, has its own (tests/procuros).
 """
@@ -17,6 +17,7 @@ from tests.lazy_imports import (
     MODEL_MACHINERY,
     after,
     check_namespace,
+    check_references,
     group_modules,
     submodules,
 )
@@ -89,3 +90,10 @@ def test_every_name_resolves_and_is_listed(platform: Platform) -> None:
     assert asynchronous.__module__ == f"{platform.package}._async.client"
     if "webhooks" in package.__all__:
         assert package.webhooks.__name__ == f"{platform.package}.webhooks"
+
+
+@BY_NAME
+def test_every_row_names_its_types_by_reference(platform: Platform) -> None:
+    """Answers, bodies and queries (unions of models and request TypedDicts included)."""
+    routes = importlib.import_module(f"{platform.package}._routes").ROUTES
+    assert check_references(routes, platform.package) >= len(routes)

@@ -18,7 +18,6 @@ from supplychain_sdk.onescp import _routes as api
 from tests.conftest import Mode
 from tests.lazy_imports import (
     after,
-    check_references,
     first_call,
     submodules,
     sync_and_async,
@@ -58,10 +57,6 @@ def test_a_first_call_loads_the_models_and_returns_the_exact_model(client: str, 
     mine, models = first_call(_FIRST_CALL, PACKAGE, client, call)
     assert {"._models", "._requests"} <= mine
     assert "Order" in models
-
-
-def test_every_row_names_its_types_by_reference() -> None:
-    assert check_references(api.ROUTES, PACKAGE) >= len(api.ROUTES)
 
 
 def test_models_events_and_checkpoints_load_no_client() -> None:
