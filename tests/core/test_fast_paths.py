@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 import attrs
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Discriminator, Tag
 
 from supplychain_sdk._core import (
@@ -21,6 +23,7 @@ from supplychain_sdk._core import (
 )
 from supplychain_sdk._core._logging import _redact_plain_url, redact_url, secret_segments
 from supplychain_sdk._core.decoding import _adapter, _json_validators, validate_json_or_none
+from supplychain_sdk._core.urls import joined_url
 from tests.conftest import Mode, mock
 
 
@@ -266,3 +269,119 @@ def test_request_spec_is_immutable_and_evolves() -> None:
     )
     assert spec == RequestSpec(method="GET", path="/items", params={"a": 1})
     assert spec != moved
+
+
+# -- a call's URL appended to its parsed base URL (`joined_url`) -----------------------------
+
+BASES = [
+    "https://api.example.test",
+    "http://127.0.0.1:8123",
+    "https://user@API.Example.test:8443/api/v1",
+    "https://api.example.test/a%2Fb/%7e",
+    "http://[::1]:9000/x",
+]
+PLAIN_CHARS = "abcXYZ019-._~!$&'()*+,;=:@/"
+ODD_CHARS = PLAIN_CHARS + '%?#[]{}<>"` é\x7f\\^|'
+PATHS = st.one_of(
+    st.lists(st.text(PLAIN_CHARS, max_size=6) | st.sampled_from(["%2F", "%7e", "%C3%A9"])).map(
+        "".join
+    ),
+    st.text(ODD_CHARS, max_size=24),
+).map(lambda p: "/" + p)
+PARAM_VALUES = st.one_of(
+    st.text(max_size=6), st.integers(), st.lists(st.text(max_size=4), max_size=3)
+)
+
+
+@given(
+    base=st.sampled_from(BASES),
+    path=PATHS,
+    params=st.none() | st.dictionaries(st.text(max_size=4), PARAM_VALUES, max_size=3),
+)
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+def test_joined_url_is_httpx_own_parse(base: str, path: str, params: dict[str, object]) -> None:
+    joined = joined_url(base, path, params)
+    if joined is None:  # left to httpx: a path it would change (or refuse)
+        return
+    expected = httpx.Request("GET", base + path, params=params).url
+    assert joined._uri_reference == expected._uri_reference
+    assert str(joined) == str(expected)
+    assert (joined.raw_host, joined.port, joined.raw_path) == (
+        expected.raw_host,
+        expected.port,
+        expected.raw_path,
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "path"),
+    [
+        ("https://api.example.test", "/a b"),  # escaped by httpx
+        ("https://api.example.test", "/é"),
+        ("https://api.example.test", "/a?b=1"),  # a query in the path
+        ("https://api.example.test", "/a#b"),
+        ("https://api.example.test", "/a/../b"),  # dot segments are removed by httpx
+        ("https://api.example.test", "/./b"),
+        ("https://api.example.test", "//evil.test/x"),  # not a path under the base
+        ("https://api.example.test", "https://evil.test/x"),
+        ("https://api.example.test", "/a%zz"),  # a lone "%": httpx 0.27 escapes it
+        ("https://api.example.test?k=1", "/a"),  # the base has a query
+        ("https://api.example.test", "/" + "a" * 70000),  # too long: httpx refuses it
+    ],
+)
+def test_joined_url_leaves_to_httpx_what_it_would_change(base: str, path: str) -> None:
+    assert joined_url(base, path) is None
+
+
+def test_joined_url_query_too_long_or_escaped_is_left_to_httpx() -> None:
+    assert joined_url("https://api.example.test", "/a", {"q": "x" * 70000}) is None
+    joined = joined_url("https://api.example.test", "/a", {"q": "a b&c", "empty": []})
+    assert str(joined) == str(httpx.URL("https://api.example.test/a?q=a+b%26c"))
+
+
+def test_joined_url_needs_httpx_to_parse_as_it_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When httpx's private parse result no longer works as relied on, every URL is left to
+    httpx (checked once per base URL against httpx's own parse)."""
+    from supplychain_sdk._core import urls
+
+    def broken(parts: object) -> httpx.URL:
+        return httpx.URL("https://api.example.test/elsewhere")
+
+    urls._parsed_base.cache_clear()
+    monkeypatch.setattr(urls, "_url_of", broken)
+    try:
+        assert joined_url("https://api.example.test", "/a") is None
+    finally:
+        urls._parsed_base.cache_clear()
+    monkeypatch.undo()
+    assert str(joined_url("https://api.example.test", "/a")) == "https://api.example.test/a"
+
+
+async def test_requests_sent_with_a_joined_url_are_httpx_own(mode: Mode) -> None:
+    client = mode.client()
+    with mock() as router:
+        route = router.get("/v2/a%2Fb").respond(200, json={})
+        await mode(client.request("GET", "/v2/a%2Fb", params={"x": [1, 2], "y": "é b"}))
+        await mode(client.request("GET", "/v2/a%2Fb", params={}))
+        await mode(client.request("GET", "/v2/a%2Fb", params={"x": None}))
+    sent = [str(call.request.url) for call in route.calls]
+    assert sent == [
+        "https://api.example.test/v2/a%2Fb?x=1&x=2&y=%C3%A9+b",
+        "https://api.example.test/v2/a%2Fb",
+        "https://api.example.test/v2/a%2Fb",
+    ]
+    await mode.close(client)
+
+
+async def test_a_pool_with_its_own_params_merges_them_last(mode: Mode) -> None:
+    """An injected client's own query parameters are merged by httpx, after the call's (so
+    the URL is not built ahead of it)."""
+    with mock() as router:
+        route = router.get("/v2/a").respond(200, json={})
+        kind = httpx.AsyncClient if mode.is_async else httpx.Client
+        http = kind(params={"pool": "1", "x": "pool"})
+        client = mode.client(http_client=http)
+        await mode(client.request("GET", "/v2/a", params={"x": "call"}))
+        await mode.close(client)
+        await mode(http.aclose() if mode.is_async else http.close())
+    assert str(route.calls.last.request.url) == "https://api.example.test/v2/a?pool=1&x=call"

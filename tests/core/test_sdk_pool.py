@@ -213,3 +213,42 @@ async def test_a_body_of_the_other_kind_is_refused(
     with pytest.raises(RuntimeError, match="a request body of the wrong kind"):
         await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
     assert sent == []
+
+
+class Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that arrives in two chunks, as from a socket."""
+
+    def __iter__(self) -> Generator[bytes]:
+        yield from (b'{"path":', b'"/a"}')
+
+    async def __aiter__(self) -> AsyncGenerator[bytes]:
+        for chunk in (b'{"path":', b'"/a"}'):
+            yield chunk
+
+
+@pytest.mark.parametrize("in_memory", [True, False], ids=["in-memory", "chunks"])
+async def test_a_body_in_memory_is_read_in_place(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch, in_memory: bool
+) -> None:
+    """A body the transport holds whole (aiohttp's small answers) is read without httpx's
+    async read loop; one still arriving goes through it. Both are timed."""
+    looped: list[int] = []
+    loop = httpx.Response.aiter_raw
+
+    def counting(self: httpx.Response, chunk_size: int | None = None) -> Any:
+        looped.append(1)
+        return loop(self, chunk_size)
+
+    monkeypatch.setattr(httpx.Response, "aiter_raw", counting)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        stream = httpx.ByteStream(b'{"path":"/a"}') if in_memory else Chunks()
+        return httpx.Response(200, stream=stream)
+
+    pool = pools(mode, handler)[0]
+    refuse_httpx_send(monkeypatch)
+    request = pool.build_request("GET", "http://api.test/a")
+    response = await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
+    assert (response.content, response.is_closed) == (b'{"path":"/a"}', True)
+    assert isinstance(response.elapsed, timedelta)
+    assert looped == ([1] if mode.is_async and not in_memory else [])

@@ -16,6 +16,7 @@ from pydantic_core import to_jsonable_python
 from ._logging import redact_url
 from .config import ClientConfig, Timeout, origin_of
 from .errors import ForeignOriginError, InvalidRequestError
+from .urls import joined_url
 
 __all__ = [
     "PoolDefaults",
@@ -162,7 +163,12 @@ def build_request(
 ) -> httpx.Request:
     """The ``httpx.Request`` for ``spec``: ``defaults`` on top of the pool's own headers and
     timeout, then ``default_headers`` and the spec's own headers and timeout."""
-    url = resolve_url(config, spec)
+    url: str | httpx.URL = resolve_url(config, spec)
+    params = (clean_params(spec.params) or None) if spec.params else None
+    if not spec.is_url and not http.params:  # the pool's own params would merge after ours
+        parsed = joined_url(config.base_url, spec.path, params)
+        if parsed is not None:  # the URL as httpx would parse it, query included
+            url, params = parsed, None
     headers: dict[str, str] | None = None
     if defaults.headers or config.default_headers or spec.headers or spec.if_match is not None:
         headers = {**defaults.headers, **config.default_headers}
@@ -180,7 +186,7 @@ def build_request(
         return http.build_request(
             spec.method,
             url,
-            params=(clean_params(spec.params) or None) if spec.params else None,
+            params=params,
             json=encode_json(spec.json) if spec.json is not None else None,
             content=spec.content,
             data=dict(spec.data) if spec.data is not None else None,

@@ -4,6 +4,7 @@ cookies and sends the SDK's requests directly."""
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import httpx
 from httpx._client import BoundAsyncStream, UseClientDefault
@@ -43,7 +44,7 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
         try:
             request = await flow.__anext__()
             while True:
-                response = await self._send_one(request)
+                response = await self._send_one(request, stream)
                 try:
                     try:
                         request = await flow.asend(response)
@@ -66,7 +67,7 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
                 raise
         return response
 
-    async def _send_one(self, request: httpx.Request) -> httpx.Response:
+    async def _send_one(self, request: httpx.Request, stream: bool) -> httpx.Response:
         if not isinstance(request.stream, httpx.AsyncByteStream):
             raise RuntimeError(f"a request body of the wrong kind: {type(request.stream)}")
         transport = self._transport_for_url(request.url)
@@ -78,7 +79,13 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
             raise
         assert isinstance(response.stream, httpx.AsyncByteStream)
         response.request = request
-        response.stream = BoundAsyncStream(response.stream, response=response, start=start)
+        if not stream and isinstance(response.stream, httpx.ByteStream):
+            # a body already in memory (aiohttp's small answers), to be read: read here,
+            # without httpx's async read loop (~8 µs); elapsed as that loop would set it
+            response.read()
+            response.elapsed = timedelta(seconds=time.perf_counter() - start)
+        else:
+            response.stream = BoundAsyncStream(response.stream, response=response, start=start)
         log_request(request, response)
         if response.has_redirect_location:  # not followed: where it points, as httpx says
             response.next_request = self._build_redirect_request(request, response)

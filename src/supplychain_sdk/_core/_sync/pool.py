@@ -7,6 +7,7 @@ cookies and sends the SDK's requests directly."""
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import httpx
 from httpx._client import BoundSyncStream, UseClientDefault
@@ -46,7 +47,7 @@ class SdkPool(CookieFree, httpx.Client):
         try:
             request = flow.__next__()
             while True:
-                response = self._send_one(request)
+                response = self._send_one(request, stream)
                 try:
                     try:
                         request = flow.send(response)
@@ -69,7 +70,7 @@ class SdkPool(CookieFree, httpx.Client):
                 raise
         return response
 
-    def _send_one(self, request: httpx.Request) -> httpx.Response:
+    def _send_one(self, request: httpx.Request, stream: bool) -> httpx.Response:
         if not isinstance(request.stream, httpx.SyncByteStream):
             raise RuntimeError(f"a request body of the wrong kind: {type(request.stream)}")
         transport = self._transport_for_url(request.url)
@@ -81,7 +82,13 @@ class SdkPool(CookieFree, httpx.Client):
             raise
         assert isinstance(response.stream, httpx.SyncByteStream)
         response.request = request
-        response.stream = BoundSyncStream(response.stream, response=response, start=start)
+        if not stream and isinstance(response.stream, httpx.ByteStream):
+            # a body already in memory (aiohttp's small answers), to be read: read here,
+            # without httpx's async read loop (~8 µs); elapsed as that loop would set it
+            response.read()
+            response.elapsed = timedelta(seconds=time.perf_counter() - start)
+        else:
+            response.stream = BoundSyncStream(response.stream, response=response, start=start)
         log_request(request, response)
         if response.has_redirect_location:  # not followed: where it points, as httpx says
             response.next_request = self._build_redirect_request(request, response)
