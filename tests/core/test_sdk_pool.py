@@ -3,6 +3,7 @@ can see is what ``httpx.Client.send`` gives: every scenario here runs on both an
 
 from __future__ import annotations
 
+import gzip
 import logging
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import timedelta
@@ -77,6 +78,8 @@ def seen(response: httpx.Response) -> tuple[Any, ...]:
         response.request.headers.multi_items(),
         [(r.status_code, r.content, str(r.request.url)) for r in response.history],
         response.is_closed,
+        response.is_stream_consumed,
+        response.num_bytes_downloaded,
         None
         if (nxt := response.next_request) is None
         else (nxt.method, str(nxt.url), nxt.headers.multi_items()),
@@ -216,39 +219,113 @@ async def test_a_body_of_the_other_kind_is_refused(
 
 
 class Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A body that arrives in two chunks, as from a socket."""
+    """A body that arrives in chunks, as from a socket; ``fail``: the connection breaks after
+    the first one."""
+
+    def __init__(self, *chunks: bytes, fail: bool = False) -> None:
+        self.chunks = chunks
+        self.fail = fail
+        self.closed = False
 
     def __iter__(self) -> Generator[bytes]:
-        yield from (b'{"path":', b'"/a"}')
-
-    async def __aiter__(self) -> AsyncGenerator[bytes]:
-        for chunk in (b'{"path":', b'"/a"}'):
+        for n, chunk in enumerate(self.chunks):
+            if n and self.fail:
+                raise httpx.ReadError("connection reset")
             yield chunk
 
+    async def __aiter__(self) -> AsyncGenerator[bytes]:
+        for chunk in self:
+            yield chunk
 
-@pytest.mark.parametrize("in_memory", [True, False], ids=["in-memory", "chunks"])
-async def test_a_body_in_memory_is_read_in_place(
-    mode: Mode, monkeypatch: pytest.MonkeyPatch, in_memory: bool
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+GZIPPED = gzip.compress(b'{"path":"/a"}')
+BODIES: dict[str, Callable[[], tuple[httpx.SyncByteStream, dict[str, str]]]] = {
+    "in-memory": lambda: (httpx.ByteStream(b'{"path":"/a"}'), {}),
+    "chunks": lambda: (Chunks(b'{"path":', b'"/a"}'), {}),
+    "empty": lambda: (Chunks(), {}),
+    "gzip": lambda: (Chunks(GZIPPED[:9], GZIPPED[9:]), {"Content-Encoding": "gzip"}),
+}
+
+
+@pytest.mark.parametrize("body", list(BODIES))
+async def test_a_whole_answer_reads_as_httpx_reads_it(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch, body: str
 ) -> None:
-    """A body the transport holds whole (aiohttp's small answers) is read without httpx's
-    async read loop; one still arriving goes through it. Both are timed."""
-    looped: list[int] = []
-    loop = httpx.Response.aiter_raw
+    """A body with nothing to decode is read without httpx's read loop and leaves the state
+    httpx's read leaves; an encoded one goes through that loop, which decodes it."""
+    looped: list[str] = []
+    name = "aiter_raw" if mode.is_async else "iter_raw"
+    loop = getattr(httpx.Response, name)
 
     def counting(self: httpx.Response, chunk_size: int | None = None) -> Any:
-        looped.append(1)
+        looped.append(name)
         return loop(self, chunk_size)
 
-    monkeypatch.setattr(httpx.Response, "aiter_raw", counting)
+    monkeypatch.setattr(httpx.Response, name, counting)
+    streams: list[Any] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        stream = httpx.ByteStream(b'{"path":"/a"}') if in_memory else Chunks()
-        return httpx.Response(200, stream=stream)
+        stream, headers = BODIES[body]()
+        streams.append(stream)
+        return httpx.Response(200, headers=headers, stream=stream)
 
-    pool = pools(mode, handler)[0]
-    refuse_httpx_send(monkeypatch)
-    request = pool.build_request("GET", "http://api.test/a")
-    response = await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
-    assert (response.content, response.is_closed) == (b'{"path":"/a"}', True)
-    assert isinstance(response.elapsed, timedelta)
-    assert looped == ([1] if mode.is_async and not in_memory else [])
+    results = []
+    for pool in reversed(pools(mode, handler)):  # httpx's first
+        if isinstance(pool, (SdkPool, AsyncSdkPool)):
+            refuse_httpx_send(monkeypatch)
+            looped.clear()
+        request = pool.build_request("GET", "http://api.test/a")
+        response = await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
+        results.append(seen(response))
+    assert results[0] == results[1]
+    assert results[1][1] == (b"" if body == "empty" else b'{"path":"/a"}')
+    assert looped == ([name] if body == "gzip" else [])
+    assert all(stream.closed for stream in streams if isinstance(stream, Chunks))
+
+
+async def test_a_body_broken_midway_fails_as_with_httpx(mode: Mode) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=Chunks(b"{", b"}", fail=True))
+
+    for pool in pools(mode, handler):
+        request = pool.build_request("GET", "http://api.test/a")
+        with pytest.raises(httpx.ReadError, match="connection reset") as caught:
+            await send(mode, pool, request, auth=BearerAuth("t"), follow_redirects=False)
+        assert caught.value.request is request
+
+
+async def test_a_static_token_is_set_without_running_its_flow(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK's pool sets a static bearer token's header itself (what its flow does); a token
+    from a provider, or a subclass, still runs the flow."""
+    ran: list[str] = []
+    flows = {name: getattr(BearerAuth, name) for name in ("sync_auth_flow", "async_auth_flow")}
+
+    def counting(name: str) -> Any:
+        def flow(self: BearerAuth, request: httpx.Request) -> Any:
+            ran.append(name)
+            return flows[name](self, request)
+
+        return flow
+
+    for name in flows:
+        monkeypatch.setattr(BearerAuth, name, counting(name))
+
+    class Subclass(BearerAuth):
+        pass
+
+    pool = pools(mode)[0]
+    cases = ((BearerAuth("t-1"), 0), (BearerAuth(lambda: "t-1"), 1), (Subclass("t-1"), 1))
+    for auth, runs in cases:
+        ran.clear()
+        request = pool.build_request("GET", "http://api.test/a")
+        response = await send(mode, pool, request, auth=auth, follow_redirects=False)
+        assert response.request.headers["Authorization"] == "Bearer t-1"
+        assert (response.history, len(ran)) == ([], runs)

@@ -15,6 +15,7 @@ import io
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -341,6 +342,51 @@ async def test_body_that_came_with_the_head_is_handed_over_whole() -> None:
     assert late_type is not httpx.ByteStream
     assert late_body == b"abcdef"
     assert connections == [1]  # one connection: each whole answer released it at once
+
+
+async def test_each_request_gets_aiohttp_timeouts_of_its_own_phases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """httpx's timeout phases become aiohttp's (pool + connect for the connection, read per
+    socket read), one ``ClientTimeout`` kept per set of phases."""
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            try:
+                await read_request(reader)
+            except asyncio.IncompleteReadError:
+                writer.close()
+                return
+            writer.write(b"HTTP/1.1 204 No Content\r\ncontent-length: 0\r\n\r\n")
+            await writer.drain()
+
+    import aiohttp
+
+    sent: list[aiohttp.ClientTimeout] = []
+    request = aiohttp.ClientSession.request
+
+    def recording(self: aiohttp.ClientSession, *args: Any, **kwargs: Any) -> Any:
+        sent.append(kwargs["timeout"])
+        return request(self, *args, **kwargs)
+
+    monkeypatch.setattr(aiohttp.ClientSession, "request", recording)
+    transport = AiohttpTransport()
+    phases = [
+        httpx.Timeout(5.0, pool=1.0),
+        httpx.Timeout(2.0, read=None),
+        httpx.Timeout(5.0, pool=1.0),
+    ]
+    async with raw_server(handler) as base_url:
+        for timeout in phases:
+            request_ = httpx.Request("GET", base_url, extensions={"timeout": timeout.as_dict()})
+            await (await transport.handle_async_request(request_)).aread()
+        await transport.aclose()
+    assert [(t.total, t.connect, t.sock_connect, t.sock_read) for t in sent] == [
+        (None, 6.0, 5.0, 5.0),
+        (None, 4.0, 2.0, None),
+        (None, 6.0, 5.0, 5.0),
+    ]
+    assert sent[0] is sent[2]
 
 
 # -- failures keep their meaning ------------------------------------------------------------------

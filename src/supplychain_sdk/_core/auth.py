@@ -71,6 +71,8 @@ class BearerAuth(AuthBase):
         elif not callable(token):
             raise InvalidRequestError("token must be a string or a callable returning one")
         self._token = token
+        #: The header a static token's flow sets: the SDK's pools set it without the flow.
+        self._static_header = f"Bearer {token}" if isinstance(token, str) else None
 
     @staticmethod
     def _checked(value: object) -> str:

@@ -8,7 +8,7 @@ from typing import cast
 
 import httpx
 
-__all__ = ["CookieFree", "KeepNoCookies", "log_request", "sends_directly"]
+__all__ = ["CookieFree", "KeepNoCookies", "log_request", "read_whole", "sends_directly"]
 
 _httpx_logger = logging.getLogger("httpx")
 
@@ -61,3 +61,12 @@ def log_request(request: httpx.Request, response: httpx.Response) -> None:
             response.status_code,
             response.reason_phrase,
         )
+
+
+def read_whole(response: httpx.Response, body: bytes) -> None:
+    """Leave ``response`` as ``response.read()`` leaves it, its stream read to ``body`` (with
+    nothing to decode) and closed."""
+    response._content = body
+    response._num_bytes_downloaded = len(body)
+    response.is_stream_consumed = True
+    response.is_closed = True

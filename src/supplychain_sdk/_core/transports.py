@@ -38,6 +38,7 @@ from .errors import InvalidRequestError
 
 if TYPE_CHECKING:
     import aiohttp
+    import yarl
 
 __all__ = [
     "ASYNC_TRANSPORTS",
@@ -264,9 +265,29 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._ssl = ssl_context if ssl_context is not None else ssl.create_default_context()
         self._limits = limits or httpx.Limits()
         self._session: aiohttp.ClientSession | None = None
+        self._url: type[yarl.URL] | None = None  # imported with aiohttp, on first use
+        #: aiohttp's timeouts by (pool, connect, read) phase (a client uses one or two)
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+
+    def _timeout_of(self, phases: dict[str, float | None]) -> aiohttp.ClientTimeout:
+        import aiohttp
+
+        key = (phases.get("pool"), phases.get("connect"), phases.get("read"))
+        timeout = aiohttp.ClientTimeout(
+            total=None,
+            connect=_total(key[0], key[1]),
+            sock_connect=key[1],
+            sock_read=key[2],
+        )
+        if len(self._timeouts) < 64:
+            self._timeouts[key] = timeout
+        return timeout
 
     def _open(self) -> aiohttp.ClientSession:
         import aiohttp
+        from yarl import URL
+
+        self._url = URL
 
         connector = aiohttp.TCPConnector(
             ssl=self._ssl,
@@ -290,18 +311,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` and return its answer with a streamed body."""
-        import aiohttp
-        from yarl import URL
-
         if self._session is None:
             self._session = self._open()
+        url_type = self._url
+        assert url_type is not None
         phases = request.extensions.get("timeout", {})
-        timeout = aiohttp.ClientTimeout(
-            total=None,
-            connect=_total(phases.get("pool"), phases.get("connect")),
-            sock_connect=phases.get("connect"),
-            sock_read=phases.get("read"),
-        )
+        timeout = self._timeouts.get(
+            (phases.get("pool"), phases.get("connect"), phases.get("read"))
+        ) or self._timeout_of(phases)
         data: bytes | AsyncIterator[bytes] | None
         try:
             data = request.content or None
@@ -317,7 +334,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         try:
             response = await self._session.request(
                 request.method,
-                URL(str(request.url), encoded=True),
+                url_type(str(request.url), encoded=True),
                 headers=headers,
                 data=data,
                 allow_redirects=False,
@@ -326,6 +343,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 server_hostname=request.extensions.get("sni_hostname"),
             )
         except _aiohttp_failures() as exc:
+            import aiohttp
+
             mapped = _to_httpx(exc, request, sent=not isinstance(exc, aiohttp.ClientConnectorError))
         if mapped is not None:
             raise mapped
