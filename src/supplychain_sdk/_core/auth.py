@@ -23,7 +23,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 import httpx
@@ -71,41 +71,44 @@ class BearerAuth(AuthBase):
         elif not callable(token):
             raise InvalidRequestError("token must be a string or a callable returning one")
         self._token = token
-        #: The header a static token's flow sets: the SDK's pools set it without the flow.
+        #: A static token's header, built once (the SDK's pools set it without the flow).
         self._static_header = f"Bearer {token}" if isinstance(token, str) else None
 
     @staticmethod
-    def _checked(value: object) -> str:
+    def _header(value: object) -> str:
         if not isinstance(value, str) or not value.strip():
             raise InvalidRequestError("the token provider returned an empty or non-string token")
-        return value
+        return f"Bearer {value}"
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
-        token = self._token
-        if callable(token):
-            value = token()
+        header = self._static_header
+        if header is None:
+            value = cast(TokenProvider, self._token)()
             if inspect.isawaitable(value):
                 if inspect.iscoroutine(value):
                     value.close()
                 raise InvalidRequestError(
                     "an async token provider can only be used with an async client"
                 )
-            token = value
-        request.headers["Authorization"] = f"Bearer {self._checked(token)}"
+            header = self._header(value)
+        request.headers["Authorization"] = header
         yield request
 
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        token: object = self._token
-        if callable(token):
-            if inspect.iscoroutinefunction(token):
-                token = await token()
+        header = self._static_header
+        if header is None:
+            provider = cast(TokenProvider, self._token)
+            value: object
+            if inspect.iscoroutinefunction(provider):
+                value = await provider()
             else:
-                token = await asyncio.to_thread(token)
-                if inspect.isawaitable(token):
-                    token = await token
-        request.headers["Authorization"] = f"Bearer {self._checked(token)}"
+                value = await asyncio.to_thread(provider)
+                if inspect.isawaitable(value):
+                    value = await value
+            header = self._header(value)
+        request.headers["Authorization"] = header
         yield request
 
 

@@ -8,7 +8,7 @@ from typing import cast
 
 import httpx
 
-__all__ = ["CookieFree", "KeepNoCookies", "log_request", "read_whole", "sends_directly"]
+__all__ = ["CookieFree", "KeepNoCookies", "log_request", "mark_read", "sends_directly"]
 
 _httpx_logger = logging.getLogger("httpx")
 
@@ -63,7 +63,7 @@ def log_request(request: httpx.Request, response: httpx.Response) -> None:
         )
 
 
-def read_whole(response: httpx.Response, body: bytes) -> None:
+def mark_read(response: httpx.Response, body: bytes) -> None:
     """Leave ``response`` as ``response.read()`` leaves it, its stream read to ``body`` (with
     nothing to decode) and closed."""
     response._content = body

@@ -27,6 +27,7 @@ import asyncio
 import os
 import ssl
 from collections.abc import AsyncIterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
@@ -170,8 +171,17 @@ def _total(*parts: float | None) -> float | None:
     return sum(part for part in parts if part is not None)
 
 
-class _Mapped(Exception):
-    """Carries the httpx exception an aiohttp failure maps to (raised outside ``except``)."""
+@lru_cache(maxsize=64)
+def _aiohttp_timeout(
+    pool: float | None, connect: float | None, read: float | None
+) -> aiohttp.ClientTimeout:
+    """aiohttp's timeouts for httpx's phases: pool + connect for the connection, read for
+    each socket read (one frozen object per set, shared)."""
+    import aiohttp
+
+    return aiohttp.ClientTimeout(
+        total=None, connect=_total(pool, connect), sock_connect=connect, sock_read=read
+    )
 
 
 def _to_httpx(exc: BaseException, request: httpx.Request, *, sent: bool) -> httpx.RequestError:
@@ -265,29 +275,13 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._ssl = ssl_context if ssl_context is not None else ssl.create_default_context()
         self._limits = limits or httpx.Limits()
         self._session: aiohttp.ClientSession | None = None
-        self._url: type[yarl.URL] | None = None  # imported with aiohttp, on first use
-        #: aiohttp's timeouts by (pool, connect, read) phase (a client uses one or two)
-        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
-
-    def _timeout_of(self, phases: dict[str, float | None]) -> aiohttp.ClientTimeout:
-        import aiohttp
-
-        key = (phases.get("pool"), phases.get("connect"), phases.get("read"))
-        timeout = aiohttp.ClientTimeout(
-            total=None,
-            connect=_total(key[0], key[1]),
-            sock_connect=key[1],
-            sock_read=key[2],
-        )
-        if len(self._timeouts) < 64:
-            self._timeouts[key] = timeout
-        return timeout
+        self._url_type: type[yarl.URL] | None = None  # imported with aiohttp, on first use
 
     def _open(self) -> aiohttp.ClientSession:
         import aiohttp
         from yarl import URL
 
-        self._url = URL
+        self._url_type = URL
 
         connector = aiohttp.TCPConnector(
             ssl=self._ssl,
@@ -313,12 +307,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         """Send ``request`` and return its answer with a streamed body."""
         if self._session is None:
             self._session = self._open()
-        url_type = self._url
+        url_type = self._url_type
         assert url_type is not None
         phases = request.extensions.get("timeout", {})
-        timeout = self._timeouts.get(
-            (phases.get("pool"), phases.get("connect"), phases.get("read"))
-        ) or self._timeout_of(phases)
+        timeout = _aiohttp_timeout(phases.get("pool"), phases.get("connect"), phases.get("read"))
         data: bytes | AsyncIterator[bytes] | None
         try:
             data = request.content or None
