@@ -385,3 +385,151 @@ async def test_a_pool_with_its_own_params_merges_them_last(mode: Mode) -> None:
         await mode.close(client)
         await mode(http.aclose() if mode.is_async else http.close())
     assert str(route.calls.last.request.url) == "https://api.example.test/v2/a?pool=1&x=call"
+
+
+# -- requests built from the SDK pool's own headers (request._direct_request) -----------------
+
+HEADER_NAMES = [
+    "X-Trace",
+    "accept",
+    "ACCEPT",
+    "User-Agent",
+    "Content-Type",
+    "content-length",
+    "Host",
+    "Transfer-Encoding",
+    "Connection",
+    "If-None-Match",
+]
+ASCII_VALUES = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=8)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+
+
+def _sent(request: httpx.Request) -> tuple[object, ...]:
+    return (
+        request.method,
+        str(request.url),
+        request.headers.raw,
+        request.content,
+        request.extensions,
+        type(request.stream),
+    )
+
+
+def _built(
+    http: httpx.Client | httpx.AsyncClient, config: object, spec: RequestSpec, defaults: object
+) -> object:
+    from supplychain_sdk._core.request import build_request
+
+    try:
+        return _sent(build_request(http, config, spec, defaults))  # type: ignore[arg-type]
+    except InvalidRequestError as exc:
+        return ("refused", str(exc))
+
+
+@given(
+    is_async=st.booleans(),
+    base=st.sampled_from(BASES),
+    method=st.sampled_from(["GET", "POST", "PUT", "PATCH", "DELETE", "post"]),
+    body=st.one_of(
+        st.none(),
+        st.tuples(st.just("json"), JSON_VALUES.filter(lambda v: v is not None)),
+        st.tuples(st.just("content"), st.binary(max_size=8)),
+    ),
+    headers=st.none()
+    | st.dictionaries(
+        st.sampled_from(HEADER_NAMES), ASCII_VALUES | st.sampled_from(["é", "\u2603"]), max_size=4
+    ),
+    default_headers=st.dictionaries(st.sampled_from(HEADER_NAMES), ASCII_VALUES, max_size=2),
+    if_match=st.none() | st.just('"v1"'),
+    timeout=st.none() | st.just(2.5),
+    params=st.none() | st.just({"q": ["a", "b"], "n": 1}),
+    app_info=st.none() | st.just(("acme-erp", "2.0")),
+)
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+def test_a_request_built_from_the_pools_headers_is_httpx_own(
+    is_async: bool,
+    base: str,
+    method: str,
+    body: tuple[str, object] | None,
+    headers: dict[str, str] | None,
+    default_headers: dict[str, str],
+    if_match: str | None,
+    timeout: float | None,
+    params: dict[str, object] | None,
+    app_info: tuple[str, str] | None,
+) -> None:
+    """The request `build_request` makes from an SDK pool's kept headers is byte for byte the
+    one ``http.build_request`` makes: method, URL, every header in order, body, timeout."""
+    from supplychain_sdk._core import AsyncAPIClient, ClientConfig, SyncAPIClient
+
+    config = ClientConfig(base_url=base, default_headers=default_headers)
+    owner = AsyncAPIClient(config) if is_async else SyncAPIClient(config)
+    client = owner.with_options(app_info=app_info) if app_info else owner
+    http, defaults = client._http, client._defaults
+    assert defaults.pool_headers is not None
+    spec = RequestSpec(
+        method=method,
+        path="/orders/1",
+        params=params,
+        json=body[1] if body and body[0] == "json" else None,
+        content=body[1] if body and body[0] == "content" else None,  # type: ignore[arg-type]
+        headers=headers,
+        if_match=if_match,
+        timeout=timeout,
+    )
+    direct = _built(http, client.config, spec, defaults)
+    by_httpx = _built(http, client.config, spec, attrs.evolve(defaults, pool_headers=None))
+    assert direct == by_httpx
+
+
+async def test_the_sdk_pool_builds_requests_without_httpx_merging(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain call (JSON or bytes body, or none) is built from the pool's kept headers; a
+    form, a file or an injected pool's call is built by httpx; a header that is not a string
+    is refused before anything is sent."""
+    from httpx._client import BaseClient
+
+    merged: list[object] = []
+    original = BaseClient._merge_headers
+
+    def spy(self: BaseClient, headers: object = None) -> object:
+        merged.append(headers)
+        return original(self, headers)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BaseClient, "_merge_headers", spy)
+    kind = httpx.AsyncClient if mode.is_async else httpx.Client
+    with mock() as router:
+        route = router.route(path="/v2/a").respond(200, json={})
+        client = mode.client()
+        await mode(client.request("GET", "/v2/a", headers={"X-Trace": "1"}))
+        await mode(client.request("PUT", "/v2/a", json={"n": "é"}, if_match='"3"'))
+        await mode(client.request("POST", "/v2/a", content=b"raw"))
+        await mode(client.request("DELETE", "/v2/a"))
+        assert merged == []
+        await mode(client.request("POST", "/v2/a", data={"k": "v"}))
+        await mode(client.request("POST", "/v2/a", files={"f": ("a.txt", b"x")}))
+        with pytest.raises(InvalidRequestError, match="header 'X-Count' must be a string"):
+            await mode(client.request("GET", "/v2/a", headers={"X-Count": 3}))  # type: ignore[dict-item]
+        await mode.close(client)
+        http = kind()
+        injected = mode.client(http_client=http)
+        await mode(injected.request("GET", "/v2/a"))
+        await mode.close(injected)
+        await mode(http.aclose() if mode.is_async else http.close())
+    assert len(merged) == 3
+    assert len(route.calls) == 7  # the bad header was refused before anything was sent
+    put = route.calls[1].request
+    assert put.headers["If-Match"] == '"3"'
+    assert put.headers["Content-Type"] == "application/json"
+    assert put.content == '{"n":"é"}'.encode()
+    assert [call.request.headers.raw[0] for call in route.calls][:4] == [
+        (b"Host", b"api.example.test")
+    ] * 4
+    assert route.calls[2].request.headers["Content-Length"] == "3"  # POST b"raw"
+    assert "Content-Length" not in route.calls[3].request.headers  # DELETE, no body

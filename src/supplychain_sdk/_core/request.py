@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import httpx
+from httpx._client import BaseClient
+from httpx._content import encode_request as _encode_body
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
@@ -131,10 +133,15 @@ class PoolDefaults:
         headers: the `sdk_headers` the pool does not add itself (all of them on an injected
             ``http_client``, whose headers are its owner's to change).
         timeout: the client's timeout, or ``None`` when the pool's own is the same.
+        pool_headers: an SDK pool's own headers (set once, when the client made it) and
+            the base URL's ``Host``, from which `build_request` builds a request as the
+            pool's ``build_request`` would; ``None`` for an injected pool.
     """
 
     headers: Mapping[str, str]
     timeout: httpx.Timeout | None
+    pool_headers: tuple[tuple[bytes, bytes], ...] | None = None
+    host: bytes = b""
 
 
 def pool_defaults(
@@ -147,7 +154,78 @@ def pool_defaults(
     if not sdk_pool:
         return PoolDefaults(sdk_headers(config), timeout)
     missing = {k: v for k, v in sdk_headers(config).items() if http.headers.get(k) != v}
-    return PoolDefaults(missing, None if http.timeout == timeout else timeout)
+    own = tuple(http.headers.raw)
+    direct = type(http).build_request is BaseClient.build_request and not any(
+        name.lower() in _AUTO_HEADERS for name, _ in own
+    )
+    return PoolDefaults(
+        missing,
+        None if http.timeout == timeout else timeout,
+        own if direct else None,
+        httpx.URL(config.base_url).netloc,
+    )
+
+
+#: The headers httpx adds to a request itself (when the request has none of them).
+_AUTO_HEADERS = frozenset({b"host", b"content-length", b"transfer-encoding"})
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _direct_request(
+    http: httpx.Client | httpx.AsyncClient,
+    spec: RequestSpec,
+    url: httpx.URL,
+    headers: Mapping[str, str] | None,
+    timeout: Any,
+    defaults: PoolDefaults,
+) -> httpx.Request | None:
+    """What ``http.build_request`` makes of ``spec`` (an absolute ``url``; no form or
+    files), built from the pool's headers kept in ``defaults`` instead of merging
+    ``httpx.Headers`` three times (~15 µs of a call); ``None`` when httpx must build it.
+
+    The same request: method, URL, body and its headers (httpx's own encoder), the headers
+    in httpx's order (``Host`` and a write's ``Content-Length: 0`` first, then the pool's,
+    those given last, the body's), the timeout extension. ``tests/core/test_fast_paths.py``
+    compares the two on generated calls.
+    """
+    pool_headers = defaults.pool_headers
+    content = spec.content
+    if (
+        pool_headers is None
+        or spec.data is not None
+        or spec.files is not None
+        or not (content is None or isinstance(content, bytes))
+        or http.cookies
+    ):
+        return None
+    pairs = list(pool_headers)
+    if headers:
+        given = [(k.encode("ascii"), v.encode("ascii")) for k, v in headers.items()]
+        replaced = {name.lower() for name, _ in given}
+        pairs = [pair for pair in pairs if pair[0].lower() not in replaced]
+        pairs += given
+    json = encode_json(spec.json) if spec.json is not None else None
+    body_headers, stream = _encode_body(content=content, json=json)
+    names = {name.lower() for name, _ in pairs}
+    for key, value in body_headers.items():  # after the others, unless given
+        name = key.encode("ascii")
+        if name.lower() not in names:
+            names.add(name.lower())
+            pairs.append((name, value.encode("ascii")))
+    first = [] if b"host" in names else [(b"Host", defaults.host)]
+    if (
+        spec.method.upper() in _BODY_METHODS
+        and b"content-length" not in names
+        and b"transfer-encoding" not in names
+    ):
+        first.append((b"Content-Length", b"0"))
+    pairs[:0] = first
+    chosen = timeout if isinstance(timeout, httpx.Timeout) else http.timeout
+    request = httpx.Request(
+        spec.method, url, headers=pairs, stream=stream, extensions={"timeout": chosen.as_dict()}
+    )
+    request.read()  # as httpx does for a body in memory
+    return request
 
 
 @lru_cache(maxsize=64)
@@ -176,6 +254,12 @@ def build_request(
             headers.update(spec.headers)
         if spec.if_match is not None:
             headers["If-Match"] = spec.if_match
+        for name, value in headers.items():
+            if not (isinstance(name, str) and isinstance(value, str)):
+                raise InvalidRequestError(  # the value is not shown: it may be a credential
+                    f"header {name!r} must be a string with a string value, "
+                    f"got {type(value).__name__}"
+                )
     timeout: Any = defaults.timeout  # an httpx.Timeout, or httpx.USE_CLIENT_DEFAULT below
     if spec.timeout is not None:
         timeout = _httpx_timeout(Timeout.of(spec.timeout))
@@ -183,6 +267,10 @@ def build_request(
         timeout = httpx.USE_CLIENT_DEFAULT
     problem = bad_url = ""
     try:
+        if isinstance(url, httpx.URL):
+            direct = _direct_request(http, spec, url, headers, timeout, defaults)
+            if direct is not None:
+                return direct
         return http.build_request(
             spec.method,
             url,
