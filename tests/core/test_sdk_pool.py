@@ -15,6 +15,7 @@ import pytest
 from supplychain_sdk._core._async.pool import AsyncSdkPool
 from supplychain_sdk._core._sync.pool import SdkPool
 from supplychain_sdk._core.auth import BearerAuth
+from supplychain_sdk._core.pools import READ_WHOLE, mark_read
 from tests.conftest import Mode
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -329,3 +330,36 @@ async def test_a_static_token_is_set_without_running_its_flow(
         response = await send(mode, pool, request, auth=auth, follow_redirects=False)
         assert response.request.headers["Authorization"] == "Bearer t-1"
         assert (response.history, len(ran)) == ([], runs)
+
+
+async def test_an_answer_the_transport_read_whole_is_not_read_again(
+    mode: Mode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool tells the transport whether it reads the body whole (`READ_WHOLE`: not when
+    streamed); an answer handed over read is timed and returned as it is, not read again."""
+    asked: list[object] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.extensions.get(READ_WHOLE))
+        response = httpx.Response(200, stream=httpx.ByteStream(b'{"n":1}'))
+        if request.extensions.get(READ_WHOLE):
+            mark_read(response, b'{"n":1}')
+        return response
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("read again")
+
+    pool = pools(mode, handler)[0]
+    monkeypatch.setattr(type(pool), "_read_whole", refuse)
+    auth = BearerAuth("secret-token")
+    direct = {"auth": auth, "follow_redirects": False}
+    read = await send(mode, pool, pool.build_request("GET", "http://api.test/a"), **direct)
+    streamed = await send(
+        mode, pool, pool.build_request("GET", "http://api.test/a"), stream=True, **direct
+    )
+    body = await mode(streamed.aread() if mode.is_async else streamed.read())
+    assert asked == [True, False]
+    assert (read.content, read.is_closed, read.num_bytes_downloaded) == (b'{"n":1}', True, 7)
+    assert isinstance(read.elapsed, timedelta)
+    assert body == b'{"n":1}'
+    await mode(pool.aclose() if mode.is_async else pool.close())

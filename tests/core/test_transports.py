@@ -28,7 +28,9 @@ from supplychain_sdk._core import (
     RequestSpec,
     SyncAPIClient,
 )
+from supplychain_sdk._core import transports
 from supplychain_sdk._core.errors import APIConnectionError, APITimeoutError
+from supplychain_sdk._core.pools import READ_WHOLE
 from supplychain_sdk._core.transports import (
     SYNC_TRANSPORT_ENV,
     TRANSPORT_ENV,
@@ -342,6 +344,68 @@ async def test_body_that_came_with_the_head_is_handed_over_whole() -> None:
     assert late_type is not httpx.ByteStream
     assert late_body == b"abcdef"
     assert connections == [1]  # one connection: each whole answer released it at once
+
+
+async def test_a_body_read_whole_is_handed_over_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked to (`READ_WHOLE`, as the SDK pool asks for a call it does not stream), the
+    transport reads a body that is still arriving whole and hands the answer over read; an
+    encoded body, or one nobody asked to read whole, stays a stream for httpx; a body cut
+    short fails as a read error carrying its request."""
+    big = bytes(range(256)) * 4096  # 1 MiB: more than arrives with the head
+    gzipped = gzip.compress(big)
+    reads: list[int] = []
+    real_read = transports._read
+
+    async def counted(response: Any, request: httpx.Request) -> bytes:
+        body = await real_read(response, request)
+        reads.append(len(body))
+        return body
+
+    monkeypatch.setattr(transports, "_read", counted)
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            try:
+                head, _ = await read_request(reader)
+            except asyncio.IncompleteReadError:
+                writer.close()
+                return
+            path = head.split(b" ")[1]
+            if path == b"/gzip":
+                body, extra = gzipped, b"content-encoding: gzip\r\n"
+            else:
+                body, extra = big, b""
+            length = len(body) * (2 if path == b"/cut" else 1)
+            writer.write(b"HTTP/1.1 200 OK\r\n" + extra + b"content-length: %d\r\n\r\n" % length)
+            writer.write(body)
+            await writer.drain()
+            if path == b"/cut":
+                writer.close()
+                return
+
+    def request(path: str, whole: bool | None) -> httpx.Request:
+        extensions = {} if whole is None else {READ_WHOLE: whole}
+        return httpx.Request("GET", base_url + path, extensions=extensions)
+
+    transport = AiohttpTransport()
+    async with raw_server(handler) as base_url:
+        read = await transport.handle_async_request(request("/a", True))
+        assert (read.is_closed, read.is_stream_consumed) == (True, True)
+        assert (read.content, read.num_bytes_downloaded) == (big, len(big))
+        assert reads == [len(big)]
+        for whole in (False, None):  # not asked: a stream, its raw bytes readable
+            streamed = await transport.handle_async_request(request("/a", whole))
+            assert streamed.is_closed is False
+            assert b"".join([chunk async for chunk in streamed.aiter_raw()]) == big
+        encoded = await transport.handle_async_request(request("/gzip", True))
+        assert encoded.is_closed is False
+        assert await encoded.aread() == big  # decoded by httpx
+        assert reads == [len(big)]
+        with pytest.raises(httpx.HTTPError) as cut:
+            await transport.handle_async_request(request("/cut", True))
+        await transport.aclose()
+    assert isinstance(cut.value, (httpx.ReadError, httpx.RemoteProtocolError))
+    assert cut.value.request.url.path == "/cut"
 
 
 async def test_each_request_gets_aiohttp_timeouts_of_its_own_phases(

@@ -8,9 +8,22 @@ from typing import cast
 
 import httpx
 
-__all__ = ["CookieFree", "KeepNoCookies", "log_request", "mark_read", "sends_directly"]
+__all__ = [
+    "READ_WHOLE",
+    "CookieFree",
+    "KeepNoCookies",
+    "log_request",
+    "mark_read",
+    "sends_directly",
+]
 
 _httpx_logger = logging.getLogger("httpx")
+
+#: The request extension an SDK pool sets to say whether it reads the answer's body whole
+#: (a call that is not streamed). A transport that reads a body whole faster than through
+#: httpx's stream (`AiohttpTransport`) may then hand the answer over read (`mark_read`) when
+#: it has no ``Content-Encoding`` to decode; any transport may ignore it.
+READ_WHOLE = "supplychain_sdk.read_whole"
 
 
 class KeepNoCookies(httpx.Cookies):

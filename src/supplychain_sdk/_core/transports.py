@@ -36,6 +36,7 @@ from ._async.pool import AsyncSdkPool
 from ._sync.pool import SdkPool
 from .config import AsyncTransportName, ClientConfig, SyncTransportName
 from .errors import InvalidRequestError
+from .pools import READ_WHOLE, mark_read
 
 if TYPE_CHECKING:
     import aiohttp
@@ -251,6 +252,18 @@ class _ResponseStream(httpx.AsyncByteStream):
         self._response.release()
 
 
+async def _read(response: aiohttp.ClientResponse, request: httpx.Request) -> bytes:
+    """The whole body of ``response`` (errors mapped as its stream's); released after."""
+    mapped: httpx.RequestError | None = None
+    try:
+        return await response.read()
+    except _aiohttp_failures() as exc:
+        mapped = _to_httpx(exc, request, sent=True)
+    finally:
+        response.release()
+    raise mapped
+
+
 async def _chunks(stream: httpx.AsyncByteStream) -> AsyncIterator[bytes]:
     async for chunk in stream:
         yield chunk
@@ -343,21 +356,26 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
-        stream: httpx.AsyncByteStream | httpx.ByteStream
+        # a call the SDK pool reads whole, with nothing to decode: handed over read
+        whole = request.extensions.get(READ_WHOLE) and "Content-Encoding" not in response.headers
+        body: bytes | None = None
         if response.content.is_eof():
             # the whole body came with the head (a small answer): handed over as it is, with
             # no async read loop; the connection goes back to the pool now
-            stream = httpx.ByteStream(response.content.read_nowait())
+            body = response.content.read_nowait()
             response.release()
-        else:
-            stream = _ResponseStream(response, request)
-        return httpx.Response(
+        elif whole:
+            body = await _read(response, request)
+        answer = httpx.Response(
             status_code=response.status,
             headers=list(response.raw_headers),
-            stream=stream,
+            stream=_ResponseStream(response, request) if body is None else httpx.ByteStream(body),
             request=request,
             extensions=extensions,
         )
+        if whole and body is not None:
+            mark_read(answer, body)  # as the SDK pool's own read would leave it
+        return answer
 
     async def aclose(self) -> None:
         """Close the aiohttp session and its connections."""

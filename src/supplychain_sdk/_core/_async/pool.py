@@ -11,7 +11,7 @@ from httpx._client import BoundAsyncStream, UseClientDefault
 from httpx._types import AuthTypes
 
 from ..auth import BearerAuth
-from ..pools import CookieFree, log_request, mark_read, sends_directly
+from ..pools import READ_WHOLE, CookieFree, log_request, mark_read, sends_directly
 
 __all__ = ["AsyncSdkPool"]
 
@@ -35,7 +35,8 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
         Kept: proxy mounts, timeouts, ``response.elapsed``/``history``/``next_request``,
         the request on a transport error, httpx's log line. A static `BearerAuth` header is
         set without running its flow, and a body with nothing to decode is read here
-        (`_read_whole`), without httpx's read generators.
+        (`_read_whole`), without httpx's read generators, or by a transport that can
+        (`READ_WHOLE`).
         """
         if not isinstance(auth, httpx.Auth) or not sends_directly(self, follow_redirects):
             return await super().send(
@@ -86,6 +87,7 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
         if not isinstance(request.stream, httpx.AsyncByteStream):
             raise RuntimeError(f"a request body of the wrong kind: {type(request.stream)}")
         transport = self._transport_for_url(request.url)
+        request.extensions[READ_WHOLE] = not stream
         start = time.perf_counter()
         try:
             response = await transport.handle_async_request(request)
@@ -97,7 +99,9 @@ class AsyncSdkPool(CookieFree, httpx.AsyncClient):
         log_request(request, response)
         if response.has_redirect_location:  # not followed: where it points, as httpx says
             response.next_request = self._build_redirect_request(request, response)
-        if stream or "content-encoding" in response.headers:
+        if not stream and response.is_closed:  # read already (by the transport: READ_WHOLE)
+            response.elapsed = timedelta(seconds=time.perf_counter() - start)
+        elif stream or "content-encoding" in response.headers:
             response.stream = BoundAsyncStream(response.stream, response=response, start=start)
         else:
             await self._read_whole(response, start)
