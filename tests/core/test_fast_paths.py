@@ -533,3 +533,15 @@ async def test_the_sdk_pool_builds_requests_without_httpx_merging(
     ] * 4
     assert route.calls[2].request.headers["Content-Length"] == "3"  # POST b"raw"
     assert "Content-Length" not in route.calls[3].request.headers  # DELETE, no body
+
+
+async def test_a_cookie_put_on_the_pool_by_hand_is_still_sent(mode: Mode) -> None:
+    """The SDK's pools keep no cookies from answers; one set on the pool by hand makes httpx
+    build the request, so it is sent."""
+    with mock() as router:
+        route = router.get("/v2/a").respond(200, json={})
+        client = mode.client()
+        client._http.cookies = {"session": "s-1"}  # type: ignore[assignment]
+        await mode(client.request("GET", "/v2/a"))
+        await mode.close(client)
+    assert route.calls.last.request.headers["Cookie"] == "session=s-1"
