@@ -134,9 +134,16 @@ def test_processes_racing_on_one_sqlite_file(db_dir: Path) -> None:
     assert sqlite_checkpoint(target, "check").load() == str(total)
 
 
-def lockstep(target: str, worker: str, rounds: int, step: Any, results: Any) -> None:
+def lockstep(
+    make: Callable[[Any, str], SQLCheckpoint],
+    target: Any,
+    worker: str,
+    rounds: int,
+    step: Any,
+    results: Any,
+) -> None:
     """Every round: all workers read, wait for each other, then all try to move one step."""
-    checkpoint = sqlite_checkpoint(target, worker)
+    checkpoint = make(target, worker)
     outcomes: list[str] = []
     try:
         for round_ in range(rounds):
@@ -156,24 +163,31 @@ def lockstep(target: str, worker: str, rounds: int, step: Any, results: Any) -> 
     except BaseException as exc:
         step.abort()
         results.put((worker, [repr(exc)]))
+    finally:
+        checkpoint.close()
+
+
+def run_lockstep(
+    make: Callable[[Any, str], SQLCheckpoint], target: Any, workers: int, rounds: int
+) -> None:
+    """`lockstep` in ``workers`` processes: each round exactly one wins, the others lose to
+    it at the position it stored."""
+    context = worker_context()
+    step, results = context.Barrier(workers, timeout=30), context.Queue()
+    arguments = [(make, target, f"w{n}", rounds, step, results) for n in range(workers)]
+    outcomes = dict(run_workers(context, lockstep, arguments))
+    for round_ in range(rounds):
+        this_round = [outcomes[f"w{n}"][round_] for n in range(workers)]
+        winners = [f"w{n}" for n, outcome in enumerate(this_round) if outcome == "won"]
+        assert len(winners) == 1, this_round
+        lost = f"lost to {winners[0]} at {round_ + 1}"
+        assert sorted(this_round) == sorted(["won", *[lost] * (workers - 1)])
 
 
 def test_workers_in_lockstep_one_wins_each_round(db_dir: Path) -> None:
     target = str(db_dir / "fleet.db")
     sqlite_checkpoint(target, "setup").overwrite("0")
-    context = worker_context()
-    step, results = context.Barrier(WORKERS, timeout=30), context.Queue()
-    outcomes = dict(
-        run_workers(
-            context, lockstep, [(target, f"w{n}", ROUNDS, step, results) for n in range(WORKERS)]
-        )
-    )
-    for round_ in range(ROUNDS):
-        this_round = [outcomes[f"w{n}"][round_] for n in range(WORKERS)]
-        winners = [f"w{n}" for n, outcome in enumerate(this_round) if outcome == "won"]
-        assert len(winners) == 1, this_round
-        lost = f"lost to {winners[0]} at {round_ + 1}"
-        assert sorted(this_round) == sorted(["won", *[lost] * (WORKERS - 1)])
+    run_lockstep(sqlite_checkpoint, target, WORKERS, ROUNDS)
     assert sqlite_checkpoint(target, "check").load() == str(ROUNDS)
 
 
@@ -264,19 +278,22 @@ def test_postgresql_errors_are_not_taken_for_conflicts(postgres: Postgres) -> No
     checkpoint = SQLCheckpoint(
         lambda: PsqlConnection(postgres), key="k", table="missing_schema.t", paramstyle="format"
     )
-    with pytest.raises(DatabaseError) as caught:
+    with checkpoint, pytest.raises(DatabaseError) as caught:
         checkpoint.advance(None, "p")
     assert caught.value.sqlstate == "3F000"  # invalid_schema_name, not a conflict
 
 
 def test_processes_racing_on_postgresql(postgres: Postgres) -> None:
-    setup = psql_checkpoint(postgres, "setup")
-    setup.overwrite("0")
-    won, conflicts = run_race(psql_checkpoint, postgres, 3, 20)
-    assert won == list(range(60))
-    assert setup.load() == "60"
-    assert conflicts > 0
-    setup.close()
+    """Free-running, each step is made exactly once (how many conflicts it took depends on
+    timing); in lockstep, every round has exactly one winner and two conflicts."""
+    with psql_checkpoint(postgres, "setup") as setup:
+        setup.overwrite("0")
+        won, _ = run_race(psql_checkpoint, postgres, 3, 20)
+        assert won == list(range(60))
+        assert setup.load() == "60"
+        setup.overwrite("0")
+        run_lockstep(psql_checkpoint, postgres, 3, 10)
+        assert setup.load() == "10"
 
 
 def test_postgresql_user_who_may_not_create_tables(postgres: Postgres) -> None:
