@@ -27,8 +27,8 @@ from supplychain_sdk._core import (
     InvalidRequestError,
     RequestSpec,
     SyncAPIClient,
+    transports,
 )
-from supplychain_sdk._core import transports
 from supplychain_sdk._core.errors import APIConnectionError, APITimeoutError
 from supplychain_sdk._core.pools import READ_WHOLE
 from supplychain_sdk._core.transports import (
