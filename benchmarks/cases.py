@@ -368,10 +368,10 @@ async def async_pairs(
             )
         )
 
-    # Each group of rows has pools of its own, so that every sequential row starts where
-    # its baseline starts (one connection), not after another row's 64 concurrent ones:
-    # httpcore looks at every idle connection on each request, and after a burst of 64 a
-    # sequential httpx call costs ~40% more.
+    # Each group of rows has pools of its own, and the concurrent rows run after all the
+    # sequential ones (`Pair.burst`), so that every sequential row starts where its baseline
+    # starts (one connection): httpcore looks at every idle connection on each request, and
+    # after a burst of 64 a sequential httpx call costs ~40% more.
     sdk_httpx, hand_httpx = await sdk("httpx"), await hand()
     sdk_aiohttp, hand_aiohttp = await sdk("aiohttp"), await hand(AiohttpTransport(limits=limits))
     shape = {"calls": calls, "concurrent_calls": concurrent_calls, "concurrency": concurrency}
