@@ -3,7 +3,7 @@
 Two tasks:
 
 * ``fleet.sync_onescp_orders`` reads the ONESCP order change feed from where the fleet left
-  off (a `SQLCheckpoint` every worker shares) and queues one ONe push per changed order;
+  off (a `SQLCheckpoint` every worker shares) and queues one ONe push per page of changes;
 * ``fleet.push_stock`` pushes stock rows to ONe (idempotent: each row carries the current
   quantity), and retries later only the rows of chunks that failed for a passing reason.
 
@@ -37,6 +37,12 @@ The rules it follows (see docs/cookbook/fleet.md):
    moved, stops with `CheckpointConflictError` and reports that it skipped.
 4. Handling is idempotent: a change is delivered at least once (a run that stops mid-page
    handles that page again), so a push may be queued twice, with the same rows.
+5. The rows of a page go out in one push, queued just before the position moves past the
+   page: two changes to one product within a page cannot be applied out of order by two
+   worker processes (the later change's row replaces the earlier's before queuing). Pushes of
+   different pages, and a push retried later, can still land out of order; where that
+   matters, route ``fleet.push_stock`` to a queue one worker process serves with retries
+   that do not reorder, or have the push read the current level when it runs.
 """
 
 from __future__ import annotations
@@ -90,40 +96,77 @@ def stock_rows(order: Order) -> list[dict[str, Any]]:
     return [{"product_code": code, "quantity": quantity} for code, quantity in totals.items()]
 
 
+class PagePushes:
+    """The shared checkpoint, queuing a page's stock rows as one push before the position moves.
+
+    The feed saves its position once a page was fully handled, through ``save``: queuing the
+    page's rows first means a saved position never runs ahead of the pushes it covers.
+    """
+
+    def __init__(
+        self,
+        checkpoint: SQLCheckpoint,
+        warehouse: str,
+        push: Callable[[str, list[dict[str, Any]]], Any],
+    ) -> None:
+        self.checkpoint = checkpoint
+        self.warehouse = warehouse
+        self.push = push
+        self.rows: dict[str, dict[str, Any]] = {}  # by product code, in feed order
+        self.queued: list[str] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """Add an order's rows; a later order's row for a product replaces the earlier one."""
+        for row in rows:
+            self.rows[row["product_code"]] = row
+
+    def flush(self) -> None:
+        """Queue the rows gathered so far as one push (nothing when there are none)."""
+        if self.rows:
+            self.queued.append(str(self.push(self.warehouse, list(self.rows.values())).id))
+            self.rows = {}
+
+    def load(self) -> str | None:
+        return self.checkpoint.load()
+
+    def save(self, position: str) -> None:
+        self.flush()
+        self.checkpoint.save(position)
+
+
 def sync_orders(push: Callable[[str, list[dict[str, Any]]], Any]) -> dict[str, Any]:
-    """Read the order feed from the shared checkpoint; ``push(warehouse, rows)`` per order.
+    """Read the order feed from the shared checkpoint; ``push(warehouse, rows)`` per page.
 
     Returns what the run did, as JSON, with the ids of the push tasks it queued (``push``
     returns a Celery ``AsyncResult``), so a caller can wait for them. ``push`` queues a task,
-    so it returns at once; the position is saved only after every change of a page was
-    handed to it.
+    so it returns at once; the position is saved only after the page's rows were handed to
+    it.
     """
     warehouse = os.environ.get("ONE_WAREHOUSE", "INBOUND")
     checkpoint = SQLCheckpoint(os.environ["FLEET_CHECKPOINTS"], key=FEED_KEY)
     changes = 0
-    queued: list[str] = []
     with (
         checkpoint,
         OneScp(
             api_key=os.environ["ONESCP_API_KEY"], base_url=os.environ["ONESCP_BASE_URL"]
         ) as client,
     ):
-        feed = client.orders.changes(checkpoint=checkpoint, page_size=100)
+        pages = PagePushes(checkpoint, warehouse, push)
+        feed = client.orders.changes(checkpoint=pages, page_size=100)
         try:
             for change in feed:
                 changes += 1
                 if isinstance(change, Created | Updated):
-                    rows = stock_rows(change.record)
-                    if rows:
-                        queued.append(str(push(warehouse, rows).id))
+                    pages.add(stock_rows(change.record))
         except CheckpointConflictError as exc:
             # Another worker ran the feed at the same time and saved first: it owns the
             # position now. What this run queued is queued again by it (pushes are idempotent).
-            return {"skipped": True, "reason": str(exc), "changes": changes, "pushes": queued}
+            return {"skipped": True, "reason": str(exc), "changes": changes, "pushes": pages.queued}
+        pages.flush()  # rows of a last page whose position the feed had no reason to save
         return {
             "skipped": False,
             "changes": changes,
-            "pushes": queued,
+            "pushes": pages.queued,
             "complete": feed.complete,
             "position": checkpoint.load(),
         }
@@ -160,7 +203,7 @@ def push_stock(warehouse: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 @app.task(name="fleet.sync_onescp_orders")
 def sync_onescp_orders() -> dict[str, Any]:
-    """Read the ONESCP order feed; queue one ONe stock push per changed order."""
+    """Read the ONESCP order feed; queue one ONe stock push per page of changes."""
     return sync_orders(lambda warehouse, rows: push_stock_task.delay(warehouse, rows))
 
 

@@ -156,19 +156,20 @@ def test_the_feed_queues_pushes_and_the_pushes_reach_one(fleet: Fleet) -> None:
     assert first["skipped"] is False
     assert first["complete"] is True
     assert first["changes"] == 3  # the seeded order and the two from the ERP
-    assert first["pushes"] == [f"fleet.push_stock#{n}" for n in (1, 2, 3)]
+    assert first["pushes"] == ["fleet.push_stock#1"]  # one page, one push
     assert first["position"] == fleet.checkpoint("check").load()
+    # the page's rows in feed order; the later order's MAT-1 (3.0) replaced the earlier (2.0)
     assert [args for _, args in app.queue] == [
-        ["INBOUND", [{"product_code": "ITEM-001", "quantity": 10.0}]],
-        ["INBOUND", [{"product_code": "MAT-1", "quantity": 2.0}]],
-        ["INBOUND", [{"product_code": "MAT-1", "quantity": 3.0}]],
+        [
+            "INBOUND",
+            [
+                {"product_code": "ITEM-001", "quantity": 10.0},
+                {"product_code": "MAT-1", "quantity": 3.0},
+            ],
+        ],
     ]
     results = app.run_queued()
-    assert [(r["accepted"], r["retry_rows"], r["refused_rows"]) for r in results] == [
-        (1, [], []),
-        (1, [], []),
-        (1, [], []),
-    ]
+    assert [(r["accepted"], r["retry_rows"], r["refused_rows"]) for r in results] == [(2, [], [])]
     assert stock(fleet) == {"ITEM-001": 10.0, "MAT-1": 3.0}
 
     with fleet.onescp.client() as client:
@@ -197,9 +198,42 @@ def test_an_overlapping_run_stops_at_the_conflict(fleet: Fleet) -> None:
 
     result = example.sync_orders(push)
     assert result["skipped"] is True
-    assert result["pushes"] == ["push-1", "push-2", "push-3"]  # the other run queues them too
+    # the page's rows were queued before the save found the position moved (the other run
+    # queues them too)
+    assert queued == [
+        [{"product_code": "ITEM-001", "quantity": 10.0}, {"product_code": "MAT-1", "quantity": 3.0}]
+    ]
+    assert result["pushes"] == ["push-1"]
     assert "moved by worker-2 to '2099-01-01T00:00:00.000Z'" in result["reason"]
     assert other.load() == "2099-01-01T00:00:00.000Z"  # the other worker's position stands
+
+
+def test_each_page_is_queued_as_one_push_before_its_position_is_saved(fleet: Fleet) -> None:
+    example = load_example(
+        types.SimpleNamespace(Celery=lambda main: StandInCelery(main)), "celery_tasks_pages"
+    )
+    with fleet.onescp.client() as client:  # 2 + 148 orders: two pages of 100 changes
+        client.orders.upsert_from_erp([erp_order(n) for n in range(3, 151)])
+    watcher = fleet.checkpoint("watcher")
+    pushed: list[tuple[str | None, list[dict[str, Any]]]] = []
+
+    def push(warehouse: str, rows: list[dict[str, Any]]) -> Any:
+        pushed.append((watcher.load(), rows))  # the position stored when the push is queued
+        return types.SimpleNamespace(id=f"push-{len(pushed)}")
+
+    result = example.sync_orders(push)
+    assert (result["skipped"], result["changes"], result["complete"]) == (False, 151, True)
+    assert result["pushes"] == ["push-1", "push-2"]
+    (before_first, first), (before_second, second) = pushed
+    assert before_first is None  # nothing saved before the first page's push
+    assert before_second is not None  # the first page's position, saved after its push
+    assert before_second != result["position"]  # the second page's saved after its push
+    # every order's MAT-1 line brings n + 1; a page's push carries its last change's row
+    assert first == [
+        {"product_code": "ITEM-001", "quantity": 10.0},
+        {"product_code": "MAT-1", "quantity": 100.0},
+    ]
+    assert second == [{"product_code": "MAT-1", "quantity": 151.0}]
 
 
 def test_failed_rows_are_retried_only_for_passing_failures(
@@ -261,10 +295,9 @@ def test_a_real_celery_worker_runs_the_example(fleet: Fleet, tmp_path: Path) -> 
             example = load_example(celery, "celery_tasks_real")
             result = example.sync_onescp_orders.delay().get(timeout=60)
             assert result["skipped"] is False, (tmp_path / "worker.log").read_text()
-            assert (result["skipped"], result["changes"], len(result["pushes"])) == (False, 3, 3)
-            for task_id in result["pushes"]:
-                pushed = example.app.AsyncResult(task_id).get(timeout=60)
-                assert (pushed["accepted"], pushed["retry_rows"]) == (1, [])
+            assert (result["skipped"], result["changes"], len(result["pushes"])) == (False, 3, 1)
+            pushed = example.app.AsyncResult(result["pushes"][0]).get(timeout=60)
+            assert (pushed["accepted"], pushed["retry_rows"]) == (2, [])
             assert stock(fleet) == {"ITEM-001": 10.0, "MAT-1": 3.0}
 
             line = {"position": "1", "item": {"number": "M-4"}, "quantity": 4}
