@@ -133,9 +133,10 @@ class PoolDefaults:
         headers: the `sdk_headers` the pool does not add itself (all of them on an injected
             ``http_client``, whose headers are its owner's to change).
         timeout: the client's timeout, or ``None`` when the pool's own is the same.
-        pool_headers: an SDK pool's own headers (set once, when the client made it) and
-            the base URL's ``Host``, from which `build_request` builds a request as the
-            pool's ``build_request`` would; ``None`` for an injected pool.
+        pool_headers: an SDK pool's own headers (set once, when the client made it), from
+            which `build_request` builds a request as the pool's ``build_request`` would;
+            ``None`` for an injected pool (or one whose requests httpx must build).
+        host: the base URL's ``Host`` header value, for requests built that way.
     """
 
     headers: Mapping[str, str]
